@@ -1,0 +1,287 @@
+/**
+ * The WebSocket protocol: every message in both directions, as zod schemas.
+ * The gateway parses every client frame through `parseClientMessage`; the
+ * terminal uses the inferred types. docs/protocol.md shows an example of each.
+ */
+import { z } from 'zod';
+import { DECIMAL_PATTERN } from './decimal.ts';
+import { ASSET_CLASSES } from './instrument.ts';
+import { EXEC_TYPES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from './order.ts';
+import { ROLES } from './users.ts';
+
+export const PROTOCOL_VERSION = 1;
+/** A frame larger than this is refused before it is parsed. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+export const MAX_SYMBOLS_PER_REQUEST = 1000;
+
+const decimal = z.string().regex(DECIMAL_PATTERN, 'must be a decimal number written as a string, such as "101.25"');
+const symbol = z.string().min(1, 'must not be empty').max(32, 'is longer than 32 characters').regex(/^[A-Za-z0-9._\-/=^]+$/, 'has characters a symbol cannot have');
+const reqId = z.string().min(1).max(64).optional();
+const shortText = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+
+export const INTERVALS = ['1m', '5m', '15m', '1h', '1d'] as const;
+export type Interval = (typeof INTERVALS)[number];
+export const INTERVAL_SECONDS: Record<Interval, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600, '1d': 86400 };
+
+// ---------------------------------------------------------------- client → gateway
+
+export const LoginMsg = z.strictObject({ type: z.literal('login'), reqId, username: shortText(64).min(1), password: shortText(256).min(1) });
+export const LogoutMsg = z.strictObject({ type: z.literal('logout'), reqId });
+export const PingMsg = z.strictObject({ type: z.literal('ping'), reqId, ts: z.number().int().nonnegative().optional() });
+export const SubscribeMsg = z.strictObject({
+  type: z.literal('subscribe'),
+  reqId,
+  symbols: z.array(symbol).min(1, 'must name at least one symbol').max(MAX_SYMBOLS_PER_REQUEST),
+});
+export const UnsubscribeMsg = z.strictObject({
+  type: z.literal('unsubscribe'),
+  reqId,
+  symbols: z.array(symbol).min(1, 'must name at least one symbol').max(MAX_SYMBOLS_PER_REQUEST),
+});
+export const HistoryMsg = z.strictObject({
+  type: z.literal('history'),
+  reqId,
+  symbol,
+  interval: z.enum(INTERVALS),
+  limit: z.number().int().min(1).max(5000).optional(),
+});
+/**
+ * An order as the ticket holds it: text fields. Structure is checked here;
+ * the trading rules (lot size, tick size, accounts) run in validateTicket so
+ * a reject reads the same as the ticket's inline error.
+ */
+export const PlaceOrderMsg = z.strictObject({
+  type: z.literal('placeOrder'),
+  reqId,
+  clOrdId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:\-]+$/, 'may hold only letters, digits and . _ : -'),
+  order: z.strictObject({
+    symbol: shortText(32),
+    side: shortText(16),
+    type: shortText(16),
+    quantity: shortText(32),
+    limitPrice: shortText(32).optional(),
+    account: shortText(64),
+    tif: shortText(8).optional(),
+  }),
+});
+export const CancelOrderMsg = z.strictObject({ type: z.literal('cancelOrder'), reqId, orderId: z.string().min(1).max(64) });
+export const SubscribeOrdersMsg = z.strictObject({ type: z.literal('subscribeOrders'), reqId });
+export const SubscribePositionsMsg = z.strictObject({ type: z.literal('subscribePositions'), reqId });
+export const ClientBookMsg = z.strictObject({ type: z.literal('clientBook'), reqId });
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  LoginMsg,
+  LogoutMsg,
+  PingMsg,
+  SubscribeMsg,
+  UnsubscribeMsg,
+  HistoryMsg,
+  PlaceOrderMsg,
+  CancelOrderMsg,
+  SubscribeOrdersMsg,
+  SubscribePositionsMsg,
+  ClientBookMsg,
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = ClientMessage.options.map((o) => o.shape.type.value);
+
+// ---------------------------------------------------------------- gateway → client
+
+export const ERROR_CODES = [
+  'BAD_JSON',
+  'BAD_MESSAGE',
+  'UNKNOWN_TYPE',
+  'TOO_LARGE',
+  'NOT_AUTHENTICATED',
+  'LOGIN_FAILED',
+  'ALREADY_AUTHENTICATED',
+  'FORBIDDEN',
+  'UNKNOWN_SYMBOL',
+  'NOT_FOUND',
+  'CANCEL_REJECTED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const InstrumentWireSchema = z.strictObject({
+  symbol: z.string(),
+  name: z.string(),
+  assetClass: z.enum(ASSET_CLASSES),
+  sector: z.string(),
+  currency: z.string(),
+  tickSize: decimal,
+  lotSize: decimal,
+  multiplier: decimal,
+  referencePrice: decimal,
+});
+
+export const UserProfileSchema = z.strictObject({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  desk: z.string(),
+  accounts: z.array(z.string()),
+});
+
+export const QuoteWire = z.strictObject({
+  symbol: z.string(),
+  bid: decimal,
+  ask: decimal,
+  last: decimal,
+  bidSize: decimal,
+  askSize: decimal,
+  lastSize: decimal,
+  open: decimal,
+  high: decimal,
+  low: decimal,
+  prevClose: decimal,
+  change: decimal,
+  changePct: decimal,
+  volume: decimal,
+  /** Milliseconds since the epoch when the simulator or feed produced it. */
+  ts: z.number(),
+  /** Per-symbol sequence number; grows by one with every update. */
+  seq: z.number().int(),
+});
+export type QuoteWire = z.infer<typeof QuoteWire>;
+
+export const BarWire = z.strictObject({
+  /** Bar open time, seconds since the epoch (UTC). */
+  time: z.number().int(),
+  open: decimal,
+  high: decimal,
+  low: decimal,
+  close: decimal,
+  volume: decimal,
+});
+export type BarWire = z.infer<typeof BarWire>;
+
+export const OrderWire = z.strictObject({
+  orderId: z.string(),
+  clOrdId: z.string(),
+  trader: z.string(),
+  account: z.string(),
+  symbol: z.string(),
+  side: z.enum(SIDES),
+  type: z.enum(ORDER_TYPES),
+  tif: z.enum(TIME_IN_FORCE),
+  quantity: decimal,
+  limitPrice: decimal.nullable(),
+  status: z.enum(ORDER_STATUSES),
+  cumQty: decimal,
+  leavesQty: decimal,
+  avgPx: decimal,
+  text: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type OrderWire = z.infer<typeof OrderWire>;
+
+/** An execution report: the order as it stands after the event, plus the event. */
+export const ExecReportWire = z.strictObject({
+  execId: z.string(),
+  execType: z.enum(EXEC_TYPES),
+  lastQty: decimal,
+  lastPx: decimal,
+  ts: z.number(),
+  order: OrderWire,
+});
+export type ExecReportWire = z.infer<typeof ExecReportWire>;
+
+export const PositionWire = z.strictObject({
+  trader: z.string(),
+  account: z.string(),
+  symbol: z.string(),
+  currency: z.string(),
+  quantity: decimal,
+  avgCost: decimal,
+  realizedPnl: decimal,
+  multiplier: decimal,
+});
+export type PositionWire = z.infer<typeof PositionWire>;
+
+export const HoldingWire = z.strictObject({ symbol: z.string(), quantity: decimal, avgCost: decimal });
+export const AccountWire = z.strictObject({
+  accountId: z.string(),
+  name: z.string(),
+  type: z.string(),
+  currency: z.string(),
+  cash: decimal,
+  holdings: z.array(HoldingWire),
+});
+export const ClientWire = z.strictObject({
+  clientId: z.string(),
+  name: z.string(),
+  advisor: z.string(),
+  riskTolerance: z.number().int().min(1).max(5),
+  objective: z.string(),
+  accounts: z.array(AccountWire),
+});
+export type HoldingWire = z.infer<typeof HoldingWire>;
+export type AccountWire = z.infer<typeof AccountWire>;
+export type ClientWire = z.infer<typeof ClientWire>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hello'), protocol: z.number().int(), server: z.string(), serverTime: z.number() }),
+  z.strictObject({ type: z.literal('error'), reqId, code: z.enum(ERROR_CODES), message: z.string() }),
+  z.strictObject({ type: z.literal('loginOk'), reqId, user: UserProfileSchema, instruments: z.array(InstrumentWireSchema) }),
+  z.strictObject({ type: z.literal('loggedOut'), reqId }),
+  z.strictObject({ type: z.literal('pong'), reqId, ts: z.number().optional(), serverTime: z.number() }),
+  z.strictObject({ type: z.literal('quoteSnapshot'), reqId, quotes: z.array(QuoteWire) }),
+  z.strictObject({ type: z.literal('quotes'), quotes: z.array(QuoteWire) }),
+  z.strictObject({ type: z.literal('unsubscribed'), reqId, symbols: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('history'), reqId, symbol: z.string(), interval: z.enum(INTERVALS), bars: z.array(BarWire) }),
+  z.strictObject({ type: z.literal('execReport'), reqId, report: ExecReportWire }),
+  z.strictObject({ type: z.literal('cancelReject'), reqId, orderId: z.string(), reason: z.string() }),
+  z.strictObject({ type: z.literal('ordersSnapshot'), reqId, orders: z.array(OrderWire), executions: z.array(ExecReportWire) }),
+  z.strictObject({ type: z.literal('positionsSnapshot'), reqId, positions: z.array(PositionWire) }),
+  z.strictObject({ type: z.literal('positionUpdate'), position: PositionWire }),
+  z.strictObject({ type: z.literal('clientBook'), reqId, clients: z.array(ClientWire) }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+// ---------------------------------------------------------------- parsing client frames
+
+export type ParseResult = { ok: true; msg: ClientMessage } | { ok: false; code: ErrorCode; message: string; reqId?: string };
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => {
+      const where = i.path.length > 0 ? i.path.join('.') : 'message';
+      if (i.code === 'unrecognized_keys') return `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      return `${where}: ${i.message}`;
+    })
+    .join('; ');
+}
+
+/** Turns one raw frame into a typed message, or an error that names what is wrong. */
+export function parseClientMessage(raw: string): ParseResult {
+  if (raw.length > MAX_FRAME_BYTES) return { ok: false, code: 'TOO_LARGE', message: `message is ${raw.length} bytes; the limit is ${MAX_FRAME_BYTES}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'BAD_JSON', message: 'message is not valid JSON' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, code: 'BAD_MESSAGE', message: 'message must be a JSON object with a "type" field' };
+  }
+  const obj = data as Record<string, unknown>;
+  const rid = typeof obj.reqId === 'string' && obj.reqId.length <= 64 ? obj.reqId : undefined;
+  const withId = rid === undefined ? {} : { reqId: rid };
+  if (typeof obj.type !== 'string') return { ok: false, code: 'BAD_MESSAGE', message: 'message has no "type" field (a string)', ...withId };
+  if (!(CLIENT_MESSAGE_TYPES as readonly string[]).includes(obj.type)) {
+    return {
+      ok: false,
+      code: 'UNKNOWN_TYPE',
+      message: `unknown message type '${obj.type.slice(0, 40)}'; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}`,
+      ...withId,
+    };
+  }
+  const parsed = ClientMessage.safeParse(data);
+  if (!parsed.success) return { ok: false, code: 'BAD_MESSAGE', message: `${obj.type}: ${describeIssues(parsed.error.issues)}`, ...withId };
+  return { ok: true, msg: parsed.data };
+}
