@@ -32,5 +32,5 @@ export function fillCashFlow(fill: PositionFill, multiplier: Decimal): Decimal {
 }
 
 export function assertValidFill(fill: PositionFill): void {
-  if (!fill.quantity.isPositive()) throw new RangeError(`fill quantity must be positive, got ${fill.quantity.toFixed()}`);
+  if (!fill.quantity.gt(0)) throw new RangeError(`fill quantity must be positive, got ${fill.quantity.toFixed()}`);
 }

@@ -21,7 +21,7 @@ export function fxRates(base: string, perUnit: Readonly<Record<string, string | 
   const table = new Map<string, Decimal>();
   for (const [currency, rate] of Object.entries(perUnit)) {
     const r = dec(rate);
-    if (!r.isPositive()) throw new Error(`FX rate for ${currency} must be positive`);
+    if (!r.gt(0)) throw new Error(`FX rate for ${currency} must be positive`);
     table.set(currency, r);
   }
   return { base, perUnit: table };
