@@ -1,0 +1,30 @@
+import type { AssetClass } from '../../src/core/instrument.ts';
+
+/**
+ * How lively each asset class is. Volatility is relative to price so a $25
+ * stock and a 6,700-point future move alike in percent; sizes are in lots so
+ * every displayed size is a multiple of the instrument's lot size.
+ */
+export interface AssetProfile {
+  /** Standard deviation of a trading day's return. */
+  readonly dailyVol: number;
+  /** Resting size shown at the bid and at the ask, in lots. */
+  readonly bookLots: readonly [min: number, max: number];
+  /** Size of one simulated trade, in lots. */
+  readonly tradeLots: readonly [min: number, max: number];
+}
+
+export const ASSET_PROFILES: Record<AssetClass, AssetProfile> = {
+  equity: { dailyVol: 0.02, bookLots: [1, 50], tradeLots: [1, 20] },
+  etf: { dailyVol: 0.012, bookLots: [100, 5000], tradeLots: [1, 500] },
+  fx: { dailyVol: 0.006, bookLots: [500, 5000], tradeLots: [100, 2000] },
+  future: { dailyVol: 0.015, bookLots: [1, 60], tradeLots: [1, 10] },
+};
+
+/** A trading day of 6.5 hours: the horizon dailyVol refers to. */
+export const SECONDS_PER_TRADING_DAY = 23_400;
+
+/** Relative standard deviation of a move spanning `seconds` of trading. */
+export function volOver(profile: AssetProfile, seconds: number): number {
+  return profile.dailyVol * Math.sqrt(seconds / SECONDS_PER_TRADING_DAY);
+}
