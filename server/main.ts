@@ -1,0 +1,169 @@
+/**
+ * The composition root: reads the configuration, opens the database, seeds
+ * the demo data on first start, wires market data → venue → OMS → portfolio
+ * and the transport, and listens. Nothing else in server/ constructs a peer.
+ */
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import { config as rxConfig, filter, map } from 'rxjs';
+import { dec } from '../src/core/decimal.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './auth/demoUsers.ts';
+import { createAuthService, seedDemoUsers } from './auth/userStore.ts';
+import { clientBookFor } from './clientbook/clientBookAccess.ts';
+import { createClientBookStore, seedClientBook } from './clientbook/clientBookStore.ts';
+import { demoClientBook } from './clientbook/demoBook.ts';
+import { type Config, ConfigError, configFromEnv } from './config/config.ts';
+import { type SimulatedMarketData, createMarketData } from './marketdata/index.ts';
+import { canSee } from './oms/entitlements.ts';
+import type { Execution } from './oms/execution.ts';
+import { createJournal } from './oms/journal.ts';
+import { createOrderManager } from './oms/orderManager.ts';
+import { createRouter } from './oms/router.ts';
+import { createPortfolioService } from './portfolio/portfolioService.ts';
+import type { Fill } from './portfolio/positionBook.ts';
+import { openDatabase } from './storage/database.ts';
+import { createHttpHandler } from './transport/httpHandler.ts';
+import type { GatewayServices } from './transport/services.ts';
+import { createWsGateway } from './transport/wsGateway.ts';
+import { createInternalVenue } from './venues/internal/internalVenue.ts';
+
+export interface RunningGateway {
+  readonly port: number;
+  /** Where a browser opens the terminal. */
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly config: Config;
+  /** The simulator behind the feed; tests call step() to move quotes on demand. */
+  readonly marketData: SimulatedMarketData;
+  /** Closes sockets, the HTTP server, the simulator's timer and the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function fillOf(e: Execution): Fill {
+  return { trader: e.order.trader, account: e.order.account, symbol: e.order.symbol, side: e.order.side, quantity: e.lastQty, price: e.lastPx };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+/** Starts a gateway; overrides win over the environment (tests pass port 0, a temp dataDir, silent logs). */
+export async function startGateway(overrides: Partial<Config> = {}): Promise<RunningGateway> {
+  const config: Config = { ...configFromEnv(process.env), ...overrides };
+  const log = pino({ level: config.logLevel, base: { service: 'gateway' } });
+  const db = openDatabase(config.dataDir);
+  const stack: Array<() => void | Promise<void>> = [() => void db.close()];
+  // Undo what started, newest first; used by stop() and by a failed start.
+  const unwind = async () => {
+    for (const undo of stack.reverse().splice(0)) {
+      try {
+        await undo();
+      } catch (err) {
+        log.error({ err }, 'shutdown step failed');
+      }
+    }
+  };
+  try {
+    const marketData = createMarketData({ seed: config.seed, tickIntervalMs: config.tickIntervalMs });
+    stack.push(() => marketData.stop());
+    const instruments = marketData.instruments;
+
+    seedClientBook(db, () => demoClientBook(config.seed, instruments.all()));
+    const clientBook = createClientBookStore(db);
+    await seedDemoUsers(db);
+    const auth = await createAuthService({ db, advisorAccounts: (u) => clientBook.accountsOf(u) });
+
+    const venue = createInternalVenue(marketData);
+    stack.push(() => venue.stop());
+    const oms = createOrderManager({
+      journal: createJournal(db),
+      router: createRouter(venue),
+      instruments,
+      touch: (symbol) => {
+        const q = marketData.latest(symbol);
+        return q && { bid: dec(q.bid), ask: dec(q.ask) };
+      },
+      now: Date.now,
+      log: log.child({ module: 'oms' }),
+    });
+    stack.push(() => oms.stop());
+    const portfolio = createPortfolioService({
+      pastFills: oms.executions().filter((e) => e.execType === 'trade').map(fillOf),
+      fills$: oms.updates$.pipe(
+        filter((u) => u.kind === 'execReport' && u.execution.execType === 'trade'),
+        map((u) => fillOf((u as Extract<typeof u, { kind: 'execReport' }>).execution)),
+      ),
+      instrument: (s) => instruments.get(s),
+      canSee,
+    });
+    stack.push(() => portfolio.stop());
+
+    const services: GatewayServices = {
+      login: (username, password) => auth.login(username, password),
+      marketData,
+      oms,
+      portfolio,
+      clientBook: (user) => clientBookFor(clientBook, user),
+    };
+    const server = createServer(createHttpHandler(config.staticDir, log));
+    const ws = createWsGateway(server, services, log.child({ module: 'transport' }));
+    stack.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+    );
+    stack.push(() => ws.stop());
+    await listen(server, config.port, config.host);
+
+    const resubmitted = oms.resubmitWorking();
+    marketData.start();
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    log.info({ port, host: config.host, dataDir: resolve(config.dataDir), resubmitted }, 'gateway listening');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      url: `http://${shownHost}:${port}/`,
+      wsUrl: `ws://${shownHost}:${port}/ws`,
+      config,
+      marketData,
+      stop: () => (stopping ??= unwind().then(() => log.info('gateway stopped'))),
+    };
+  } catch (err) {
+    await unwind();
+    throw err;
+  }
+}
+
+async function runAsScript(): Promise<void> {
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  // A throw inside an Rx subscriber would otherwise be rethrown on a timer and kill the process.
+  rxConfig.onUnhandledError = (err) => console.error('unhandled error in a stream', err);
+  console.log(`Terminal ready at ${gateway.url}`);
+  console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+  const shutdown = () => void gateway.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void runAsScript();
+}

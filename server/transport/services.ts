@@ -1,0 +1,15 @@
+import type { ClientBookAnswer } from '../clientbook/clientBookAccess.ts';
+import type { LoginResult } from '../auth/userStore.ts';
+import type { MarketDataSource } from '../marketdata/types.ts';
+import type { OrderManager } from '../oms/orderManager.ts';
+import type { PortfolioService } from '../portfolio/portfolioService.ts';
+import type { UserProfile } from '../../src/core/users.ts';
+
+/** What the transport calls; every rule lives behind these. main.ts wires them. */
+export interface GatewayServices {
+  login(username: string, password: string): Promise<LoginResult>;
+  marketData: MarketDataSource;
+  oms: OrderManager;
+  portfolio: PortfolioService;
+  clientBook(user: UserProfile): ClientBookAnswer;
+}

@@ -1,0 +1,46 @@
+import type { WebSocket } from 'ws';
+import type { QuoteWire } from '../../src/core/protocol.ts';
+import type { UserProfile } from '../../src/core/users.ts';
+
+export type SessionAuth = { state: 'anonymous'; failedLogins: number } | { state: 'authenticated'; user: UserProfile };
+
+/** One WebSocket connection and what it asked for. */
+export interface Session {
+  readonly id: number;
+  readonly ws: WebSocket;
+  auth: SessionAuth;
+  /** Symbols whose quotes this connection receives. */
+  readonly symbols: Set<string>;
+  /** Quotes waiting for the next flush, newest per symbol (conflation). */
+  readonly pendingQuotes: Map<string, QuoteWire>;
+  ordersSubscribed: boolean;
+  positionsSubscribed: boolean;
+  /** Orders placed on this connection: their reports reach it even without subscribeOrders. */
+  readonly placedOrders: Set<string>;
+  /** Frames are handled one after another, even across an async login. */
+  queue: Promise<void>;
+}
+
+export function newSession(id: number, ws: WebSocket): Session {
+  return {
+    id,
+    ws,
+    auth: { state: 'anonymous', failedLogins: 0 },
+    symbols: new Set(),
+    pendingQuotes: new Map(),
+    ordersSubscribed: false,
+    positionsSubscribed: false,
+    placedOrders: new Set(),
+    queue: Promise.resolve(),
+  };
+}
+
+/** Back to the state of a fresh connection (logout), keeping the socket. */
+export function resetSession(s: Session): void {
+  s.auth = { state: 'anonymous', failedLogins: 0 };
+  s.symbols.clear();
+  s.pendingQuotes.clear();
+  s.ordersSubscribed = false;
+  s.positionsSubscribed = false;
+  s.placedOrders.clear();
+}

@@ -1,0 +1,141 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Subscription } from 'rxjs';
+import { WebSocket, WebSocketServer } from 'ws';
+import { MAX_FRAME_BYTES, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
+import { executionToWire } from '../oms/execution.ts';
+import type { OmsUpdate } from '../oms/orderManager.ts';
+import { positionToWire } from '../portfolio/positionBook.ts';
+import type { Position } from '../portfolio/positionBook.ts';
+import { CLOSE_POLICY, type HandlerContext, dispatch, helloMessage } from './handlers.ts';
+import { WS_PATH } from './httpHandler.ts';
+import { DEFAULT_QUOTE_FANOUT, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
+import type { GatewayServices } from './services.ts';
+import { type Session, newSession } from './session.ts';
+
+export interface WsGateway {
+  sessionCount(): number;
+  /** Closes every connection (1001 going away) and the WebSocket server. */
+  stop(): Promise<void>;
+}
+
+const CLOSE_GOING_AWAY = 1001;
+
+/**
+ * The WebSocket side of the transport: parses every frame, keeps the login
+ * gate, hands messages to the services and fans their output out to the
+ * connections entitled to it. It decides nothing about orders or positions.
+ */
+export function createWsGateway(server: Server, services: GatewayServices, log: Logger, fanoutOptions: QuoteFanoutOptions = DEFAULT_QUOTE_FANOUT): WsGateway {
+  const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: MAX_FRAME_BYTES });
+  const sessions = new Map<number, Session>();
+  let nextId = 1;
+
+  function send(s: Session, msg: ServerMessage): void {
+    if (s.ws.readyState !== WebSocket.OPEN) return;
+    s.ws.send(JSON.stringify(msg));
+  }
+  function close(s: Session, code: number, reason: string): void {
+    if (s.ws.readyState === WebSocket.OPEN) s.ws.close(code, reason);
+  }
+
+  const quotes = createQuoteFanout(services.marketData.quotes$, send, fanoutOptions);
+  const ctx: HandlerContext = { services, quotes, send, close, log };
+
+  /** Fan-out must never break the stream it listens to: one failing connection is logged and skipped. */
+  function safely<T>(what: string, fn: (value: T) => void): (value: T) => void {
+    return (value) => {
+      try {
+        fn(value);
+      } catch (err) {
+        log.error({ err }, `${what} fan-out failed`);
+      }
+    };
+  }
+
+  const onOmsUpdate = (u: OmsUpdate) => {
+    if (u.kind === 'cancelReject') {
+      const s = sessions.get(u.origin.sessionId);
+      if (s) send(s, { type: 'cancelReject', reqId: u.origin.reqId, orderId: u.orderId, reason: u.reason });
+      return;
+    }
+    const report = executionToWire(u.execution);
+    const order = u.execution.order;
+    for (const s of sessions.values()) {
+      if (s.auth.state !== 'authenticated') continue;
+      if (u.origin?.sessionId === s.id) {
+        send(s, { type: 'execReport', reqId: u.origin.reqId, report });
+      } else if (s.placedOrders.has(order.orderId) || (s.ordersSubscribed && services.oms.canSee(s.auth.user, order))) {
+        send(s, { type: 'execReport', report });
+      }
+    }
+  };
+
+  const onPosition = (p: Position) => {
+    let wire: ReturnType<typeof positionToWire> | undefined;
+    for (const s of sessions.values()) {
+      if (s.auth.state !== 'authenticated' || !s.positionsSubscribed || !services.portfolio.canSee(s.auth.user, p)) continue;
+      wire ??= positionToWire(p);
+      send(s, { type: 'positionUpdate', position: wire });
+    }
+  };
+
+  const subscriptions: Subscription[] = [
+    services.oms.updates$.subscribe(safely('execution report', onOmsUpdate)),
+    services.portfolio.updates$.subscribe(safely('position', onPosition)),
+  ];
+
+  async function handleFrame(s: Session, data: Buffer, isBinary: boolean): Promise<void> {
+    const anonymous = s.auth.state === 'anonymous';
+    if (isBinary) {
+      send(s, { type: 'error', code: 'BAD_MESSAGE', message: 'binary frames are not accepted; send JSON as text' });
+      if (anonymous) close(s, CLOSE_POLICY, 'binary frame before login');
+      return;
+    }
+    const parsed = parseClientMessage(data.toString('utf8'));
+    if (!parsed.ok) {
+      send(s, { type: 'error', reqId: parsed.reqId, code: parsed.code, message: parsed.message });
+      // Before login a bad frame is more likely a probe than a bug: answer once and hang up.
+      if (anonymous) close(s, CLOSE_POLICY, 'bad frame before login');
+      return;
+    }
+    try {
+      await dispatch(ctx, s, parsed.msg);
+    } catch (err) {
+      log.error({ err, session: s.id, type: parsed.msg.type }, 'handler failed');
+      send(s, { type: 'error', reqId: parsed.msg.reqId, code: 'INTERNAL', message: `the gateway failed to handle ${parsed.msg.type}; it has been logged` });
+    }
+  }
+
+  wss.on('connection', (ws) => {
+    const s = newSession(nextId++, ws);
+    sessions.set(s.id, s);
+    log.debug({ session: s.id }, 'connected');
+    ws.on('message', (data, isBinary) => {
+      const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      s.queue = s.queue.then(() => handleFrame(s, buf, isBinary)).catch((err: unknown) => log.error({ err, session: s.id }, 'frame failed'));
+    });
+    ws.on('error', (err) => log.info({ err, session: s.id }, 'connection error'));
+    ws.on('close', (code) => {
+      quotes.remove(s, s.symbols);
+      sessions.delete(s.id);
+      log.debug({ session: s.id, code }, 'disconnected');
+    });
+    send(s, helloMessage());
+  });
+  wss.on('error', (err) => log.error({ err }, 'websocket server error'));
+
+  return {
+    sessionCount: () => sessions.size,
+    stop() {
+      quotes.stop();
+      for (const sub of subscriptions) sub.unsubscribe();
+      for (const s of sessions.values()) {
+        if (s.ws.readyState === WebSocket.OPEN) s.ws.close(CLOSE_GOING_AWAY, 'gateway stopping');
+        // A peer that never answers the close handshake must not hold the shutdown up.
+        setTimeout(() => s.ws.terminate(), 1000).unref();
+      }
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
