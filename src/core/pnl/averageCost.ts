@@ -2,8 +2,12 @@ import { Decimal, ZERO } from '../decimal.ts';
 import type { Side } from '../order.ts';
 
 /**
- * A position held at average cost. Quantity is signed (short < 0); the average
- * cost is that of the open quantity; realized P&L accrues on every reduction.
+ * A position held at average cost, in its most compact form. Quantity is
+ * signed (short < 0); the average cost is that of the open quantity; realized
+ * P&L accrues on every reduction. The average is a quotient cut at 40 digits,
+ * so totals can drift in the far decimals; position.ts keeps the exact open
+ * cost instead, offers FIFO, fees and reports, and agrees with this fold (see
+ * test/unit/pnl/averageCost.test.ts).
  */
 export interface AvgCostPosition {
   readonly quantity: Decimal;
@@ -16,7 +20,7 @@ export const FLAT: AvgCostPosition = { quantity: ZERO, avgCost: ZERO, realized: 
 /**
  * Applies one fill. A fill that crosses zero closes the old side at its
  * average cost and opens the new side at the fill price. Multiplier scales
- * realized P&L for futures. Fees are not part of this slice.
+ * realized P&L for futures. Fees are not tracked here (position.ts does).
  */
 export function applyFillAvgCost(
   pos: AvgCostPosition,
