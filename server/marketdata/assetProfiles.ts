@@ -24,6 +24,20 @@ export const ASSET_PROFILES: Record<AssetClass, AssetProfile> = {
 /** A trading day of 6.5 hours: the horizon dailyVol refers to. */
 export const SECONDS_PER_TRADING_DAY = 23_400;
 
+/**
+ * Pull towards the reference price, per trading day, as a share of the gap.
+ * Live: strong enough that a session's change stays within a plausible day's
+ * range however long the gateway runs. History: weak, so years of daily bars
+ * wander like a real chart yet never collapse towards zero or explode.
+ */
+export const LIVE_REVERSION_PER_DAY = 1;
+export const HISTORY_REVERSION_PER_DAY = 0.01;
+
+/** Share of the gap to the reference closed by one step spanning `seconds` of trading. */
+export function reversionOver(perDay: number, seconds: number): number {
+  return perDay * (seconds / SECONDS_PER_TRADING_DAY);
+}
+
 /** Relative standard deviation of a move spanning `seconds` of trading. */
 export function volOver(profile: AssetProfile, seconds: number): number {
   return profile.dailyVol * Math.sqrt(seconds / SECONDS_PER_TRADING_DAY);

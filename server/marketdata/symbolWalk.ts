@@ -1,7 +1,7 @@
 import type { Instrument } from '../../src/core/instrument.ts';
 import { priceToTicks } from '../../src/core/instrument.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
-import { ASSET_PROFILES, type AssetProfile, volOver } from './assetProfiles.ts';
+import { ASSET_PROFILES, type AssetProfile, LIVE_REVERSION_PER_DAY, reversionOver, volOver } from './assetProfiles.ts';
 import { type Rng, gaussian, streamFor, uniformInt } from './prng.ts';
 import { type TickFormatter, tickFormatter } from './tickFormat.ts';
 
@@ -20,8 +20,6 @@ export interface SimUpdate {
 
 /** Share of symbols that move in one cycle: enough for a watchlist to tick visibly, not all at once. */
 export const UPDATE_SHARE = 0.25;
-/** Pull towards the reference price per update, so a long run neither collapses nor explodes. */
-const REVERSION_PER_UPDATE = 0.0002;
 const MAX_SPREAD_TICKS = 3;
 /** The opening gap from the previous close is drawn with about half a day's volatility. */
 const OPENING_GAP_SECONDS = 6_000;
@@ -37,6 +35,7 @@ export class SymbolWalk {
   private readonly profile: AssetProfile;
   private readonly refTicks: number;
   private readonly moveVol: number;
+  private readonly reversion: number;
   private readonly openText: string;
   private readonly prevCloseText: string;
 
@@ -55,6 +54,7 @@ export class SymbolWalk {
     this.profile = ASSET_PROFILES[instrument.assetClass];
     this.refTicks = priceToTicks(instrument.referencePrice, instrument);
     this.moveVol = volOver(this.profile, secondsPerUpdate);
+    this.reversion = reversionOver(LIVE_REVERSION_PER_DAY, secondsPerUpdate);
 
     const gap = Math.round(gaussian(this.rng) * this.refTicks * volOver(this.profile, OPENING_GAP_SECONDS));
     const openTicks = Math.max(1, this.refTicks + gap);
@@ -83,7 +83,7 @@ export class SymbolWalk {
   advance(tsMs: number): SimUpdate {
     const rng = this.rng;
     const sigmaTicks = this.bidTicks * this.moveVol;
-    const pull = (this.refTicks - this.bidTicks) * REVERSION_PER_UPDATE;
+    const pull = (this.refTicks - this.bidTicks) * this.reversion;
     this.bidTicks = Math.max(1, this.bidTicks + Math.round(gaussian(rng) * sigmaTicks + pull));
     const spread = uniformInt(rng, 1, MAX_SPREAD_TICKS);
     const buyerInitiated = rng() < 0.5;

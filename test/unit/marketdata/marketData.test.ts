@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { QuoteWire } from '../../../src/core/protocol.ts';
+import { DEFAULT_TICK_INTERVAL_MS, InstrumentFileError, createMarketData, loadInstruments } from '../../../server/marketdata/index.ts';
+
+const catalog = loadInstruments();
+const START = Date.UTC(2025, 10, 24, 14, 30);
+
+describe('the market data source', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('emits every quote of a cycle on quotes$, in order, and serves the newest from latest()', () => {
+    let now = START;
+    const md = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, clock: () => now });
+    const seen: QuoteWire[] = [];
+    const sub = md.quotes$.subscribe((q) => seen.push(q));
+    const stepped: QuoteWire[] = [];
+    for (let k = 0; k < 40; k++) {
+      now += 250;
+      stepped.push(...md.step());
+    }
+    sub.unsubscribe();
+    expect(stepped.length).toBeGreaterThan(0);
+    expect(seen).toEqual(stepped);
+    const lastOfAapl = stepped.filter((q) => q.symbol === 'AAPL').at(-1);
+    expect(md.latest('AAPL')).toBe(lastOfAapl);
+  });
+
+  it('has bars that already hold a cycle’s trades when its quotes are emitted', () => {
+    let now = START;
+    const md = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, clock: () => now });
+    const mismatches: string[] = [];
+    md.quotes$.subscribe((q) => {
+      const close = md.history(q.symbol, '1m', 1)[0]?.close;
+      if (close !== q.last) mismatches.push(`${q.symbol}: bar close ${close}, last ${q.last}`);
+    });
+    for (let k = 0; k < 40; k++) {
+      now += 250;
+      md.step();
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('runs one cycle per tick interval between start() and stop(), however often start() is called', () => {
+    vi.useFakeTimers({ now: START });
+    const counts: number[] = [];
+    for (const starts of [1, 3]) {
+      const md = createMarketData({ seed: 9, catalog, tickIntervalMs: DEFAULT_TICK_INTERVAL_MS, clock: () => Date.now() });
+      let emitted = 0;
+      md.quotes$.subscribe(() => (emitted += 1));
+      for (let k = 0; k < starts; k++) md.start();
+      vi.advanceTimersByTime(10 * DEFAULT_TICK_INTERVAL_MS);
+      md.stop();
+      const atStop = emitted;
+      vi.advanceTimersByTime(10 * DEFAULT_TICK_INTERVAL_MS);
+      expect(emitted).toBe(atStop);
+      counts.push(atStop);
+    }
+    // Ten cycles of the same seed emit the same quotes, whether start() ran once or three times.
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('reads the instrument file kept in the repository by default', () => {
+    const md = createMarketData({ seed: 1, tickIntervalMs: 250, clock: () => START });
+    expect(md.instruments.all().map((i) => i.symbol)).toEqual(catalog.all().map((i) => i.symbol));
+    expect(md.latest('ES')?.prevClose).toBe('6702.25');
+  });
+
+  it('fails at start when the instrument file is bad', () => {
+    expect(() => createMarketData({ seed: 1, tickIntervalMs: 250, instrumentsFile: '/nonexistent/instruments.csv' })).toThrow(InstrumentFileError);
+  });
+});
