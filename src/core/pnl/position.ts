@@ -33,7 +33,9 @@ export interface Position {
   readonly fees: Decimal;
 }
 
+/** A flat position. Throws RangeError on a multiplier that is not positive: reference data is broken. */
 export function openPosition(terms: PositionTerms, method: CostMethod = 'averageCost'): Position {
+  if (!terms.multiplier.gt(0)) throw new RangeError(`multiplier must be positive, got ${terms.multiplier.toFixed()}`);
   return { terms, inventory: { method, open: null }, realized: ZERO, fees: ZERO };
 }
 

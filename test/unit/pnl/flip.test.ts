@@ -67,4 +67,8 @@ describe('refused input', () => {
   it('a fill of zero quantity is a programming error', () => {
     expect(() => bookFill(openPosition(terms), { side: 'buy', quantity: dec(0), price: dec(1) })).toThrow(RangeError);
   });
+
+  it('a multiplier of zero is broken reference data', () => {
+    expect(() => openPosition({ currency: 'USD', multiplier: dec(0) })).toThrow(RangeError);
+  });
 });
