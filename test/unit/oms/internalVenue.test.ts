@@ -1,0 +1,104 @@
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../../src/core/decimal.ts';
+import { newOrder, type Order, type OrderSpec } from '../../../src/core/order.ts';
+import type { QuoteWire } from '../../../src/core/protocol.ts';
+import { createInternalVenue } from '../../../server/venues/internal/internalVenue.ts';
+import type { VenueEvent } from '../../../server/venues/types.ts';
+import { AAPL, catalog, quote } from './fixtures.ts';
+
+function setup(first?: QuoteWire) {
+  const quotes$ = new Subject<QuoteWire>();
+  const latest = new Map<string, QuoteWire>(first ? [[first.symbol, first]] : []);
+  const venue = createInternalVenue({ quotes$, latest: (s) => latest.get(s), instruments: catalog(AAPL) });
+  const events: string[] = [];
+  venue.events$.subscribe((e: VenueEvent) => {
+    if (e.kind === 'fill') events.push(`${e.orderId} fill ${e.quantity.toFixed()}@${e.price.toFixed()}`);
+    else events.push(`${e.orderId} ${e.kind}${'reason' in e ? `: ${e.reason}` : ''}`);
+  });
+  const tick = (q: QuoteWire) => {
+    latest.set(q.symbol, q);
+    quotes$.next(q);
+  };
+  return { venue, events, tick };
+}
+
+let n = 0;
+function order(spec: Partial<OrderSpec> & { side: 'buy' | 'sell' }, limitPrice?: string): Order {
+  n += 1;
+  const base = { symbol: 'AAPL', quantity: dec('300'), account: 'T1-MAIN', tif: 'day' as const, ...spec };
+  const full: OrderSpec = limitPrice === undefined ? { ...base, type: 'market' } : { ...base, type: 'limit', limitPrice: dec(limitPrice) };
+  return newOrder(full, { orderId: `O${n}`, clOrdId: `c${n}`, trader: 'trader1' }, 0);
+}
+
+const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+
+describe('internal venue', () => {
+  it('reports nothing synchronously, then accepts and fills a marketable order at the touch up to the displayed size', async () => {
+    const { venue, events, tick } = setup(quote('AAPL', '199.99', '200.01', '500', '200'));
+    const o = order({ side: 'buy' }, '201.00');
+    venue.submit(o);
+    expect(events).toEqual([]);
+    await settle();
+    expect(events).toEqual([`${o.orderId} accepted`, `${o.orderId} fill 200@200.01`]);
+    // The rest trades on the next quote that reaches the limit, at that quote's ask.
+    tick(quote('AAPL', '200.50', '202.00', '500', '500'));
+    tick(quote('AAPL', '200.50', '200.90', '500', '500'));
+    await settle();
+    expect(events.slice(2)).toEqual([`${o.orderId} fill 100@200.9`]);
+  });
+
+  it('shares the displayed size of one quote between resting orders, oldest first', async () => {
+    const { venue, events, tick } = setup(quote('AAPL', '199.00', '200.00'));
+    const a = order({ side: 'sell', quantity: dec('300') }, '199.50');
+    const b = order({ side: 'sell', quantity: dec('300') }, '199.50');
+    venue.submit(a);
+    venue.submit(b);
+    tick(quote('AAPL', '199.60', '199.70', '400', '400'));
+    await settle();
+    expect(events).toEqual([`${a.orderId} accepted`, `${b.orderId} accepted`, `${a.orderId} fill 300@199.6`, `${b.orderId} fill 100@199.6`]);
+  });
+
+  it('fills whole lots only', async () => {
+    const { venue, events } = setup(quote('AAPL', '199.99', '200.01', '500', '250'));
+    const o = order({ side: 'buy' });
+    venue.submit(o);
+    await settle();
+    expect(events).toEqual([`${o.orderId} accepted`, `${o.orderId} fill 200@200.01`]);
+  });
+
+  it('rejects a market order when there is no quote', async () => {
+    const { venue, events } = setup();
+    const o = order({ side: 'sell' });
+    venue.submit(o);
+    await settle();
+    expect(events).toEqual([`${o.orderId} rejected: no quote for AAPL: a market order cannot be priced`]);
+  });
+
+  it('cancels the remainder of an immediate-or-cancel order', async () => {
+    const { venue, events } = setup(quote('AAPL', '199.99', '200.01', '500', '100'));
+    const o = order({ side: 'buy', tif: 'ioc' }, '200.01');
+    venue.submit(o);
+    await settle();
+    expect(events).toEqual([`${o.orderId} accepted`, `${o.orderId} fill 100@200.01`, `${o.orderId} canceled: immediate or cancel: the rest was canceled`]);
+  });
+
+  it('cancels a resting order once; a second cancel is rejected', async () => {
+    const { venue, events, tick } = setup(quote('AAPL', '199.99', '200.01'));
+    const o = order({ side: 'buy' }, '150.00');
+    venue.submit(o);
+    venue.cancel(o);
+    venue.cancel(o);
+    tick(quote('AAPL', '100.00', '100.01'));
+    await settle();
+    expect(events).toEqual([`${o.orderId} accepted`, `${o.orderId} canceled: canceled on request`, `${o.orderId} cancelRejected: order ${o.orderId} is not open at the INTERNAL venue`]);
+  });
+
+  it('stops emitting once stopped', async () => {
+    const { venue, events } = setup(quote('AAPL', '199.99', '200.01'));
+    venue.submit(order({ side: 'buy' }, '150.00'));
+    venue.stop();
+    await settle();
+    expect(events).toEqual([]);
+  });
+});
