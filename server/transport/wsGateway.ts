@@ -27,7 +27,11 @@ const CLOSE_GOING_AWAY = 1001;
  * connections entitled to it. It decides nothing about orders or positions.
  */
 export function createWsGateway(server: Server, services: GatewayServices, log: Logger, fanoutOptions: QuoteFanoutOptions = DEFAULT_QUOTE_FANOUT): WsGateway {
-  const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: MAX_FRAME_BYTES });
+  // ws closes a connection outright on a frame over maxPayload. We let frames
+  // up to 16× the protocol's limit through so parseClientMessage can answer
+  // TOO_LARGE in words and the session goes on; beyond that the peer is not a
+  // terminal and is cut off before the frame costs memory.
+  const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: MAX_FRAME_BYTES * 16 });
   const sessions = new Map<number, Session>();
   let nextId = 1;
 
