@@ -10,6 +10,10 @@ log() { printf '\n== %s\n' "$*"; }
 # --- system packages a fresh machine may lack (we are root on CI and dev boxes)
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# QuickFIX C++ and its example executor/ordermatch: the FIX 4.4 counterparty
+# that the FIX venue's interoperability tests build and start.
+[ -f /usr/include/quickfix/Session.h ] || need_apt+=(libquickfix-dev)
+[ -d /usr/share/doc/libquickfix-doc/examples ] || need_apt+=(libquickfix-doc)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
