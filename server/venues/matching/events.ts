@@ -61,30 +61,52 @@ export class EventLog {
     this.tradedLots = 0;
   }
 
+  // Each writer fills only the columns its kind uses; readers never look at the others.
   accepted(id: number): void {
-    this.push(E_ACCEPTED, id, 0, 0, 0, 0);
+    const n = this.next();
+    this.kinds[n] = E_ACCEPTED;
+    this.ids[n] = id;
   }
 
   trade(makerId: number, takerId: number, price: number, lots: number): void {
+    const n = this.next();
+    this.kinds[n] = E_TRADE;
+    this.ids[n] = takerId;
+    this.makers[n] = makerId;
+    this.prices[n] = price;
+    this.quantities[n] = lots;
     this.trades += 1;
     this.tradedLots += lots;
-    this.push(E_TRADE, takerId, makerId, price, lots, 0);
   }
 
   canceled(id: number, lots: number, reason: number): void {
-    this.push(E_CANCELED, id, 0, 0, lots, reason);
+    const n = this.next();
+    this.kinds[n] = E_CANCELED;
+    this.ids[n] = id;
+    this.quantities[n] = lots;
+    this.reasons[n] = reason;
   }
 
   rejected(id: number, reason: number): void {
-    this.push(E_REJECTED, id, 0, 0, 0, reason);
+    const n = this.next();
+    this.kinds[n] = E_REJECTED;
+    this.ids[n] = id;
+    this.reasons[n] = reason;
   }
 
   triggered(id: number): void {
-    this.push(E_TRIGGERED, id, 0, 0, 0, 0);
+    const n = this.next();
+    this.kinds[n] = E_TRIGGERED;
+    this.ids[n] = id;
   }
 
   amended(id: number, price: number, lots: number, queue: number): void {
-    this.push(E_AMENDED, id, 0, price, lots, queue);
+    const n = this.next();
+    this.kinds[n] = E_AMENDED;
+    this.ids[n] = id;
+    this.prices[n] = price;
+    this.quantities[n] = lots;
+    this.reasons[n] = queue;
   }
 
   // Column readers for callers that want to avoid building objects.
@@ -111,20 +133,19 @@ export class EventLog {
   at(i: number): MatchEvent {
     if (i < 0 || i >= this.length) throw new RangeError(`event ${i} of ${this.length}`);
     const id = this.orderId(i);
-    const code = this.reasonCode(i);
     switch (this.kindCode(i)) {
       case E_ACCEPTED:
         return { kind: 'accepted', orderId: id };
       case E_TRADE:
         return { kind: 'trade', makerId: this.makerId(i), takerId: id, price: this.price(i), lots: this.lots(i) };
       case E_CANCELED:
-        return { kind: 'canceled', orderId: id, lots: this.lots(i), reason: CANCEL_REASONS[code] ?? 'requested' };
+        return { kind: 'canceled', orderId: id, lots: this.lots(i), reason: CANCEL_REASONS[this.reasonCode(i)] ?? 'requested' };
       case E_REJECTED:
-        return { kind: 'rejected', orderId: id, reason: REJECT_REASONS[code] ?? 'unknown-order' };
+        return { kind: 'rejected', orderId: id, reason: REJECT_REASONS[this.reasonCode(i)] ?? 'unknown-order' };
       case E_TRIGGERED:
         return { kind: 'triggered', orderId: id };
       default:
-        return { kind: 'amended', orderId: id, price: this.price(i), lots: this.lots(i), queue: QUEUE_PRIORITY[code] ?? 'lost' };
+        return { kind: 'amended', orderId: id, price: this.price(i), lots: this.lots(i), queue: QUEUE_PRIORITY[this.reasonCode(i)] ?? 'lost' };
     }
   }
 
@@ -134,16 +155,12 @@ export class EventLog {
     return out;
   }
 
-  private push(kind: number, id: number, maker: number, price: number, lots: number, reason: number): void {
+  /** Index of the next event, growing the columns when they are full. */
+  private next(): number {
     const n = this.length;
     if (n === this.kinds.length) this.grow();
-    this.kinds[n] = kind;
-    this.ids[n] = id;
-    this.makers[n] = maker;
-    this.prices[n] = price;
-    this.quantities[n] = lots;
-    this.reasons[n] = reason;
     this.length = n + 1;
+    return n;
   }
 
   private grow(): void {

@@ -43,13 +43,20 @@ export class Ladder {
     if (found !== undefined && this.keys[i] === key) return found;
     const level = this.spare.pop() ?? new Level();
     level.tick = tick;
-    if (i === this.levels.length) {
-      this.levels.push(level);
-      this.keys.push(key);
-    } else {
-      this.levels.splice(i, 0, level);
-      this.keys.splice(i, 0, key);
+    const levels = this.levels;
+    const keys = this.keys;
+    // Open a slot at i by shifting the better levels up one; a hand loop, as
+    // splice allocates an array for what it removes and inserts usually land
+    // a few places from the end.
+    let j = levels.length;
+    levels.push(level);
+    keys.push(key);
+    for (; j > i; j--) {
+      levels[j] = levels[j - 1]!;
+      keys[j] = keys[j - 1]!;
     }
+    levels[i] = level;
+    keys[i] = key;
     return level;
   }
 
@@ -62,8 +69,14 @@ export class Ladder {
     } else {
       const i = this.search(level.tick * this.direction);
       if (this.levels[i] !== level) throw new Error(`level ${level.tick} is not in the ${this.side} ladder`);
-      this.levels.splice(i, 1);
-      this.keys.splice(i, 1);
+      const levels = this.levels;
+      const keys = this.keys;
+      for (let j = i; j < last; j++) {
+        levels[j] = levels[j + 1]!;
+        keys[j] = keys[j + 1]!;
+      }
+      levels.pop();
+      keys.pop();
     }
     level.lots = 0;
     level.orders = 0;

@@ -112,7 +112,7 @@ export class OrderBook {
     if (!this.admits(id, owner, side, lots)) return events;
     events.accepted(id);
     const node = this.newNode(id, owner, side, lots, 'ioc');
-    this.makeMarket(node);
+    node.orderType = 'market';
     this.execute(node);
     this.runStops();
     return events;
@@ -280,19 +280,25 @@ export class OrderBook {
     return node;
   }
 
-  private makeMarket(node: OrderNode): void {
-    node.orderType = 'market';
-    node.tick = node.side === 'buy' ? Infinity : -Infinity;
+  /**
+   * The worst price a taker accepts: its limit, or no limit at all for a
+   * market order. Kept out of the node so its tick field only ever holds
+   * small integers, which V8 stores unboxed.
+   */
+  private limitOf(taker: OrderNode): number {
+    if (taker.orderType === 'limit') return taker.tick;
+    return taker.side === 'buy' ? Infinity : -Infinity;
   }
 
   /** Runs a taker against the book, then rests, cancels or retires what is left. */
   private execute(node: OrderNode): void {
-    if (node.tif === 'fok' && !this.canFill(node)) {
+    const limit = this.limitOf(node);
+    if (node.tif === 'fok' && !this.canFill(node, limit)) {
       this.events.canceled(node.id, node.leaves, C_FOK_UNFILLABLE);
       this.retire(node);
       return;
     }
-    this.match(node);
+    this.match(node, limit);
     if (node.leaves === 0) {
       this.retire(node);
     } else if (node.orderType === 'market') {
@@ -309,10 +315,9 @@ export class OrderBook {
     }
   }
 
-  private match(taker: OrderNode): void {
+  private match(taker: OrderNode, limit: number): void {
     const buy = taker.side === 'buy';
     const ladder = buy ? this.asks : this.bids;
-    const limit = taker.tick;
     while (taker.leaves > 0) {
       const level = ladder.best();
       if (level === undefined || (buy ? level.tick > limit : level.tick < limit)) return;
@@ -357,13 +362,13 @@ export class OrderBook {
   }
 
   /** Whether the book holds enough at acceptable prices, from other owners, to fill the taker whole. */
-  private canFill(taker: OrderNode): boolean {
+  private canFill(taker: OrderNode, limit: number): boolean {
     const buy = taker.side === 'buy';
     const levels = (buy ? this.asks : this.bids).levels;
     let need = taker.leaves;
     for (let i = levels.length - 1; i >= 0; i--) {
       const level = levels[i]!;
-      if (buy ? level.tick > taker.tick : level.tick < taker.tick) return false;
+      if (buy ? level.tick > limit : level.tick < limit) return false;
       for (let m = level.head; m !== null; m = m.next) {
         if (m.owner === taker.owner) continue;
         need -= m.leaves;
@@ -426,7 +431,7 @@ export class OrderBook {
     this.events.triggered(node.id);
     this.live.delete(node.id);
     node.state = 'taking';
-    if (node.stopKind === 'stop-market') this.makeMarket(node);
+    node.orderType = node.stopKind === 'stop-market' ? 'market' : 'limit';
     this.execute(node);
   }
 
