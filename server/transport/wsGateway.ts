@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
+import { MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
 import { executionToWire } from '../oms/execution.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
@@ -20,6 +20,12 @@ export interface WsGateway {
 }
 
 const CLOSE_GOING_AWAY = 1001;
+/**
+ * Frames over MAX_FRAME_BYTES are answered TOO_LARGE and the session goes on
+ * (a terminal bug should not cost the trader their session); only beyond this
+ * hard cap does ws drop the connection (1009) rather than buffer the frame.
+ */
+export const HARD_FRAME_LIMIT_BYTES = 4 * MAX_FRAME_BYTES;
 
 /**
  * The WebSocket side of the transport: parses every frame, keeps the login
@@ -96,7 +102,11 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       if (anonymous) close(s, CLOSE_POLICY, 'binary frame before login');
       return;
     }
-    const parsed = parseClientMessage(data.toString('utf8'));
+    // Measured in bytes before decoding, so an oversized frame is never parsed.
+    const parsed: ParseResult =
+      data.length > MAX_FRAME_BYTES
+        ? { ok: false, code: 'TOO_LARGE', message: `message is ${data.length} bytes; the limit is ${MAX_FRAME_BYTES}` }
+        : parseClientMessage(data.toString('utf8'));
     if (!parsed.ok) {
       send(s, { type: 'error', reqId: parsed.reqId, code: parsed.code, message: parsed.message });
       // Before login a bad frame is more likely a probe than a bug: answer once and hang up.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { connect } from '../support/wsClient.ts';
+import { MAX_FRAME_BYTES } from '../../src/core/protocol.ts';
+import { HARD_FRAME_LIMIT_BYTES } from '../../server/transport/wsGateway.ts';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -83,6 +85,16 @@ describe('login', () => {
     expect(again).toMatchObject({ type: 'error', code: 'ALREADY_AUTHENTICATED' });
     expect(await c.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
     await c.close();
+  });
+
+  it('answers a frame over the size limit with TOO_LARGE, and drops a connection that sends one past the hard cap', async () => {
+    const c = await connect(gw.wsUrl);
+    await c.login('trader1');
+    c.sendRaw(JSON.stringify({ type: 'ping', pad: 'x'.repeat(MAX_FRAME_BYTES) }));
+    expect(await c.next('error')).toMatchObject({ code: 'TOO_LARGE' });
+    expect(await c.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
+    c.sendRaw('x'.repeat(HARD_FRAME_LIMIT_BYTES + 1));
+    expect(await c.closed).toMatchObject({ code: 1009 });
   });
 
   it('logs out and then needs a login again', async () => {
