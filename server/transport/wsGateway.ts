@@ -23,9 +23,9 @@ const CLOSE_GOING_AWAY = 1001;
 /**
  * Frames over MAX_FRAME_BYTES are answered TOO_LARGE and the session goes on
  * (a terminal bug should not cost the trader their session); only beyond this
- * hard cap does ws drop the connection (1009) rather than buffer the frame.
+ * hard cap (16×, as the lead set it) does ws drop the connection (1009) rather than buffer the frame.
  */
-export const HARD_FRAME_LIMIT_BYTES = 4 * MAX_FRAME_BYTES;
+export const HARD_FRAME_LIMIT_BYTES = 16 * MAX_FRAME_BYTES;
 
 /**
  * The WebSocket side of the transport: parses every frame, keeps the login
@@ -33,11 +33,7 @@ export const HARD_FRAME_LIMIT_BYTES = 4 * MAX_FRAME_BYTES;
  * connections entitled to it. It decides nothing about orders or positions.
  */
 export function createWsGateway(server: Server, services: GatewayServices, log: Logger, fanoutOptions: QuoteFanoutOptions = DEFAULT_QUOTE_FANOUT): WsGateway {
-  // ws closes a connection outright on a frame over maxPayload. We let frames
-  // up to 16× the protocol's limit through so parseClientMessage can answer
-  // TOO_LARGE in words and the session goes on; beyond that the peer is not a
-  // terminal and is cut off before the frame costs memory.
-  const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: MAX_FRAME_BYTES * 16 });
+  const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: HARD_FRAME_LIMIT_BYTES });
   const sessions = new Map<number, Session>();
   let nextId = 1;
 
