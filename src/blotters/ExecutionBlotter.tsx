@@ -1,0 +1,25 @@
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo } from 'react';
+import { useSession } from '../app/sessionContext.ts';
+import { useObservable } from '../app/useObservable.ts';
+import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { NO_ORDERS, fillsNewestFirst } from '../streams/ordersState.ts';
+import { fillColumns } from './orderColumns.ts';
+import { type FillRow, fillRow } from './orderRow.ts';
+
+export function ExecutionBlotter({ desk }: { desk: boolean }) {
+  const session = useSession();
+  const state = useObservable(session.orders$, NO_ORDERS);
+  const rows = useMemo(() => fillsNewestFirst(state).map((e) => fillRow(e, session.instrument(e.order.symbol))), [state, session]);
+  const columns = useMemo(() => fillColumns(desk), [desk]);
+  return (
+    <div className="blotter" data-testid="execution-blotter">
+      <div className="blotter-bar">
+        <span className="muted">{rows.length} fills</span>
+      </div>
+      <div className="blotter-grid">
+        <AgGridReact<FillRow> theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.execId} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ColDef } from 'ag-grid-community';
+import { CancelCell } from './CancelCell.tsx';
+import type { FillRow, OrderRow } from './orderRow.ts';
+
+const STATUS_CLASS: Partial<Record<OrderRow['statusKey'], string>> = {
+  filled: 'status filled',
+  partiallyFilled: 'status partial',
+  rejected: 'status rejected',
+  canceled: 'status canceled',
+  expired: 'status canceled',
+  new: 'status working',
+  pendingNew: 'status working',
+  pendingCancel: 'status working',
+};
+
+const sideClass = (side: 'buy' | 'sell' | undefined): string => (side === 'sell' ? 'side-sell' : 'side-buy');
+const num = (field: keyof OrderRow & string, headerName: string, width: number): ColDef<OrderRow> => ({ field, headerName, width, type: 'rightAligned', cellClass: 'num' });
+
+export function orderColumns(options: { showTrader: boolean; onCancel?: (orderId: string) => void }): ColDef<OrderRow>[] {
+  const columns: ColDef<OrderRow>[] = [
+    { field: 'time', headerName: 'Time', width: 78, cellClass: 'num muted' },
+    { field: 'trader', headerName: 'Trader', width: 80, hide: !options.showTrader },
+    { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
+    { field: 'side', headerName: 'Side', width: 56, valueFormatter: (p) => (p.value === 'sell' ? 'Sell' : 'Buy'), cellClass: (p) => sideClass(p.data?.side) },
+    { field: 'type', headerName: 'Type', width: 64 },
+    num('quantity', 'Qty', 80),
+    num('limit', 'Limit', 80),
+    { field: 'status', headerName: 'Status', width: 116, cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status' },
+    num('cumQty', 'Filled', 76),
+    num('leavesQty', 'Leaves', 76),
+    num('avgPx', 'Avg px', 90),
+    { field: 'tif', headerName: 'TIF', width: 56 },
+    { field: 'account', headerName: 'Account', width: 96 },
+    { field: 'text', headerName: 'Text', flex: 1, minWidth: 120, cellClass: 'muted', tooltipField: 'text' },
+    { field: 'orderId', headerName: 'Order ID', width: 120, cellClass: 'muted' },
+  ];
+  if (options.onCancel) {
+    columns.push({
+      colId: 'cancel',
+      headerName: '',
+      width: 76,
+      pinned: 'right',
+      sortable: false,
+      cellRenderer: CancelCell,
+      cellRendererParams: { onCancel: options.onCancel },
+    });
+  }
+  return columns;
+}
+
+export function fillColumns(showTrader: boolean): ColDef<FillRow>[] {
+  return [
+    { field: 'time', headerName: 'Time', width: 78, cellClass: 'num muted' },
+    { field: 'trader', headerName: 'Trader', width: 80, hide: !showTrader },
+    { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
+    { field: 'side', headerName: 'Side', width: 56, valueFormatter: (p) => (p.value === 'sell' ? 'Sell' : 'Buy'), cellClass: (p) => sideClass(p.data?.side) },
+    { field: 'lastQty', headerName: 'Qty', width: 80, type: 'rightAligned', cellClass: 'num' },
+    { field: 'lastPx', headerName: 'Price', width: 90, type: 'rightAligned', cellClass: 'num' },
+    { field: 'orderStatus', headerName: 'Order status', width: 116 },
+    { field: 'account', headerName: 'Account', width: 96 },
+    { field: 'orderId', headerName: 'Order ID', width: 120, cellClass: 'muted' },
+    { field: 'execId', headerName: 'Exec ID', flex: 1, minWidth: 120, cellClass: 'muted' },
+  ];
+}

@@ -1,0 +1,84 @@
+import { dec } from '../core/decimal.ts';
+import type { Instrument } from '../core/instrument.ts';
+import { STATUS_LABEL, isWorking } from '../core/order.ts';
+import type { ExecReportWire, OrderWire } from '../core/protocol.ts';
+import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
+import { formatAvgPx, formatQty } from '../format/numbers.ts';
+
+/** An order as the blotter shows it: text ready to read, plus what the row needs to act. */
+export interface OrderRow {
+  orderId: string;
+  clOrdId: string;
+  time: string;
+  trader: string;
+  account: string;
+  symbol: string;
+  side: 'buy' | 'sell';
+  type: string;
+  tif: string;
+  quantity: string;
+  limit: string;
+  status: string;
+  statusKey: OrderWire['status'];
+  cumQty: string;
+  leavesQty: string;
+  avgPx: string;
+  text: string;
+  working: boolean;
+}
+
+export function timeOf(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour12: false });
+}
+
+export function orderRow(o: OrderWire, instrument: Instrument | undefined): OrderRow {
+  const cum = dec(o.cumQty);
+  return {
+    orderId: o.orderId,
+    clOrdId: o.clOrdId,
+    time: timeOf(o.createdAt),
+    trader: o.trader,
+    account: o.account,
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type === 'limit' ? 'Limit' : 'Market',
+    tif: o.tif.toUpperCase(),
+    quantity: formatQty(dec(o.quantity)),
+    limit: o.limitPrice === null ? '' : formatPrice(o.limitPrice, instrument),
+    status: STATUS_LABEL[o.status],
+    statusKey: o.status,
+    cumQty: formatQty(cum),
+    leavesQty: formatQty(dec(o.leavesQty)),
+    avgPx: cum.isZero() ? '' : formatAvgPx(dec(o.avgPx), pricePlaces(instrument)),
+    text: o.text,
+    working: isWorking(o),
+  };
+}
+
+export interface FillRow {
+  execId: string;
+  time: string;
+  orderId: string;
+  trader: string;
+  account: string;
+  symbol: string;
+  side: 'buy' | 'sell';
+  lastQty: string;
+  lastPx: string;
+  orderStatus: string;
+}
+
+export function fillRow(e: ExecReportWire, instrument: Instrument | undefined): FillRow {
+  return {
+    execId: e.execId,
+    time: timeOf(e.ts),
+    orderId: e.order.orderId,
+    trader: e.order.trader,
+    account: e.order.account,
+    symbol: e.order.symbol,
+    side: e.order.side,
+    lastQty: formatQty(dec(e.lastQty)),
+    lastPx: formatPrice(e.lastPx, instrument),
+    orderStatus: STATUS_LABEL[e.order.status],
+  };
+}

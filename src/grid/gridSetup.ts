@@ -1,0 +1,31 @@
+import { AllCommunityModule, ModuleRegistry, colorSchemeDark, themeQuartz } from 'ag-grid-community';
+
+/** Called once from main.tsx, before the first grid renders. */
+export function registerGridModules(): void {
+  ModuleRegistry.registerModules([AllCommunityModule]);
+}
+
+/** Dense and dark: a trader reads many rows at once, all day. */
+export const terminalGridTheme = themeQuartz.withPart(colorSchemeDark).withParams({
+  backgroundColor: '#0f131a',
+  foregroundColor: '#d5dbe3',
+  headerBackgroundColor: '#151b24',
+  headerTextColor: '#8b97a8',
+  chromeBackgroundColor: '#121821',
+  borderColor: '#202836',
+  oddRowBackgroundColor: '#111720',
+  rowHoverColor: '#1a2230',
+  selectedRowBackgroundColor: '#1d2b42',
+  accentColor: '#4c8dff',
+  fontFamily: ['Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', 'Arial', 'sans-serif'],
+  fontSize: 12,
+  headerFontSize: 11,
+  headerFontWeight: 600,
+  spacing: 4,
+  rowHeight: 24,
+  headerHeight: 26,
+  wrapperBorder: false,
+  wrapperBorderRadius: 0,
+  cellHorizontalPadding: 8,
+  valueChangeValueHighlightBackgroundColor: 'rgba(76, 141, 255, 0.35)',
+});

@@ -1,0 +1,10 @@
+/**
+ * Client order ids unique for this user across page loads: the user, the
+ * time the page started (base 36) and a counter. Only letters, digits and
+ * the separators the protocol allows.
+ */
+export function clOrdIdGenerator(username: string, startedAt: number = Date.now()): () => string {
+  const prefix = `${username.replace(/[^A-Za-z0-9]/g, '')}-${startedAt.toString(36)}`;
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}

@@ -1,0 +1,67 @@
+import { dec } from '../core/decimal.ts';
+import type { Instrument } from '../core/instrument.ts';
+import type { QuoteWire } from '../core/protocol.ts';
+import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
+import { type Direction, directionOf, formatQty, formatSigned } from '../format/numbers.ts';
+
+/** One watchlist line, already formatted: the grid compares these strings to decide what flashes. */
+export interface WatchRow {
+  symbol: string;
+  name: string;
+  bid: string;
+  ask: string;
+  last: string;
+  change: string;
+  changePct: string;
+  volume: string;
+  bidTick: Direction;
+  askTick: Direction;
+  lastTick: Direction;
+  changeDir: Direction;
+}
+
+export function emptyWatchRow(symbol: string, instrument: Instrument | undefined): WatchRow {
+  return {
+    symbol,
+    name: instrument?.name ?? '',
+    bid: '',
+    ask: '',
+    last: '',
+    change: '',
+    changePct: '',
+    volume: '',
+    bidTick: 'flat',
+    askTick: 'flat',
+    lastTick: 'flat',
+    changeDir: 'flat',
+  };
+}
+
+function tick(now: string, before: string | undefined): Direction {
+  if (before === undefined) return 'flat';
+  return directionOf(dec(now).minus(dec(before)));
+}
+
+/** The row for a quote; the previous quote of the symbol tells which way each price ticked. */
+export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previous: QuoteWire | undefined): WatchRow {
+  const change = dec(q.change);
+  return {
+    symbol: q.symbol,
+    name: instrument?.name ?? '',
+    bid: formatPrice(q.bid, instrument),
+    ask: formatPrice(q.ask, instrument),
+    last: formatPrice(q.last, instrument),
+    change: formatSigned(change, pricePlaces(instrument)),
+    changePct: `${formatSigned(dec(q.changePct), 2)}%`,
+    volume: formatQty(dec(q.volume)),
+    bidTick: tick(q.bid, previous?.bid),
+    askTick: tick(q.ask, previous?.ask),
+    lastTick: tick(q.last, previous?.last),
+    changeDir: directionOf(change),
+  };
+}
+
+/** The first symbols of the catalog, in the gateway's order: a sensible list before the user edits it. */
+export function defaultWatchlist(instruments: readonly Instrument[], size = 20): string[] {
+  return instruments.slice(0, size).map((i) => i.symbol);
+}

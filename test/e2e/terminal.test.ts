@@ -1,0 +1,248 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dec } from '../../src/core/decimal.ts';
+import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+
+/*
+ * The terminal in a real browser against a real gateway: the trader's order
+ * path from ticket to blotter, the advisor's book, the desk head's view, and
+ * a gateway restart the terminal must ride through. Each step leaves a
+ * screenshot in test-results/.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'test-results');
+
+let gateway: TestGateway;
+let browser: Browser;
+let shot = 0;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the terminal when dist/ is missing or older than the sources, so the test never drives a stale build. */
+function ensureBuilt(): void {
+  const index = join(DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: join(SHOTS, `e2e-${String(shot).padStart(2, '0')}-${name}.png`) });
+}
+
+async function openTerminal(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+  // Reads inside `eventually` retry; a single read should not hang the poll.
+  page.setDefaultTimeout(5_000);
+  page.on('pageerror', (err) => console.error('[browser]', err.message));
+  await page.goto(gateway.url);
+  return page;
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-password').press('Enter');
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+}
+
+function cell(scope: Locator, rowId: string, colId: string): Locator {
+  return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+}
+
+/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
+function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
+
+async function texts(locator: Locator): Promise<string[]> {
+  return locator.allTextContents();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  gateway = await startTestGateway({ staticDir: DIST });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+describe('trader1', () => {
+  let page: Page;
+  let filledOrderId = '';
+
+  it('refuses a wrong password with the gateway’s message', async () => {
+    page = await openTerminal();
+    await page.getByTestId('login-username').fill('trader1');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-password').press('Enter');
+    await eventually(() => page.getByTestId('login-error').textContent()).not.toBe('');
+    await screenshot(page, 'login-refused');
+  });
+
+  it('logs in and sees the watchlist tick', async () => {
+    await login(page, 'trader1');
+    await eventually(() => page.getByTestId('header-user').textContent()).toContain('trader1');
+    const lastCells = page.locator('[data-testid=watchlist] .ag-cell[col-id="last"]');
+    await eventually(async () => (await texts(lastCells)).filter((t) => t !== '').length).toBeGreaterThanOrEqual(10);
+    const before = await texts(lastCells);
+    await eventually(async () => (await texts(lastCells)).some((t, i) => t !== '' && before[i] !== '' && t !== before[i])).toBe(true);
+    await eventually(() => page.getByTestId('connection-status').textContent()).toBe('Live');
+    await screenshot(page, 'trader-watchlist');
+  });
+
+  it('buys AAPL 100 at the ask + 1.00 and sees it Filled in the blotter', async () => {
+    await page.locator('[data-testid=watchlist] .ag-row[row-id="AAPL"]').first().click();
+    await eventually(() => page.getByTestId('chart-symbol').textContent()).toBe('AAPL');
+    await page.getByTestId('ticket-buy').click();
+    await page.getByTestId('ticket-limit').click();
+    const ask = await page.getByTestId('ticket-ask').getAttribute('data-price');
+    expect(ask).toMatch(/^\d+\.\d{2}$/);
+    await page.getByTestId('ticket-quantity').fill('100');
+    await page.getByTestId('ticket-limit-price').fill(dec(ask ?? '0').plus(1).toFixed(2));
+    await eventually(() => page.getByTestId('ticket-notional').textContent()).toMatch(/\d{2},\d{3}\.\d{2} USD/);
+    await page.getByTestId('ticket-limit-price').press('Enter');
+
+    const result = page.locator('[data-testid=ticket-result][data-state=accepted]');
+    await result.waitFor({ timeout: 20_000 });
+    filledOrderId = (await result.getAttribute('data-order-id')) ?? '';
+    const blotter = page.getByTestId('order-blotter');
+    await eventually(() => cell(blotter, filledOrderId, 'status').textContent()).toBe('Filled');
+    expect(await cell(blotter, filledOrderId, 'cumQty').textContent()).toBe('100');
+    expect(await cell(blotter, filledOrderId, 'avgPx').textContent()).toMatch(/^\d+\.\d{2,}$/);
+    // The position appears, marked to the live price.
+    const positions = page.getByTestId('positions');
+    await eventually(() => positions.locator('.ag-row').filter({ hasText: 'AAPL' }).count()).toBe(1);
+    await eventually(() => positions.locator('.ag-cell[col-id="unrealized"]').first().textContent()).toMatch(/^[+-]?[\d,]+\.\d{2}$/);
+    await screenshot(page, 'trader-filled');
+
+    await page.getByTestId('tab-executions').click();
+    await eventually(() => page.locator('[data-testid=execution-blotter] .ag-row').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'trader-executions');
+    await page.getByTestId('tab-orders').click();
+  });
+
+  it('rests a limit order far below the bid and cancels it from the blotter', async () => {
+    const bid = await page.getByTestId('ticket-bid').getAttribute('data-price');
+    const far = dec(bid ?? '0')
+      .times(dec('0.8'))
+      .toDecimalPlaces(2)
+      .toFixed(2);
+    await page.getByTestId('ticket-limit-price').fill(far);
+    await page.getByTestId('ticket-send').click();
+    const result = page.locator(`[data-testid=ticket-result][data-state=accepted]:not([data-order-id="${filledOrderId}"])`);
+    await result.waitFor({ timeout: 20_000 });
+    const orderId = (await result.getAttribute('data-order-id')) ?? '';
+    const blotter = page.getByTestId('order-blotter');
+    await eventually(() => cell(blotter, orderId, 'status').textContent()).toBe('New');
+    await screenshot(page, 'trader-resting');
+
+    await page.getByTestId(`cancel-${orderId}`).click();
+    await eventually(() => cell(blotter, orderId, 'status').textContent()).toBe('Canceled');
+    expect(await cell(blotter, orderId, 'leavesQty').textContent()).toBe('0');
+    expect(await page.getByTestId(`cancel-${orderId}`).count()).toBe(0);
+    await screenshot(page, 'trader-canceled');
+  });
+
+  it('shows the ticket rule inline as the quantity is typed and will not send', async () => {
+    await page.getByTestId('ticket-quantity').fill('0');
+    await eventually(() => page.getByTestId('error-quantity').textContent()).toBe('quantity must be greater than 0');
+    expect(await page.getByTestId('ticket-send').isDisabled()).toBe(true);
+    await page.getByTestId('ticket-quantity').fill('150');
+    await eventually(() => page.getByTestId('error-quantity').textContent()).toBe('quantity must be a multiple of the lot size 100');
+    await screenshot(page, 'trader-inline-error');
+    await page.getByTestId('ticket-quantity').fill('100');
+    await eventually(() => page.getByTestId('error-quantity').textContent()).toBe('');
+    expect(await page.getByTestId('ticket-send').isDisabled()).toBe(false);
+  });
+
+  it('logs out back to the login screen', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});
+
+describe('advisor1', () => {
+  it('sees the client book valued live', async () => {
+    const page = await openTerminal();
+    await login(page, 'advisor1');
+    const clients = page.locator('[data-testid=client-list] .ag-row');
+    await eventually(() => clients.count()).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId('client-aum').textContent()).toMatch(/^[\d,]+\.\d{2}$/);
+    const holdings = page.locator('[data-testid=client-holdings] .ag-row');
+    await eventually(() => holdings.count()).toBeGreaterThan(0);
+    // Every holding gets a live price and a market value.
+    await eventually(async () => (await texts(page.locator('[data-testid=client-holdings] .ag-cell[col-id="marketValue"]'))).every((t) => /^[\d,]+\.\d{2}$/.test(t)))
+      .toBe(true);
+    await screenshot(page, 'advisor-book');
+
+    // Choosing another client shows theirs.
+    if ((await clients.count()) > 1) {
+      const name = (await clients.nth(1).locator('.ag-cell[col-id="name"]').textContent()) ?? '';
+      await clients.nth(1).click();
+      await eventually(() => page.getByTestId('client-name').textContent()).toBe(name);
+      await screenshot(page, 'advisor-second-client');
+    }
+    await page.close();
+  });
+});
+
+describe('deskhead', () => {
+  it('sees every trader’s positions and P&L, including trader1’s AAPL', async () => {
+    const page = await openTerminal();
+    await login(page, 'deskhead');
+    const rows = page.locator('[data-testid=desk-positions] .ag-row');
+    await eventually(() => rows.filter({ hasText: 'trader1' }).filter({ hasText: 'AAPL' }).count()).toBe(1);
+    const aapl = rows.filter({ hasText: 'trader1' }).filter({ hasText: 'AAPL' });
+    expect(await aapl.locator('.ag-cell[col-id="quantity"]').textContent()).toBe('100');
+    const rollup = page.locator('[data-testid=desk-rollup] .ag-row[row-id="trader1"]');
+    await eventually(() => rollup.locator('.ag-cell[col-id="totalPnl"]').textContent()).toMatch(/^[+-]?[\d,]+\.\d{2}$/);
+    await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'deskhead');
+    await page.close();
+  });
+});
+
+describe('a gateway restart', () => {
+  it('shows Reconnecting…, then logs in again by itself and restores orders and quotes', async () => {
+    const page = await openTerminal();
+    await login(page, 'trader1');
+    const blotterRows = page.locator('[data-testid=order-blotter] .ag-row');
+    await eventually(() => blotterRows.count()).toBe(2);
+
+    const { port, dataDir } = gateway;
+    await gateway.dispose({ keepData: true });
+    await page.locator('[data-testid=connection-status][data-status=reconnecting]').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('connection-status').textContent()).toBe('Reconnecting…');
+    await screenshot(page, 'reconnecting');
+
+    gateway = await startTestGateway({ staticDir: DIST, dataDir, port });
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 30_000 });
+    await eventually(() => blotterRows.count()).toBe(2);
+    const lastCells = page.locator('[data-testid=watchlist] .ag-cell[col-id="last"]');
+    const before = await texts(lastCells);
+    await eventually(async () => (await texts(lastCells)).some((t, i) => t !== before[i])).toBe(true);
+    await screenshot(page, 'reconnected');
+    await page.close();
+  });
+});
