@@ -106,8 +106,9 @@ export class IdTable<V> {
   }
 
   private slot(key: number): number {
-    // Fold the high word in so ids beyond 2^32 still spread.
-    const mixed = (key | 0) ^ ((key / 4294967296) | 0);
+    // Fold the high word in so ids beyond 2^32 still spread; the division is
+    // skipped for the usual small ids.
+    const mixed = key <= 0xffffffff ? key | 0 : (key | 0) ^ ((key / 4294967296) | 0);
     return Math.imul(mixed, 0x9e3779b1) >>> this.shift;
   }
 
