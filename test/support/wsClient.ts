@@ -102,7 +102,9 @@ export class TestClient {
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          const seen = this.queue.map((m) => m.type).join(', ') || 'nothing';
+          const counts = new Map<string, number>();
+          for (const m of this.queue) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+          const seen = [...counts].map(([t, k]) => (k > 1 ? `${t} ×${k}` : t)).join(', ') || 'nothing';
           reject(new Error(`no matching server message within ${timeoutMs} ms (unconsumed: ${seen})`));
         }, timeoutMs),
       };
