@@ -15,7 +15,7 @@ export function ExecutionBlotter({ desk }: { desk: boolean }) {
   return (
     <div className="blotter" data-testid="execution-blotter">
       <div className="blotter-bar">
-        <span className="muted">{rows.length} fills</span>
+        <span className="muted">{rows.length === 1 ? '1 fill' : `${rows.length} fills`}</span>
       </div>
       <div className="blotter-grid">
         <AgGridReact<FillRow> theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.execId} />

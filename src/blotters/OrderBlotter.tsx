@@ -39,7 +39,7 @@ export function OrderBlotter({ desk }: { desk: boolean }) {
     <div className="blotter" data-testid="order-blotter">
       <div className="blotter-bar">
         <span className="muted">
-          {rows.length} orders · {working} working
+          {rows.length === 1 ? '1 order' : `${rows.length} orders`} · {working} working
         </span>
         {cancel.status === 'pending' && <span data-testid="blotter-message">Cancelling {cancel.orderId}…</span>}
         {cancel.status === 'refused' && (

@@ -1,4 +1,15 @@
-import { CandlestickSeries, ColorType, CrosshairMode, HistogramSeries, type IChartApi, type ISeriesApi, type UTCTimestamp, createChart } from 'lightweight-charts';
+import {
+  CandlestickSeries,
+  ColorType,
+  CrosshairMode,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type Time,
+  TickMarkType,
+  type UTCTimestamp,
+  createChart,
+} from 'lightweight-charts';
 
 export interface PriceChartHandle {
   readonly chart: IChartApi;
@@ -7,6 +18,19 @@ export interface PriceChartHandle {
 }
 
 const GRID = '#18202b';
+
+// Bars are stamped in UTC; a trader reads the clock on the wall, so axis and crosshair show local time.
+const localDate = (t: Time): Date => new Date((t as number) * 1000);
+const clock = (d: Date): string => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+const day = (d: Date): string => d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+
+function tickMark(time: Time, type: TickMarkType): string {
+  const d = localDate(time);
+  if (type === TickMarkType.Year) return String(d.getFullYear());
+  if (type === TickMarkType.Month) return d.toLocaleDateString([], { month: 'short', year: 'numeric' });
+  if (type === TickMarkType.DayOfMonth) return day(d);
+  return clock(d);
+}
 const TEXT = '#8b97a8';
 
 /** Candles on the right price scale and volume on its own scale along the bottom fifth. */
@@ -16,8 +40,9 @@ export function createPriceChart(container: HTMLElement): PriceChartHandle {
     layout: { background: { type: ColorType.Solid, color: '#0f131a' }, textColor: TEXT, fontSize: 11, attributionLogo: false },
     grid: { vertLines: { color: GRID }, horzLines: { color: GRID } },
     crosshair: { mode: CrosshairMode.Normal },
+    localization: { timeFormatter: (t: Time) => `${day(localDate(t))} ${clock(localDate(t))}` },
     rightPriceScale: { borderColor: '#202836', scaleMargins: { top: 0.08, bottom: 0.24 } },
-    timeScale: { borderColor: '#202836', timeVisible: true, secondsVisible: false, rightOffset: 4 },
+    timeScale: { borderColor: '#202836', timeVisible: true, secondsVisible: false, rightOffset: 4, tickMarkFormatter: tickMark },
   });
   const candles = chart.addSeries(CandlestickSeries, {
     upColor: '#26a65b',

@@ -36,8 +36,9 @@ export function applyQuote(state: LiveBar, q: QuoteWire, interval: Interval): Li
     bar: {
       time,
       open: bar.open,
-      high: Decimal.max(dec(bar.high), last).toFixed(),
-      low: Decimal.min(dec(bar.low), last).toFixed(),
+      // The winning price keeps its wire text, so a bar reads as the feed wrote it.
+      high: last.gt(dec(bar.high)) ? q.last : bar.high,
+      low: last.lt(dec(bar.low)) ? q.last : bar.low,
       close: q.last,
       volume: dec(bar.volume).plus(added).toFixed(),
     },

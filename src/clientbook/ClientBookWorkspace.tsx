@@ -31,6 +31,7 @@ export function ClientBookWorkspace() {
             rowData={rows}
             columnDefs={CLIENT_COLUMNS}
             getRowId={(p) => p.data.clientId}
+            autoSizeStrategy={{ type: 'fitGridWidth' }}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onRowClicked={(e) => e.data && setSelectedId(e.data.clientId)}
             onCellFocused={(e) => {

@@ -29,7 +29,7 @@ export const HOLDING_COLUMNS: ColDef<HoldingRow>[] = [
   { field: 'name', headerName: 'Name', flex: 1, minWidth: 120, cellClass: 'muted' },
   { field: 'quantity', headerName: 'Qty', width: 80, ...right },
   { field: 'avgCost', headerName: 'Avg cost', width: 90, ...right },
-  { field: 'last', headerName: 'Last', width: 84, type: 'rightAligned', cellClass: 'num', enableCellChangeFlash: true },
+  { field: 'last', headerName: 'Last', width: 84, type: 'rightAligned', cellClass: 'num' },
   { field: 'marketValue', headerName: 'Mkt value', width: 116, ...right },
   { field: 'unrealized', headerName: 'Unrl P&L', width: 106, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
   { field: 'weight', headerName: 'Weight', width: 76, ...right },

@@ -58,7 +58,7 @@ export function DeskWorkspace() {
           <span className="muted">{positions.length === 1 ? '1 position' : `${positions.length} positions`}</span>
         </div>
         <div className="panel-body">
-          <AgGridReact<PositionRow> theme={terminalGridTheme} rowData={positions} columnDefs={columns} getRowId={(p) => p.data.key} />
+          <AgGridReact<PositionRow> theme={terminalGridTheme} rowData={positions} columnDefs={columns} getRowId={(p) => p.data.key} autoSizeStrategy={{ type: 'fitGridWidth' }} />
         </div>
       </section>
       <Blotters desk={true} />

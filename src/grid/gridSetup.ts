@@ -27,5 +27,6 @@ export const terminalGridTheme = themeQuartz.withPart(colorSchemeDark).withParam
   wrapperBorder: false,
   wrapperBorderRadius: 0,
   cellHorizontalPadding: 8,
-  valueChangeValueHighlightBackgroundColor: 'rgba(76, 141, 255, 0.35)',
+  // Only a tick up or down flashes (terminal.css colours those): a cell filled for the first time stays calm.
+  valueChangeValueHighlightBackgroundColor: 'transparent',
 });

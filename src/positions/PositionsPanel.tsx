@@ -33,7 +33,14 @@ export function PositionsPanel() {
         </div>
       </div>
       <div className="panel-body">
-        <AgGridReact<PositionRow> theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.key} overlayNoRowsTemplate="No positions yet" />
+        <AgGridReact<PositionRow>
+          theme={terminalGridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p) => p.data.key}
+          autoSizeStrategy={{ type: 'fitGridWidth' }}
+          overlayNoRowsTemplate="No positions yet"
+        />
       </div>
     </section>
   );

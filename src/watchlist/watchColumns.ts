@@ -13,11 +13,11 @@ const price = (field: 'bid' | 'ask' | 'last', tickField: 'bidTick' | 'askTick' |
 
 export const WATCH_COLUMNS: ColDef<WatchRow>[] = [
   { field: 'symbol', headerName: 'Symbol', width: 72, pinned: 'left', cellClass: 'sym' },
-  { field: 'name', headerName: 'Name', flex: 1, minWidth: 90, cellClass: 'muted' },
+  { field: 'name', headerName: 'Name', flex: 1, minWidth: 60, cellClass: 'muted', tooltipField: 'name' },
   price('bid', 'bidTick', 'Bid'),
   price('ask', 'askTick', 'Ask'),
   price('last', 'lastTick', 'Last'),
-  { field: 'change', headerName: 'Chg', width: 66, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.changeDir) },
-  { field: 'changePct', headerName: 'Chg %', width: 68, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.changeDir) },
-  { field: 'volume', headerName: 'Volume', width: 92, type: 'rightAligned', cellClass: 'num' },
+  { field: 'change', headerName: 'Chg', width: 62, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.changeDir) },
+  { field: 'changePct', headerName: 'Chg %', width: 66, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.changePctDir) },
+  { field: 'volume', headerName: 'Volume', width: 86, type: 'rightAligned', cellClass: 'num' },
 ];

@@ -18,6 +18,8 @@ export interface WatchRow {
   askTick: Direction;
   lastTick: Direction;
   changeDir: Direction;
+  /** Apart from changeDir: a change too small to show in the percentage reads as none. */
+  changePctDir: Direction;
 }
 
 export function emptyWatchRow(symbol: string, instrument: Instrument | undefined): WatchRow {
@@ -34,6 +36,7 @@ export function emptyWatchRow(symbol: string, instrument: Instrument | undefined
     askTick: 'flat',
     lastTick: 'flat',
     changeDir: 'flat',
+    changePctDir: 'flat',
   };
 }
 
@@ -58,6 +61,7 @@ export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previ
     askTick: tick(q.ask, previous?.ask),
     lastTick: tick(q.last, previous?.last),
     changeDir: directionOf(change),
+    changePctDir: directionOf(dec(q.changePct)),
   };
 }
 
