@@ -175,6 +175,15 @@ describe('trader1', () => {
     expect(await page.getByTestId('ticket-send').isDisabled()).toBe(false);
   });
 
+  it('switches side with F2 and F1 from the keyboard', async () => {
+    await page.getByTestId('ticket-quantity').press('F2');
+    await eventually(() => page.getByTestId('ticket-sell').getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => page.getByTestId('ticket-send').textContent()).toMatch(/^SELL 100 AAPL/);
+    await screenshot(page, 'trader-sell-side');
+    await page.keyboard.press('F1');
+    await eventually(() => page.getByTestId('ticket-buy').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('logs out back to the login screen', async () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
