@@ -49,18 +49,20 @@ export function fixDecimal(fields: FixFields, tag: number, name: string): Parsed
   }
 }
 
+/** The most places a wire decimal has (DECIMAL_PATTERN in src/core/decimal.ts). */
+const WIRE_PLACES = 12;
+
 /**
- * AvgPx is the one float a venue computes rather than copies: QuickFIX prints a
- * C++ double with up to 15 significant digits, more places than the wire
- * decimal allows. It is read from its exact digits and rounded to the places
- * the OMS keeps an average price to.
+ * AvgPx is the one float a venue computes rather than copies, and QuickFIX
+ * prints it from a C++ double with up to 15 significant digits: more places
+ * than a wire decimal holds. Up to 12 places it is read exactly; beyond, its
+ * exact digits are rounded to the places the OMS keeps an average price to.
  */
 export function fixAvgPx(fields: FixFields, tag: number): Parsed<Decimal> {
   const raw = fields.get(tag);
   const canonical = raw === undefined ? null : canonicalFloat(raw);
-  if (canonical === null) return fixDecimal(fields, tag, 'AvgPx');
-  const [whole = '', frac = ''] = canonical.split('.');
-  if (frac.length <= AVG_PX_PLACES) return fixDecimal(fields, tag, 'AvgPx');
-  // A string carries its digits exactly into Decimal; only the rounding below changes the value.
+  const [whole = '', frac = ''] = canonical?.split('.') ?? [];
+  if (canonical === null || frac.length <= WIRE_PLACES) return fixDecimal(fields, tag, 'AvgPx');
+  // A string carries its digits exactly into Decimal; only the rounding changes the value.
   return { ok: true, value: new Decimal(`${whole}.${frac}`).toDecimalPlaces(AVG_PX_PLACES, Decimal.ROUND_HALF_EVEN) };
 }
