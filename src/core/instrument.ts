@@ -1,4 +1,6 @@
 import { Decimal, dec, isMultipleOf, placesOf, toWire } from './decimal.ts';
+import type { TickTableName } from './tickTable.ts';
+import { type SessionWire, type TradingSession, sessionFromWire, sessionToWire } from './tradingSession.ts';
 
 export const ASSET_CLASSES = ['equity', 'etf', 'fx', 'future'] as const;
 export type AssetClass = (typeof ASSET_CLASSES)[number];
@@ -14,6 +16,14 @@ export interface Instrument {
   readonly lotSize: Decimal;
   readonly multiplier: Decimal;
   readonly referencePrice: Decimal;
+  /**
+   * Price-dependent ticks (src/core/tickTable.ts). When set, `tickSize` is the
+   * tick at the reference price and tickSizeAt(instrument, price) gives the
+   * tick at any other price; absent means FIXED (tickSize everywhere).
+   */
+  readonly tickTable?: TickTableName;
+  /** Trading hours; absent means the instrument is always open. */
+  readonly session?: TradingSession;
 }
 
 /** The wire and file form of an instrument: decimals as strings. */
@@ -27,6 +37,8 @@ export interface InstrumentWire {
   lotSize: string;
   multiplier: string;
   referencePrice: string;
+  tickTable?: TickTableName;
+  session?: SessionWire;
 }
 
 export function instrumentFromWire(w: InstrumentWire): Instrument {
@@ -40,6 +52,8 @@ export function instrumentFromWire(w: InstrumentWire): Instrument {
     lotSize: dec(w.lotSize),
     multiplier: dec(w.multiplier),
     referencePrice: dec(w.referencePrice),
+    ...(w.tickTable === undefined ? {} : { tickTable: w.tickTable }),
+    ...(w.session === undefined ? {} : { session: sessionFromWire(w.session) }),
   };
 }
 
@@ -54,6 +68,8 @@ export function instrumentToWire(i: Instrument): InstrumentWire {
     lotSize: toWire(i.lotSize),
     multiplier: toWire(i.multiplier),
     referencePrice: toWire(i.referencePrice),
+    ...(i.tickTable === undefined ? {} : { tickTable: i.tickTable }),
+    ...(i.session === undefined ? {} : { session: sessionToWire(i.session) }),
   };
 }
 

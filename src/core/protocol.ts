@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { DECIMAL_PATTERN } from './decimal.ts';
 import { ASSET_CLASSES } from './instrument.ts';
+import { TICK_TABLES } from './tickTable.ts';
+import { SESSION_STATES } from './tradingSession.ts';
 import { EXEC_TYPES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from './order.ts';
 import { ROLES } from './users.ts';
 
@@ -19,9 +21,9 @@ const symbol = z.string().min(1, 'must not be empty').max(32, 'is longer than 32
 const reqId = z.string().min(1).max(64).optional();
 const shortText = (max: number) => z.string().max(max, `is longer than ${max} characters`);
 
-export const INTERVALS = ['1m', '5m', '15m', '1h', '1d'] as const;
+export const INTERVALS = ['1s', '1m', '5m', '15m', '1h', '1d'] as const;
 export type Interval = (typeof INTERVALS)[number];
-export const INTERVAL_SECONDS: Record<Interval, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600, '1d': 86400 };
+export const INTERVAL_SECONDS: Record<Interval, number> = { '1s': 1, '1m': 60, '5m': 300, '15m': 900, '1h': 3600, '1d': 86400 };
 
 // ---------------------------------------------------------------- client → gateway
 
@@ -44,7 +46,14 @@ export const HistoryMsg = z.strictObject({
   symbol,
   interval: z.enum(INTERVALS),
   limit: z.number().int().min(1).max(5000).optional(),
-});
+  /**
+   * Bar open times in epoch seconds: `from` included, `to` excluded. With a
+   * range, `limit` keeps the newest bars of it, so a chart scrolling back asks
+   * for { to: oldestShown, limit }.
+   */
+  from: z.number().int().nonnegative().optional(),
+  to: z.number().int().nonnegative().optional(),
+}).refine((m) => m.from === undefined || m.to === undefined || m.from < m.to, { message: 'from must be before to', path: ['from'] });
 /**
  * An order as the ticket holds it: text fields. Structure is checked here;
  * the trading rules (lot size, tick size, accounts) run in validateTicket so
@@ -68,6 +77,14 @@ export const CancelOrderMsg = z.strictObject({ type: z.literal('cancelOrder'), r
 export const SubscribeOrdersMsg = z.strictObject({ type: z.literal('subscribeOrders'), reqId });
 export const SubscribePositionsMsg = z.strictObject({ type: z.literal('subscribePositions'), reqId });
 export const ClientBookMsg = z.strictObject({ type: z.literal('clientBook'), reqId });
+/**
+ * Order book depth of one symbol: a `depth` snapshot now, then one whenever its
+ * book changes (conflated); unsubscribeDepth is answered by `depthUnsubscribed`.
+ * Not yet members of ClientMessage: joining them needs the terminal's
+ * ResponseTypes (src/streams/connection.ts) to name those answers in the same change.
+ */
+export const SubscribeDepthMsg = z.strictObject({ type: z.literal('subscribeDepth'), reqId, symbol });
+export const UnsubscribeDepthMsg = z.strictObject({ type: z.literal('unsubscribeDepth'), reqId, symbol });
 
 export const ClientMessage = z.discriminatedUnion('type', [
   LoginMsg,
@@ -114,6 +131,10 @@ export const InstrumentWireSchema = z.strictObject({
   lotSize: decimal,
   multiplier: decimal,
   referencePrice: decimal,
+  tickTable: z.enum(TICK_TABLES).optional(),
+  session: z
+    .strictObject({ open: z.string(), close: z.string(), timeZone: z.string(), days: z.string(), preOpen: z.string().optional() })
+    .optional(),
 });
 
 export const UserProfileSchema = z.strictObject({
@@ -143,8 +164,23 @@ export const QuoteWire = z.strictObject({
   ts: z.number(),
   /** Per-symbol sequence number; grows by one with every update. */
   seq: z.number().int(),
+  /** Trading phase of the symbol's session when the quote was made; absent when the source does not know. */
+  sessionState: z.enum(SESSION_STATES).optional(),
 });
 export type QuoteWire = z.infer<typeof QuoteWire>;
+
+/** One price level of a book: the price and the total size resting there. */
+export const DepthLevelWire = z.strictObject({ price: decimal, size: decimal });
+export type DepthLevelWire = z.infer<typeof DepthLevelWire>;
+/** A symbol's book, best level first on each side; `seq` is the quote seq it belongs to. */
+export const DepthWire = z.strictObject({
+  symbol: z.string(),
+  seq: z.number().int(),
+  bids: z.array(DepthLevelWire),
+  asks: z.array(DepthLevelWire),
+  ts: z.number(),
+});
+export type DepthWire = z.infer<typeof DepthWire>;
 
 export const BarWire = z.strictObject({
   /** Bar open time, seconds since the epoch (UTC). */
@@ -238,6 +274,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('positionsSnapshot'), reqId, positions: z.array(PositionWire) }),
   z.strictObject({ type: z.literal('positionUpdate'), position: PositionWire }),
   z.strictObject({ type: z.literal('clientBook'), reqId, clients: z.array(ClientWire) }),
+  z.strictObject({ type: z.literal('depth'), reqId, ...DepthWire.shape }),
+  z.strictObject({ type: z.literal('depthUnsubscribed'), reqId, symbol: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
