@@ -332,3 +332,36 @@ describe('restart on the same store', () => {
     await second.venue.close();
   });
 });
+
+describe('counterparty restart', () => {
+  it('notices the lost connection, logs on again by itself when the counterparty is back, and continues the sequence numbers', async () => {
+    const sessions = [{ beginString: 'FIX.4.4' as const, senderCompId: 'EXECUTOR', targetCompId: 'TERMINAL' }];
+    let own = await startCounterparty('executor', { sessions });
+    try {
+      const v = openVenue(own, 'TERMINAL', 'FIX.4.4');
+      await loggedOn(v.venue);
+      const before = limitOrder('buy', '3', '20', 'IBM');
+      v.venue.submit(before);
+      await v.events.waitFor(isEvent(before.orderId, 'fill'));
+      const sentBefore = lastOutgoingSeq(v);
+
+      const seenBefore = v.states.seen.length;
+      await own.stop({ keepFiles: true });
+      const lost = await v.states.waitFor((s) => s.status === 'disconnected' && v.states.seen.indexOf(s) >= seenBefore);
+      expect(lost.status === 'disconnected' && lost.reason).not.toMatch(/^(not connected yet|closed|logged out)$/);
+      own = await startCounterparty('executor', { sessions, dir: own.dir, port: own.port });
+
+      const again = await v.states.waitFor((s): s is LoggedOn => s.status === 'loggedOn' && s.logonSeqNum > 1);
+      expect(again).toMatchObject({ peerResetSeqNum: false });
+      if (again.status !== 'loggedOn') throw new Error('not logged on');
+      expect(again.logonSeqNum).toBe(sentBefore + 1);
+      const after = limitOrder('sell', '3', '21', 'IBM');
+      v.venue.submit(after);
+      await v.events.waitFor(isEvent(after.orderId, 'fill'));
+      expect(kindsOf(v, after.orderId)).toEqual(['accepted', 'fill']);
+      await v.venue.close();
+    } finally {
+      await own.stop();
+    }
+  });
+});
