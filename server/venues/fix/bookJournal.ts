@@ -57,7 +57,10 @@ export function loadBookJournal(path: string): LoadedJournal {
   return { entries, problems };
 }
 
-/** Appends synchronously: an entry is on disk before the message it describes is sent or announced. */
-export function appendBookEntry(path: string, entry: BookEntry): void {
-  appendFileSync(path, `${JSON.stringify(entry)}\n`);
+/**
+ * Appends synchronously, so entries are on disk before the message they
+ * describe is sent or announced; the entries of one answer go in one write.
+ */
+export function appendBookEntries(path: string, entries: readonly BookEntry[]): void {
+  if (entries.length > 0) appendFileSync(path, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
 }

@@ -5,7 +5,7 @@ import { type Observable, Subject } from 'rxjs';
 import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Order } from '../../../src/core/order.ts';
 import type { Venue, VenueEvent } from '../types.ts';
-import { appendBookEntry, loadBookJournal } from './bookJournal.ts';
+import { appendBookEntries, loadBookJournal } from './bookJournal.ts';
 import { type BookEntry, ClOrdIdBook, type VenueOrder } from './clOrdIdBook.ts';
 import { type ExecutionReport, parseExecutionReport } from './executionReport.ts';
 import type { ConnectFix, FixConnectionState, FixWireMessage, InboundMessage } from './fixConnection.ts';
@@ -73,8 +73,7 @@ export function createFixVenue(config: FixVenueConfig, deps: FixVenueDeps): FixV
   let stopping = false;
 
   function record(...entries: BookEntry[]): void {
-    if (entries.length === 0) return;
-    for (const e of entries) appendBookEntry(journalPath, e);
+    appendBookEntries(journalPath, entries);
     for (const e of entries) book.apply(e);
   }
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendBookEntry, loadBookJournal } from '../../../server/venues/fix/bookJournal.ts';
+import { appendBookEntries, loadBookJournal } from '../../../server/venues/fix/bookJournal.ts';
 import type { BookEntry } from '../../../server/venues/fix/clOrdIdBook.ts';
 
 const dirs: string[] = [];
@@ -28,7 +28,8 @@ const entries: BookEntry[] = [
 describe('the FIX venue journal', () => {
   it('reads back every entry it appended, in order', () => {
     const path = journalFile();
-    for (const e of entries) appendBookEntry(path, e);
+    appendBookEntries(path, entries.slice(0, 2));
+    for (const e of entries.slice(2)) appendBookEntries(path, [e]);
     expect(loadBookJournal(path)).toEqual({ entries, problems: [] });
   });
 
@@ -38,7 +39,7 @@ describe('the FIX venue journal', () => {
 
   it('skips a line torn by a crash and a line that is not an entry, naming their line numbers', () => {
     const path = journalFile();
-    appendBookEntry(path, entries[0]!);
+    appendBookEntries(path, [entries[0]!]);
     appendFileSync(path, '{"t":"seq","clOrdId":"O1","seq":-3}\n{"t":"order","orderId":"O2","clO');
     const loaded = loadBookJournal(path);
     expect(loaded.entries).toEqual([entries[0]]);
