@@ -12,13 +12,19 @@ export interface AssetProfile {
   readonly bookLots: readonly [min: number, max: number];
   /** Size of one simulated trade, in lots. */
   readonly tradeLots: readonly [min: number, max: number];
+  /** Typical quoted spread, in basis points of the price (at least one tick is quoted). */
+  readonly spreadBps: number;
+  /** News-like jumps per symbol per trading day. */
+  readonly jumpsPerDay: number;
+  /** Size of a jump as a share of the price (drawn from half to one and a half times this). */
+  readonly jumpSize: number;
 }
 
 export const ASSET_PROFILES: Record<AssetClass, AssetProfile> = {
-  equity: { dailyVol: 0.02, bookLots: [1, 50], tradeLots: [1, 20] },
-  etf: { dailyVol: 0.012, bookLots: [100, 5000], tradeLots: [1, 500] },
-  fx: { dailyVol: 0.006, bookLots: [500, 5000], tradeLots: [100, 2000] },
-  future: { dailyVol: 0.015, bookLots: [1, 60], tradeLots: [1, 10] },
+  equity: { dailyVol: 0.02, bookLots: [1, 50], tradeLots: [1, 20], spreadBps: 0.8, jumpsPerDay: 1, jumpSize: 0.012 },
+  etf: { dailyVol: 0.012, bookLots: [100, 5000], tradeLots: [1, 500], spreadBps: 1, jumpsPerDay: 0.5, jumpSize: 0.006 },
+  fx: { dailyVol: 0.006, bookLots: [500, 5000], tradeLots: [100, 2000], spreadBps: 0.4, jumpsPerDay: 0.5, jumpSize: 0.003 },
+  future: { dailyVol: 0.015, bookLots: [1, 60], tradeLots: [1, 10], spreadBps: 0.5, jumpsPerDay: 0.5, jumpSize: 0.008 },
 };
 
 /** A trading day of 6.5 hours: the horizon dailyVol refers to. */

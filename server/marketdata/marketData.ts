@@ -1,12 +1,11 @@
 import { Subject } from 'rxjs';
-import { INTERVAL_SECONDS, type BarWire, type Interval, type QuoteWire } from '../../src/core/protocol.ts';
+import type { BarWire, DepthWire, Interval, QuoteWire } from '../../src/core/protocol.ts';
 import { BarAggregator, DEFAULT_BAR_CAPACITY } from './barAggregator.ts';
-import { generateHistory } from './historyGenerator.ts';
+import { seriesWithHistory } from './barSeries.ts';
 import { loadInstruments } from './loadInstruments.ts';
+import type { SessionMode } from './sessionClock.ts';
 import { Simulator } from './simulator.ts';
-import { type TickBar, barTime, toBarWire } from './tickBar.ts';
-import { type TickFormatter, tickFormatter } from './tickFormat.ts';
-import type { InstrumentCatalog, MarketDataSource } from './types.ts';
+import type { HistoryRange, InstrumentCatalog, MarketDataSource } from './types.ts';
 
 export const DEFAULT_TICK_INTERVAL_MS = 250;
 /** The protocol's largest history request; a larger limit is cut to it. */
@@ -18,15 +17,28 @@ export interface MarketDataConfig {
   instrumentsFile?: string;
   /** An already loaded catalog, so the gateway reads the file once and shares it. */
   catalog?: InstrumentCatalog;
-  /** Time between simulator cycles (DEFAULT_TICK_INTERVAL_MS in production); each cycle moves about a quarter of the symbols. */
+  /** Time between simulator cycles (DEFAULT_TICK_INTERVAL_MS in production). */
   tickIntervalMs: number;
+  /**
+   * Quote updates per second over all symbols (a few to tens of thousands).
+   * Default: each symbol moves in a quarter of the cycles, about 600 a second
+   * for the shipped file at 250 ms.
+   */
+  updatesPerSecond?: number;
+  /**
+   * 'ignore' (default): every symbol trades at any hour, so `npm start` shows
+   * a live market on a Sunday night; quotes say sessionState 'open'.
+   * 'enforce': a symbol trades only while its session is open; outside it the
+   * quote stands still with sessionState 'preOpen' or 'closed'.
+   */
+  sessions?: SessionMode;
   /** Milliseconds since the epoch; Date.now by default. */
   clock?: () => number;
   /** Live bars kept per symbol and interval. */
   barCapacity?: number;
 }
 
-/** The simulated source, plus step() so tests (and a replay) drive it without timers. */
+/** The simulated source, plus step() so tests (and benchmarks) drive it without timers. */
 export interface SimulatedMarketData extends MarketDataSource {
   /** Runs one cycle now: moves some symbols, folds their trades into bars, emits their quotes. */
   step(): QuoteWire[];
@@ -35,9 +47,14 @@ export interface SimulatedMarketData extends MarketDataSource {
 export function createMarketData(config: MarketDataConfig): SimulatedMarketData {
   const instruments = config.catalog ?? loadInstruments(config.instrumentsFile);
   const clock = config.clock ?? Date.now;
-  const simulator = new Simulator(instruments.all(), { seed: config.seed, tickIntervalMs: config.tickIntervalMs, clock });
+  const simulator = new Simulator(instruments.all(), {
+    seed: config.seed,
+    tickIntervalMs: config.tickIntervalMs,
+    clock,
+    ...(config.updatesPerSecond === undefined ? {} : { updatesPerSecond: config.updatesPerSecond }),
+    ...(config.sessions === undefined ? {} : { sessions: config.sessions }),
+  });
   const bars = new BarAggregator(config.barCapacity ?? DEFAULT_BAR_CAPACITY);
-  const formatters = new Map<string, TickFormatter>(instruments.all().map((i) => [i.symbol, tickFormatter(i)] as const));
   const quotes = new Subject<QuoteWire>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -46,7 +63,7 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     const out: QuoteWire[] = new Array(updates.length);
     for (let k = 0; k < updates.length; k++) {
       const { quote, trade } = updates[k]!;
-      bars.addTrade(trade.symbol, trade.priceTicks, trade.lots, trade.tsMs);
+      if (trade !== undefined) bars.addTrade(trade.symbol, trade.priceTicks, trade.lots, trade.tsMs);
       out[k] = quote;
     }
     // Emit only after every bar is updated, so a listener asking for history sees this cycle's trades.
@@ -54,31 +71,30 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     return out;
   }
 
-  function history(symbol: string, interval: Interval, limit: number): BarWire[] {
+  function history(symbol: string, interval: Interval, limit: number, range: HistoryRange = {}): BarWire[] {
     const instrument = instruments.get(symbol);
-    const fmt = formatters.get(symbol);
-    const lastTicks = simulator.lastTicks(symbol);
-    if (instrument === undefined || fmt === undefined || lastTicks === undefined) return [];
+    const walk = simulator.walk(symbol);
+    if (instrument === undefined || walk === undefined) return [];
     const wanted = Math.min(Math.max(0, Math.floor(limit)), MAX_HISTORY_BARS);
-    if (wanted === 0) return [];
-
-    const live: TickBar[] = bars.bars(symbol, interval, wanted);
-    const nowBar = barTime(clock(), INTERVAL_SECONDS[interval]);
-    const newest = live[live.length - 1];
-    // No trade yet in the current bucket: show it as a flat bar at the last price, so the newest bar is always "now".
-    if (newest === undefined || newest.time < nowBar) {
-      live.push({ time: nowBar, open: lastTicks, high: lastTicks, low: lastTicks, close: lastTicks, volumeLots: 0 });
-      if (live.length > wanted) live.shift();
-    }
-    const oldest = live[0]!;
-    const older = generateHistory(instrument, config.seed, interval, { time: oldest.time, openTicks: oldest.open }, wanted - live.length);
-    return [...older, ...live].map((b) => toBarWire(b, fmt));
+    return seriesWithHistory({
+      instrument,
+      ladder: walk.ladder,
+      fmt: walk.fmt,
+      seed: config.seed,
+      interval,
+      live: bars.bars(symbol, interval, Number.MAX_SAFE_INTEGER),
+      lastUnits: walk.priceTicks,
+      nowMs: clock(),
+      limit: wanted,
+      range,
+    });
   }
 
   return {
     instruments,
     quotes$: quotes.asObservable(),
     latest: (symbol) => simulator.latest(symbol),
+    depth: (symbol: string, levels?: number): DepthWire | undefined => simulator.depth(symbol, levels),
     history,
     step,
     start() {

@@ -1,11 +1,14 @@
 import type { Instrument } from '../../src/core/instrument.ts';
-import { priceToTicks } from '../../src/core/instrument.ts';
-import type { QuoteWire } from '../../src/core/protocol.ts';
-import { ASSET_PROFILES, type AssetProfile, LIVE_REVERSION_PER_DAY, reversionOver, volOver } from './assetProfiles.ts';
-import { type Rng, gaussian, streamFor, uniformInt } from './prng.ts';
+import type { DepthLevelWire, DepthWire, QuoteWire } from '../../src/core/protocol.ts';
+import { type TickLadder, priceToUnits, roundToGridRandomly, stepDown, stepUp, stepsUp, tickAt, tickLadder } from '../../src/core/tickLadder.ts';
+import type { SessionState } from '../../src/core/tradingSession.ts';
+import { LIVE_REVERSION_PER_DAY, SECONDS_PER_TRADING_DAY, reversionOver, volOver } from './assetProfiles.ts';
+import { type BookSizer, DEPTH_LEVELS, bookSizer } from './bookSizes.ts';
+import type { InstrumentProfile } from './instrumentProfile.ts';
+import { type Rng, gaussian, streamFor, streamSeed, uniformInt } from './prng.ts';
 import { type TickFormatter, tickFormatter } from './tickFormat.ts';
 
-/** One simulated trade, in integers, as the bar aggregator takes it. */
+/** One simulated trade, in integers, as the bar aggregator takes it; prices in units of the finest tick. */
 export interface Trade {
   readonly symbol: string;
   readonly priceTicks: number;
@@ -13,111 +16,248 @@ export interface Trade {
   readonly tsMs: number;
 }
 
+/** A quote update, with the trade it printed if any (quotes also move without a trade). */
 export interface SimUpdate {
   readonly quote: QuoteWire;
-  readonly trade: Trade;
+  readonly trade?: Trade | undefined;
 }
 
-/** Share of symbols that move in one cycle: enough for a watchlist to tick visibly, not all at once. */
-export const UPDATE_SHARE = 0.25;
-const MAX_SPREAD_TICKS = 3;
+/** Share of updates that print a trade. */
+const TRADE_SHARE = 0.6;
+/** Share of updates quoting one tick wider than the symbol's usual spread. */
+const WIDE_SHARE = 0.25;
+const MAX_SPREAD_TICKS = 25;
+/** After a jump the book stays this many ticks wider for this many updates. */
+const JUMP_WIDENING_TICKS = 2;
+const JUMP_WIDENING_UPDATES = 5;
 /** The opening gap from the previous close is drawn with about half a day's volatility. */
 const OPENING_GAP_SECONDS = 6_000;
 
 /**
- * The random walk of one symbol, all in integer ticks and lots, drawing only
- * from its own stream. Strings are made once per update, when the quote leaves.
+ * The market of one symbol, all in integer units of its finest tick and in
+ * lots, drawing only from its own stream. Every price is moved along the
+ * symbol's tick ladder, so it sits on the grid of the tick that applies at
+ * that price. Strings are made once per update, when the quote leaves.
  */
 export class SymbolWalk {
   readonly symbol: string;
+  readonly ladder: TickLadder;
+  readonly fmt: TickFormatter;
   private readonly rng: Rng;
-  private readonly fmt: TickFormatter;
-  private readonly profile: AssetProfile;
-  private readonly refTicks: number;
+  private readonly profile: InstrumentProfile;
+  private readonly sizer: BookSizer;
+  private readonly refUnits: number;
+  private readonly minBidUnits: number;
   private readonly moveVol: number;
   private readonly reversion: number;
-  private readonly openText: string;
-  private readonly prevCloseText: string;
+  private readonly jumpChance: number;
 
-  private bidTicks: number;
-  private lastTicks: number;
-  private highTicks: number;
-  private lowTicks: number;
+  private bidUnits: number;
+  private askUnits = 0;
+  private lastUnits: number;
+  private openUnits: number;
+  private prevCloseUnits: number;
+  private highUnits: number;
+  private lowUnits: number;
   private volumeLots = 0;
+  private lastLots = 0;
+  private widenedFor = 0;
   private seq = 0;
+  private ts: number;
+  private session: SessionState;
   private current: QuoteWire;
+  private depthCache: DepthWire | undefined;
 
-  constructor(instrument: Instrument, seed: number, secondsPerUpdate: number, tsMs: number) {
+  // Strings that change only with a trade or a new session, kept between updates.
+  private openText = '';
+  private prevCloseText = '';
+  private lastText = '';
+  private lastSizeText = '';
+  private highText = '';
+  private lowText = '';
+  private volumeText = '';
+  private changeText = '';
+  private changePctText = '';
+
+  constructor(instrument: Instrument, profile: InstrumentProfile, seed: number, secondsPerUpdate: number, tsMs: number, session: SessionState) {
     this.symbol = instrument.symbol;
+    this.ladder = tickLadder(instrument);
+    this.fmt = tickFormatter(instrument, this.ladder);
     this.rng = streamFor(seed, `live:${instrument.symbol}`);
-    this.fmt = tickFormatter(instrument);
-    this.profile = ASSET_PROFILES[instrument.assetClass];
-    this.refTicks = priceToTicks(instrument.referencePrice, instrument);
-    this.moveVol = volOver(this.profile, secondsPerUpdate);
+    this.profile = profile;
+    this.sizer = bookSizer(streamSeed(seed, `book:${instrument.symbol}`), profile.bookLots);
+    this.refUnits = priceToUnits(this.ladder, instrument.referencePrice);
+    // Ten bid levels must stay above zero.
+    this.minBidUnits = stepsUp(this.ladder, 0, DEPTH_LEVELS);
+    this.moveVol = volOver(profile, secondsPerUpdate);
     this.reversion = reversionOver(LIVE_REVERSION_PER_DAY, secondsPerUpdate);
+    this.jumpChance = (profile.jumpsPerDay * secondsPerUpdate) / SECONDS_PER_TRADING_DAY;
+    this.ts = tsMs;
+    this.session = session;
 
-    const gap = Math.round(gaussian(this.rng) * this.refTicks * volOver(this.profile, OPENING_GAP_SECONDS));
-    const openTicks = Math.max(1, this.refTicks + gap);
-    this.bidTicks = openTicks;
-    this.lastTicks = openTicks;
-    this.highTicks = openTicks;
-    this.lowTicks = openTicks;
-    this.openText = this.fmt.price(openTicks);
-    this.prevCloseText = this.fmt.price(this.refTicks);
-    this.current = this.toWire(uniformInt(this.rng, 1, MAX_SPREAD_TICKS), 0, tsMs);
+    // Open now: the session is under way, so start from an opening gap; otherwise wait at the previous close.
+    this.bidUnits = session === 'open' ? this.gapFrom(this.refUnits) : Math.max(this.minBidUnits, this.refUnits);
+    this.lastUnits = this.bidUnits;
+    this.openUnits = this.bidUnits;
+    this.prevCloseUnits = this.refUnits;
+    this.highUnits = this.bidUnits;
+    this.lowUnits = this.bidUnits;
+    this.quoteSpread(0);
+    this.refreshDayTexts();
+    this.current = this.toWire();
   }
 
   get quote(): QuoteWire {
     return this.current;
   }
 
+  /** Last trade price in units of the finest tick (the close of the live bar). */
   get priceTicks(): number {
-    return this.lastTicks;
+    return this.lastUnits;
   }
 
-  /** Whether this symbol moves in the current cycle: drawn from its own stream, so others never shift it. */
-  movesThisCycle(): boolean {
-    return this.rng() < UPDATE_SHARE;
+  get sessionState(): SessionState {
+    return this.session;
   }
 
-  advance(tsMs: number): SimUpdate {
-    const rng = this.rng;
-    const sigmaTicks = this.bidTicks * this.moveVol;
-    const pull = (this.refTicks - this.bidTicks) * this.reversion;
-    this.bidTicks = Math.max(1, this.bidTicks + Math.round(gaussian(rng) * sigmaTicks + pull));
-    const spread = uniformInt(rng, 1, MAX_SPREAD_TICKS);
-    const buyerInitiated = rng() < 0.5;
-    const lots = uniformInt(rng, this.profile.tradeLots[0], this.profile.tradeLots[1]);
+  /** Updates this cycle for a mean of `rate` per cycle: its whole part always, its fraction by chance. */
+  updatesThisCycle(rate: number): number {
+    const whole = Math.floor(rate);
+    return whole + (this.rng() < rate - whole ? 1 : 0);
+  }
 
-    this.lastTicks = buyerInitiated ? this.bidTicks + spread : this.bidTicks;
-    if (this.lastTicks > this.highTicks) this.highTicks = this.lastTicks;
-    if (this.lastTicks < this.lowTicks) this.lowTicks = this.lastTicks;
-    this.volumeLots += lots;
+  /** The session changed phase: one quote says so; a new open starts a new trading day. */
+  changeSession(state: SessionState, tsMs: number): SimUpdate {
+    const opening = state === 'open' && this.session !== 'open';
+    this.session = state;
+    if (opening) {
+      this.prevCloseUnits = this.lastUnits;
+      this.bidUnits = this.gapFrom(this.lastUnits);
+      this.lastUnits = this.bidUnits;
+      this.openUnits = this.bidUnits;
+      this.highUnits = this.bidUnits;
+      this.lowUnits = this.bidUnits;
+      this.volumeLots = 0;
+      this.lastLots = 0;
+      this.quoteSpread(0);
+      this.refreshDayTexts();
+    }
     this.seq += 1;
-    this.current = this.toWire(spread, lots, tsMs);
-    return { quote: this.current, trade: { symbol: this.symbol, priceTicks: this.lastTicks, lots, tsMs } };
+    this.ts = tsMs;
+    this.current = this.toWire();
+    return { quote: this.current };
   }
 
-  private toWire(spread: number, lastLots: number, tsMs: number): QuoteWire {
-    const { fmt, rng, profile } = this;
-    const [minBook, maxBook] = profile.bookLots;
+  /** One update while open; `weight` scales volatility and trade size over the session (the volume curve). */
+  advance(tsMs: number, weight: number): SimUpdate {
+    const rng = this.rng;
+    const bid = this.bidUnits;
+    let target = bid + gaussian(rng) * bid * this.moveVol * Math.sqrt(weight) + (this.refUnits - bid) * this.reversion;
+    if (rng() < this.jumpChance) {
+      const sign = rng() < 0.5 ? -1 : 1;
+      target += sign * bid * this.profile.jumpSize * (0.5 + rng());
+      this.widenedFor = JUMP_WIDENING_UPDATES;
+    }
+    this.bidUnits = Math.max(this.minBidUnits, roundToGridRandomly(this.ladder, Math.max(target, this.minBidUnits), rng()));
+    this.quoteSpread(rng() < WIDE_SHARE ? 1 : 0);
+
+    let trade: Trade | undefined;
+    if (rng() < TRADE_SHARE) {
+      const buyerInitiated = rng() < 0.5;
+      const [minLots, maxLots] = this.profile.tradeLots;
+      const lots = Math.max(1, Math.round(uniformInt(rng, minLots, maxLots) * weight));
+      this.lastUnits = buyerInitiated ? this.askUnits : this.bidUnits;
+      this.lastLots = lots;
+      this.volumeLots += lots;
+      this.lastText = this.fmt.price(this.lastUnits);
+      this.lastSizeText = this.fmt.size(lots);
+      this.volumeText = this.fmt.size(this.volumeLots);
+      this.changeText = this.fmt.change(this.lastUnits, this.prevCloseUnits);
+      this.changePctText = this.fmt.changePct(this.lastUnits, this.prevCloseUnits);
+      if (this.lastUnits > this.highUnits) {
+        this.highUnits = this.lastUnits;
+        this.highText = this.lastText;
+      }
+      if (this.lastUnits < this.lowUnits) {
+        this.lowUnits = this.lastUnits;
+        this.lowText = this.lastText;
+      }
+      trade = { symbol: this.symbol, priceTicks: this.lastUnits, lots, tsMs };
+    }
+    this.seq += 1;
+    this.ts = tsMs;
+    this.current = this.toWire();
+    return { quote: this.current, trade };
+  }
+
+  /** The book, best level first on each side; built on demand and kept until the next update. */
+  depth(levels: number = DEPTH_LEVELS): DepthWire {
+    const n = Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels)));
+    const cached = this.depthCache;
+    if (cached !== undefined && cached.seq === this.seq && cached.bids.length === n) return cached;
+    const bids: DepthLevelWire[] = new Array(n);
+    const asks: DepthLevelWire[] = new Array(n);
+    let b = this.bidUnits;
+    let a = this.askUnits;
+    for (let k = 0; k < n; k++) {
+      bids[k] = { price: this.fmt.price(b), size: this.fmt.size(this.sizer.lots(0, b, k, this.seq)) };
+      asks[k] = { price: this.fmt.price(a), size: this.fmt.size(this.sizer.lots(1, a, k, this.seq)) };
+      b = stepDown(this.ladder, b);
+      a = stepUp(this.ladder, a);
+    }
+    this.depthCache = { symbol: this.symbol, seq: this.seq, bids, asks, ts: this.ts };
+    return this.depthCache;
+  }
+
+  /** A price drawn around `fromUnits` with about half a day's volatility, on the grid. */
+  private gapFrom(fromUnits: number): number {
+    const target = fromUnits + gaussian(this.rng) * fromUnits * volOver(this.profile, OPENING_GAP_SECONDS);
+    return Math.max(this.minBidUnits, roundToGridRandomly(this.ladder, Math.max(target, this.minBidUnits), this.rng()));
+  }
+
+  /** Sets the ask from the bid: the usual spread in basis points as ticks at this price, plus `extra`. */
+  private quoteSpread(extra: number): void {
+    const tick = tickAt(this.ladder, this.bidUnits);
+    const usual = Math.round((this.bidUnits * this.profile.spreadBps) / 10_000 / tick);
+    const widened = this.widenedFor > 0 ? JUMP_WIDENING_TICKS : 0;
+    if (this.widenedFor > 0) this.widenedFor -= 1;
+    const ticks = Math.min(MAX_SPREAD_TICKS, Math.max(1, usual) + extra + widened);
+    this.askUnits = stepsUp(this.ladder, this.bidUnits, ticks);
+  }
+
+  private refreshDayTexts(): void {
+    const fmt = this.fmt;
+    this.openText = fmt.price(this.openUnits);
+    this.prevCloseText = fmt.price(this.prevCloseUnits);
+    this.lastText = fmt.price(this.lastUnits);
+    this.highText = this.lastText;
+    this.lowText = this.lastText;
+    this.lastSizeText = fmt.size(this.lastLots);
+    this.volumeText = fmt.size(this.volumeLots);
+    this.changeText = fmt.change(this.lastUnits, this.prevCloseUnits);
+    this.changePctText = fmt.changePct(this.lastUnits, this.prevCloseUnits);
+  }
+
+  private toWire(): QuoteWire {
+    const { fmt, sizer, seq } = this;
     return {
       symbol: this.symbol,
-      bid: fmt.price(this.bidTicks),
-      ask: fmt.price(this.bidTicks + spread),
-      last: fmt.price(this.lastTicks),
-      bidSize: fmt.size(uniformInt(rng, minBook, maxBook)),
-      askSize: fmt.size(uniformInt(rng, minBook, maxBook)),
-      lastSize: fmt.size(lastLots),
+      bid: fmt.price(this.bidUnits),
+      ask: fmt.price(this.askUnits),
+      last: this.lastText,
+      bidSize: fmt.size(sizer.lots(0, this.bidUnits, 0, seq)),
+      askSize: fmt.size(sizer.lots(1, this.askUnits, 0, seq)),
+      lastSize: this.lastSizeText,
       open: this.openText,
-      high: fmt.price(this.highTicks),
-      low: fmt.price(this.lowTicks),
+      high: this.highText,
+      low: this.lowText,
       prevClose: this.prevCloseText,
-      change: fmt.price(this.lastTicks - this.refTicks),
-      changePct: fmt.changePct(this.lastTicks, this.refTicks),
-      volume: fmt.size(this.volumeLots),
-      ts: tsMs,
-      seq: this.seq,
+      change: this.changeText,
+      changePct: this.changePctText,
+      volume: this.volumeText,
+      ts: this.ts,
+      seq,
+      sessionState: this.session,
     };
   }
 }

@@ -42,6 +42,25 @@ describe('aggregating trades into bars', () => {
     expect(agg.bars('ES', '1d', 10)).toEqual([{ time: sec('00:00'), ...whole }]);
   });
 
+  it('matches hand-computed 1s bars', () => {
+    const secs = new BarAggregator();
+    const trades1s: [ts: number, price: number, lots: number][] = [
+      [at('14:30:05.100'), 100, 1],
+      [at('14:30:05.900'), 103, 2],
+      [at('14:30:06.000'), 101, 1],
+      [at('14:30:08.500'), 99, 4],
+      [at('14:30:08.200'), 105, 1],
+    ];
+    for (const [ts, price, lots] of trades1s) secs.addTrade('NQ', price, lots, ts);
+    const t = (hhmmss: string) => Date.parse(`2025-11-24T${hhmmss}Z`) / 1000;
+    expect(secs.bars('NQ', '1s', 10)).toEqual([
+      { time: t('14:30:05'), open: 100, high: 103, low: 100, close: 103, volumeLots: 3 },
+      { time: t('14:30:06'), open: 101, high: 101, low: 101, close: 101, volumeLots: 1 },
+      { time: t('14:30:08'), open: 99, high: 105, low: 99, close: 105, volumeLots: 5 },
+    ]);
+    expect(secs.bars('NQ', '1m', 10)).toEqual([{ time: sec('14:30'), open: 100, high: 105, low: 99, close: 105, volumeLots: 9 }]);
+  });
+
   it('returns only the newest bars asked for, as copies', () => {
     const two = agg.bars('ES', '1m', 2);
     expect(two.map((b) => b.time)).toEqual([sec('14:34'), sec('14:35')]);

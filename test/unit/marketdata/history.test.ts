@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.ts';
-import { isOnTick, isWholeLots, priceDecimals } from '../../../src/core/instrument.ts';
+import { isWholeLots } from '../../../src/core/instrument.ts';
+import { isOnPriceGrid, tickSizeAt } from '../../../src/core/tickTable.ts';
 import { BarWire, INTERVALS, INTERVAL_SECONDS, type Interval } from '../../../src/core/protocol.ts';
-import { createMarketData, loadInstruments } from '../../../server/marketdata/index.ts';
+import { createCatalog, createMarketData, loadInstruments } from '../../../server/marketdata/index.ts';
+import { MAX_GENERATED_BARS } from '../../../server/marketdata/barSeries.ts';
 
 const catalog = loadInstruments();
 const START = Date.UTC(2025, 10, 24, 14, 30, 10);
-const SYMBOLS = ['AAPL', 'PFE', 'SPY', 'EURUSD', 'USDJPY', 'ES', 'YM', 'SI'];
+// A US share, a sub-dollar one, a euro share, an ETF, FX, futures with odd ticks.
+const SYMBOLS = ['AAPL', 'PFE', 'SPY', 'EURUSD', 'USDJPY', 'ES', 'YM', 'SI', 'ZNH6', 'SIIN', 'OSFI.AS'];
+// A symbol's quotes do not depend on the others, so the walks run over only the symbols under test.
+const subset = createCatalog([...SYMBOLS, 'MSFT'].map((s) => catalog.get(s)!));
 
 function running(seed: number, steps: number, barCapacity?: number) {
   let now = START;
-  const md = createMarketData({ seed, catalog, tickIntervalMs: 250, clock: () => now, ...(barCapacity === undefined ? {} : { barCapacity }) });
+  const md = createMarketData({ seed, catalog: subset, tickIntervalMs: 250, clock: () => now, ...(barCapacity === undefined ? {} : { barCapacity }) });
   for (let k = 0; k < steps; k++) {
     now += 250;
     md.step();
@@ -21,7 +26,6 @@ function running(seed: number, steps: number, barCapacity?: number) {
 function invariantFaults(bars: BarWire[], symbol: string, interval: Interval): string[] {
   const i = catalog.get(symbol)!;
   const seconds = INTERVAL_SECONDS[interval];
-  const fixed = new RegExp(priceDecimals(i) === 0 ? '^\\d+$' : `^\\d+\\.\\d{${priceDecimals(i)}}$`);
   const faults: string[] = [];
   bars.forEach((b, k) => {
     const where = `${symbol} ${interval} bar ${k}`;
@@ -30,7 +34,9 @@ function invariantFaults(bars: BarWire[], symbol: string, interval: Interval): s
     const prev = bars[k - 1];
     if (prev !== undefined && b.time <= prev.time) faults.push(`${where}: time not increasing`);
     for (const f of ['open', 'high', 'low', 'close'] as const) {
-      if (!fixed.test(b[f]) || !isOnTick(dec(b[f]), i)) faults.push(`${where}: ${f} ${b[f]} off the grid or not fixed`);
+      const places = tickSizeAt(i, dec(b[f])).decimalPlaces();
+      const fixed = new RegExp(places === 0 ? '^\\d+$' : `^\\d+\\.\\d{${places}}$`);
+      if (!fixed.test(b[f]) || !isOnPriceGrid(dec(b[f]), i)) faults.push(`${where}: ${f} ${b[f]} off the grid or not fixed`);
     }
     const [o, h, l, c] = [b.open, b.high, b.low, b.close].map(dec) as [ReturnType<typeof dec>, ReturnType<typeof dec>, ReturnType<typeof dec>, ReturnType<typeof dec>];
     if (h.lt(o) || h.lt(c)) faults.push(`${where}: high below open or close`);
@@ -112,5 +118,39 @@ describe('history', () => {
     const closes = bars.map((b) => Number(b.close));
     expect(Math.min(...closes)).toBeGreaterThan(25.14 / 4);
     expect(Math.max(...closes)).toBeLessThan(25.14 * 4);
+  });
+});
+
+describe('history over a range of time', () => {
+  const { md } = running(7, 4 * 60 * 20); // twenty minutes of cycles: live 1m bars and generated ones before them
+  const full = md.history('AAPL', '1m', 600);
+
+  it('gives the bars opening in [from, to), contiguous with the whole series', () => {
+    const from = full[100]!.time;
+    const to = full[590]!.time;
+    expect(md.history('AAPL', '1m', 5000, { from, to })).toEqual(full.slice(100, 590));
+  });
+
+  it('keeps the newest `limit` bars of a range: scrolling back asks for { to: oldest shown }', () => {
+    expect(md.history('AAPL', '1m', 50, { to: full[400]!.time })).toEqual(full.slice(350, 400));
+    expect(md.history('AAPL', '1m', 50, { to: full[595]!.time })).toEqual(full.slice(545, 595));
+    expect(md.history('AAPL', '1m', 5, { from: full[100]!.time, to: full[400]!.time })).toEqual(full.slice(395, 400));
+  });
+
+  it('reaches from `from` to now when `to` is left open', () => {
+    expect(md.history('AAPL', '1m', 5000, { from: full[580]!.time })).toEqual(full.slice(580));
+  });
+
+  it('answers nothing for an empty range or one beyond the reach of generated history', () => {
+    expect(md.history('AAPL', '1m', 10, { from: full[10]!.time, to: full[10]!.time })).toEqual([]);
+    const far = full[0]!.time - MAX_GENERATED_BARS * 60;
+    expect(md.history('AAPL', '1m', 10, { from: far - 600, to: far })).toEqual([]);
+  });
+
+  it('serves valid 1s bars', () => {
+    const bars = md.history('ES', '1s', 3000);
+    expect(bars).toHaveLength(3000);
+    expect(invariantFaults(bars, 'ES', '1s')).toEqual([]);
+    for (let k = 1; k < bars.length; k++) expect(bars[k]!.time).toBeGreaterThan(bars[k - 1]!.time);
   });
 });

@@ -62,6 +62,54 @@ describe('the market data source', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 
+  it('serves the book of a symbol: ten levels a side by default, fewer when asked, in step with the quote', () => {
+    let now = START;
+    const md = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, clock: () => now });
+    for (let k = 0; k < 10; k++) {
+      now += 250;
+      md.step();
+    }
+    const q = md.latest('ES')!;
+    const d = md.depth('ES')!;
+    expect(d).toMatchObject({ symbol: 'ES', seq: q.seq, ts: q.ts });
+    expect(d.bids).toHaveLength(10);
+    expect(d.asks).toHaveLength(10);
+    expect(d.bids[0]).toEqual({ price: q.bid, size: q.bidSize });
+    expect(d.asks[0]).toEqual({ price: q.ask, size: q.askSize });
+    expect(md.depth('ES', 3)?.bids).toEqual(d.bids.slice(0, 3));
+    expect(md.depth('NOPE')).toBeUndefined();
+  });
+
+  it('runs at the configured update rate, tens of thousands a second if asked', () => {
+    let now = START;
+    const md = createMarketData({ seed: 5, catalog, tickIntervalMs: 50, updatesPerSecond: 20_000, clock: () => now });
+    let emitted = 0;
+    for (let k = 0; k < 100; k++) {
+      now += 50;
+      emitted += md.step().length;
+    }
+    // 20,000 a second for five seconds.
+    expect(emitted / 100_000).toBeGreaterThan(0.98);
+    expect(emitted / 100_000).toBeLessThan(1.02);
+  });
+
+  it('stands still on a Saturday when sessions are enforced, and trades when they are ignored', () => {
+    let now = Date.UTC(2025, 10, 29, 12, 0);
+    const enforced = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, sessions: 'enforce', clock: () => now });
+    const ignored = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, clock: () => now });
+    let still = 0;
+    let moving = 0;
+    for (let k = 0; k < 20; k++) {
+      now += 250;
+      still += enforced.step().length;
+      moving += ignored.step().length;
+    }
+    expect(still).toBe(0);
+    expect(moving).toBeGreaterThan(1000);
+    expect(enforced.latest('AAPL')?.sessionState).toBe('closed');
+    expect(enforced.latest('EURUSD')?.sessionState).toBe('closed');
+  });
+
   it('reads the instrument file kept in the repository by default', () => {
     const md = createMarketData({ seed: 1, tickIntervalMs: 250, clock: () => START });
     expect(md.instruments.all().map((i) => i.symbol)).toEqual(catalog.all().map((i) => i.symbol));
