@@ -9,3 +9,5 @@ export { DEPTH_LEVELS } from './bookSizes.ts';
 export { BarAggregator, DEFAULT_BAR_CAPACITY } from './barAggregator.ts';
 export type { TickBar } from './tickBar.ts';
 export type { SimUpdate, Trade } from './symbolWalk.ts';
+export { createReplayMarketData, SAMPLE_REPLAY_FILE, type ReplayConfig, type ReplayMarketData } from './replayMarketData.ts';
+export { ReplayFileError, parseReplayFile } from './replayFile.ts';
