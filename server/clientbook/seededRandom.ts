@@ -1,15 +1,11 @@
-/** mulberry32: a tiny deterministic PRNG, so the demo book is the same on every machine for one seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Rng } from '../marketdata/prng.ts';
 
-export function pickInt(rand: () => number, min: number, max: number): number {
+/**
+ * The demo book draws from the simulator's generator (mulberry32), so the book
+ * is the same on every machine for one seed and there is one PRNG to trust.
+ */
+export { mulberry32 as seededRandom } from '../marketdata/prng.ts';
+
+export function pickInt(rand: Rng, min: number, max: number): number {
   return min + Math.floor(rand() * (max - min + 1));
 }
