@@ -10,7 +10,7 @@ import { DECIMAL_PATTERN, Decimal, isMultipleOf } from '../../src/core/decimal.t
 import { ASSET_CLASSES, type AssetClass, type Instrument, type InstrumentWire, instrumentFromWire } from '../../src/core/instrument.ts';
 import { TICK_TABLES, baseTickOf, isTickTableName, tickSizeAt } from '../../src/core/tickTable.ts';
 import { type SessionField, type SessionWire, parseSession } from '../../src/core/tradingSession.ts';
-import { splitCsvLine } from './csvLine.ts';
+import { csvItems } from './csvLine.ts';
 import { DEFAULT_SESSIONS, DEFAULT_SESSION_DAYS } from './sessionDefaults.ts';
 
 export const INSTRUMENT_COLUMNS = ['symbol', 'name', 'assetClass', 'sector', 'currency', 'tickSize', 'lotSize', 'multiplier', 'referencePrice'] as const;
@@ -137,35 +137,21 @@ function headerFaults(header: readonly string[]): string[] {
  * Throws InstrumentFileError naming the source, line and field of each fault.
  */
 export function parseInstrumentFile(text: string, source: string): Instrument[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const faults: string[] = [];
   const instruments: Instrument[] = [];
   const lineOfSymbol = new Map<string, number>();
-  let header: string[] | undefined;
+  let sawHeader = false;
 
-  for (let index = 0; index < lines.length && faults.length < MAX_REPORTED_FAULTS; index++) {
-    const lineNo = index + 1;
-    const line = lines[index] ?? '';
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const split = splitCsvLine(line);
-    if (!split.ok) {
-      faults.push(`line ${lineNo}: ${split.message}`);
-      continue;
-    }
-    if (header === undefined) {
-      header = split.fields;
-      const bad = headerFaults(header).map((f) => f.replace(/^line 1/, `line ${lineNo}`));
+  for (const item of csvItems(text, faults, MAX_REPORTED_FAULTS)) {
+    const lineNo = item.lineNo;
+    if (item.kind === 'header') {
+      sawHeader = true;
+      const bad = headerFaults(item.columns).map((f) => f.replace(/^line 1/, `line ${lineNo}`));
       if (bad.length > 0) throw new InstrumentFileError(source, bad);
       continue;
     }
-    if (split.fields.length !== header.length) {
-      faults.push(`line ${lineNo}: has ${split.fields.length} fields; the header has ${header.length}`);
-      continue;
-    }
-    const record: Partial<Record<Column, string>> = {};
-    header.forEach((col, i) => {
-      record[col as Column] = split.fields[i];
-    });
+    // The header was checked to hold only known columns.
+    const record = item.cells as Partial<Record<Column, string>>;
     const parsed = InstrumentRow.safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -191,7 +177,7 @@ export function parseInstrumentFile(text: string, source: string): Instrument[] 
     instruments.push(instrumentFromWire(wire));
   }
 
-  if (header === undefined) throw new InstrumentFileError(source, [`has no header line (${INSTRUMENT_COLUMNS.join(',')})`]);
+  if (!sawHeader) throw new InstrumentFileError(source, [`has no header line (${INSTRUMENT_COLUMNS.join(',')})`]);
   if (faults.length > 0) throw new InstrumentFileError(source, faults.slice(0, MAX_REPORTED_FAULTS));
   if (instruments.length === 0) throw new InstrumentFileError(source, ['has a header but no instruments']);
   return instruments;

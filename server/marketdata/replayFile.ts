@@ -14,7 +14,7 @@ import { DECIMAL_PATTERN, Decimal, isMultipleOf } from '../../src/core/decimal.t
 import type { Instrument } from '../../src/core/instrument.ts';
 import { type TickLadder, priceToUnits, tickLadder } from '../../src/core/tickLadder.ts';
 import { isOnPriceGrid } from '../../src/core/tickTable.ts';
-import { splitCsvLine } from './csvLine.ts';
+import { csvItems } from './csvLine.ts';
 import type { InstrumentCatalog } from './types.ts';
 
 export const REPLAY_COLUMNS = ['time', 'symbol', 'bid', 'ask', 'bidSize', 'askSize', 'last', 'lastSize'] as const;
@@ -95,36 +95,26 @@ function readRow(cells: Cells, line: number, catalog: InstrumentCatalog, ladders
 
 /** Parses a replay file against the instruments; throws ReplayFileError naming the line and field of each fault. */
 export function parseReplayFile(text: string, source: string, catalog: InstrumentCatalog): ReplayEvent[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const faults: string[] = [];
   const events: ReplayEvent[] = [];
   const ladders = new Map<string, TickLadder>();
-  let header: string[] | undefined;
+  let sawHeader = false;
   let previousTs = Number.NEGATIVE_INFINITY;
 
-  for (let index = 0; index < lines.length && faults.length < MAX_REPORTED_FAULTS; index++) {
-    const lineNo = index + 1;
-    const line = lines[index] ?? '';
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const split = splitCsvLine(line);
-    if (!split.ok) {
-      faults.push(`line ${lineNo}: ${split.message}`);
-      continue;
-    }
-    if (header === undefined) {
-      header = split.fields;
-      const missing = REPLAY_COLUMNS.filter((c) => !header!.includes(c));
+  for (const item of csvItems(text, faults, MAX_REPORTED_FAULTS)) {
+    const lineNo = item.lineNo;
+    if (item.kind === 'header') {
+      sawHeader = true;
+      const header = item.columns;
+      const missing = REPLAY_COLUMNS.filter((c) => !header.includes(c));
       const unknown = header.filter((c) => !(REPLAY_COLUMNS as readonly string[]).includes(c));
       if (missing.length > 0 || unknown.length > 0) {
         throw new ReplayFileError(source, [`line ${lineNo}: the columns must be ${REPLAY_COLUMNS.join(',')} (missing: ${missing.join(',') || 'none'}; unknown: ${unknown.join(',') || 'none'})`]);
       }
       continue;
     }
-    if (split.fields.length !== header.length) {
-      faults.push(`line ${lineNo}: has ${split.fields.length} fields; the header has ${header.length}`);
-      continue;
-    }
-    const cells = Object.fromEntries(header.map((c, i) => [c, split.fields[i] ?? ''])) as Cells;
+    // The header was checked to hold exactly the replay columns.
+    const cells = item.cells as Cells;
     const read = readRow(cells, lineNo, catalog, ladders);
     const rowFaults = Array.isArray(read) ? read.map((f) => `line ${lineNo}, field ${f}`) : [];
     // Order is checked against every earlier readable time, so one bad row does not hide the next.
@@ -134,7 +124,7 @@ export function parseReplayFile(text: string, source: string, catalog: Instrumen
     if (rowFaults.length > 0 || Array.isArray(read)) faults.push(...rowFaults);
     else events.push(read);
   }
-  if (header === undefined) throw new ReplayFileError(source, [`has no header line (${REPLAY_COLUMNS.join(',')})`]);
+  if (!sawHeader) throw new ReplayFileError(source, [`has no header line (${REPLAY_COLUMNS.join(',')})`]);
   if (faults.length > 0) throw new ReplayFileError(source, faults.slice(0, MAX_REPORTED_FAULTS));
   if (events.length === 0) throw new ReplayFileError(source, ['has a header but no rows']);
   return events;
