@@ -10,6 +10,7 @@ import { TICK_TABLES } from './tickTable.ts';
 import { SESSION_STATES } from './tradingSession.ts';
 import { EXEC_TYPES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from './order.ts';
 import { ROLES } from './users.ts';
+import { CLIENT_BOOK_ANSWERS, CLIENT_BOOK_REQUESTS } from './protocol/clientBook.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** A frame larger than this is refused before it is parsed. */
@@ -79,9 +80,8 @@ export const SubscribePositionsMsg = z.strictObject({ type: z.literal('subscribe
 export const ClientBookMsg = z.strictObject({ type: z.literal('clientBook'), reqId });
 /**
  * Order book depth of one symbol: a `depth` snapshot now, then one whenever its
- * book changes (conflated); unsubscribeDepth is answered by `depthUnsubscribed`.
- * Not yet members of ClientMessage: joining them needs the terminal's
- * ResponseTypes (src/streams/connection.ts) to name those answers in the same change.
+ * book changes (conflated, at most one per flush); unsubscribeDepth is answered
+ * by `depthUnsubscribed`.
  */
 export const SubscribeDepthMsg = z.strictObject({ type: z.literal('subscribeDepth'), reqId, symbol });
 export const UnsubscribeDepthMsg = z.strictObject({ type: z.literal('unsubscribeDepth'), reqId, symbol });
@@ -98,6 +98,9 @@ export const ClientMessage = z.discriminatedUnion('type', [
   SubscribeOrdersMsg,
   SubscribePositionsMsg,
   ClientBookMsg,
+  SubscribeDepthMsg,
+  UnsubscribeDepthMsg,
+  ...CLIENT_BOOK_REQUESTS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -259,13 +262,24 @@ export type AccountWire = z.infer<typeof AccountWire>;
 export type ClientWire = z.infer<typeof ClientWire>;
 
 export const ServerMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('hello'), protocol: z.number().int(), server: z.string(), serverTime: z.number() }),
+  z.strictObject({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    server: z.string(),
+    serverTime: z.number(),
+    /** How often the gateway sends `heartbeat`; silence for a few of these means the link is dead. */
+    heartbeatMs: z.number().int().positive().optional(),
+    /** A quote older than this (by its `ts`) should be shown as stale. */
+    staleMs: z.number().int().positive().optional(),
+  }),
   z.strictObject({ type: z.literal('error'), reqId, code: z.enum(ERROR_CODES), message: z.string() }),
   z.strictObject({ type: z.literal('loginOk'), reqId, user: UserProfileSchema, instruments: z.array(InstrumentWireSchema) }),
   z.strictObject({ type: z.literal('loggedOut'), reqId }),
   z.strictObject({ type: z.literal('pong'), reqId, ts: z.number().optional(), serverTime: z.number() }),
-  z.strictObject({ type: z.literal('quoteSnapshot'), reqId, quotes: z.array(QuoteWire) }),
-  z.strictObject({ type: z.literal('quotes'), quotes: z.array(QuoteWire) }),
+  /** `seq`: the connection's quote-frame sequence at the snapshot; the next `quotes` frame carries seq + 1. */
+  z.strictObject({ type: z.literal('quoteSnapshot'), reqId, quotes: z.array(QuoteWire), seq: z.number().int().nonnegative().optional() }),
+  /** `seq`: grows by one per `quotes` frame on a connection; a jump means frames were lost, so resubscribe. */
+  z.strictObject({ type: z.literal('quotes'), quotes: z.array(QuoteWire), seq: z.number().int().nonnegative().optional() }),
   z.strictObject({ type: z.literal('unsubscribed'), reqId, symbols: z.array(z.string()) }),
   z.strictObject({ type: z.literal('history'), reqId, symbol: z.string(), interval: z.enum(INTERVALS), bars: z.array(BarWire) }),
   z.strictObject({ type: z.literal('execReport'), reqId, report: ExecReportWire }),
@@ -276,6 +290,15 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clientBook'), reqId, clients: z.array(ClientWire) }),
   z.strictObject({ type: z.literal('depth'), reqId, ...DepthWire.shape }),
   z.strictObject({ type: z.literal('depthUnsubscribed'), reqId, symbol: z.string() }),
+  /** Sent every `heartbeatMs` to a logged-in connection, whatever else is flowing. */
+  z.strictObject({ type: z.literal('heartbeat'), serverTime: z.number() }),
+  /**
+   * The connection is not reading its quotes fast enough: first a warning (`action`
+   * 'conflating': updates are now merged over a longer window), then 'disconnecting'
+   * just before the gateway closes it (close code 4008, the same reason).
+   */
+  z.strictObject({ type: z.literal('slowConsumer'), action: z.enum(['conflating', 'disconnecting']), message: z.string() }),
+  ...CLIENT_BOOK_ANSWERS,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

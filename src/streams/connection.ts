@@ -1,5 +1,6 @@
 import { BehaviorSubject, Observable, Subject, concat, defer, filter, take, tap, throwError, timeout } from 'rxjs';
 import type { ClientMessage, ErrorCode, ServerMessage, ServerMessageOf } from '../core/protocol.ts';
+import type { ClientBookResponseTypes } from '../core/protocol/clientBook.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF, reconnectDelay } from './backoff.ts';
 import type { ConnectionStatus } from './connectionStatus.ts';
 import { parseServerFrame } from './frames.ts';
@@ -19,7 +20,7 @@ export type SocketFactory = (url: string) => SocketLike;
 const OPEN = 1;
 
 /** The message the gateway answers each request type with (besides `error`). */
-export interface ResponseTypes {
+export interface ResponseTypes extends ClientBookResponseTypes {
   login: 'loginOk';
   logout: 'loggedOut';
   ping: 'pong';
@@ -31,6 +32,8 @@ export interface ResponseTypes {
   subscribeOrders: 'ordersSnapshot';
   subscribePositions: 'positionsSnapshot';
   clientBook: 'clientBook';
+  subscribeDepth: 'depth';
+  unsubscribeDepth: 'depthUnsubscribed';
 }
 type RequestType = ClientMessage['type'];
 export type RequestOf<T extends RequestType> = Omit<Extract<ClientMessage, { type: T }>, 'reqId'>;
