@@ -15,6 +15,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { OrderBook as TheirBook, SelfTradePreventionMode, Side as TheirSide } from 'nodejs-order-book';
 import { OrderBook } from '../../server/venues/matching/orderBook.ts';
+import { DEFAULT_WS_OPTIONS, formatWsSection, runWsSection } from './oms/wsOrderPath.ts';
 import { generateOrderFlow, OP_CANCEL, OP_LIMIT, SIDE_BUY, type OrderFlow } from './recorded/orderFlow.ts';
 
 export interface EngineSectionOptions {
@@ -225,30 +226,55 @@ function optionsFromArgs(argv: readonly string[]): EngineSectionOptions {
   return options;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const m = machine();
+  const argv = process.argv.slice(2);
+  const only = argv.find((a) => a.startsWith('--section='))?.slice('--section='.length);
   console.log(`machine: ${m.cpus} cpus, ${m.cpu}, node ${m.node}`);
-  const engine = runEngineSection(optionsFromArgs(process.argv.slice(2)), (line) => console.log(line));
-  console.log('');
-  console.log(formatEngineSection(engine));
-  console.log('');
-  console.log(
-    JSON.stringify({
-      benchmark: 'oms',
-      machine: m,
-      engine: {
-        operations: engine.ours.operations,
-        seed: engine.seed,
-        oursOpsPerSec: Math.round(engine.ours.opsPerSecond),
-        theirsOpsPerSec: Math.round(engine.theirs.opsPerSecond),
-        theirsOperations: engine.theirs.operations,
-        ratio: Number(engine.ratio.toFixed(2)),
-        oursTrades: engine.ours.trades,
-        theirsTrades: engine.theirs.trades,
-        tradesAgree: engine.tradesAgree,
-      },
-    }),
-  );
+  const summary: Record<string, unknown> = { benchmark: 'oms', machine: m };
+  if (only === undefined || only === 'engine') {
+    const engine = runEngineSection(optionsFromArgs(argv), (line) => console.log(line));
+    console.log('');
+    console.log(formatEngineSection(engine));
+    console.log('');
+    summary.engine = {
+      operations: engine.ours.operations,
+      seed: engine.seed,
+      oursOpsPerSec: Math.round(engine.ours.opsPerSecond),
+      theirsOpsPerSec: Math.round(engine.theirs.opsPerSecond),
+      theirsOperations: engine.theirs.operations,
+      ratio: Number(engine.ratio.toFixed(2)),
+      oursTrades: engine.ours.trades,
+      theirsTrades: engine.theirs.trades,
+      tradesAgree: engine.tradesAgree,
+    };
+  }
+  if (only === undefined || only === 'ws') {
+    const log = (line: string) => console.log(line);
+    log('order path over WebSocket, group commit (the gateway as it runs):');
+    const ws = await runWsSection(DEFAULT_WS_OPTIONS, log);
+    log(formatWsSection(ws));
+    log('baseline: the same with one fsync per event (JOURNAL_GROUP_COMMIT=0):');
+    const base = await runWsSection({ ...DEFAULT_WS_OPTIONS, env: { JOURNAL_GROUP_COMMIT: '0' } }, log);
+    log(formatWsSection(base));
+    console.log('');
+    console.log(formatWsSection(ws, base));
+    console.log('');
+    const r2 = (x: number) => Number(x.toFixed(3));
+    summary.ws = {
+      pacedRate: ws.paced.rate,
+      p50Ms: r2(ws.paced.p50),
+      p99Ms: r2(ws.paced.p99),
+      maxMs: r2(ws.paced.max),
+      sustainedOrdersPerSec: Math.round(ws.sustained.ordersPerSecond),
+      pingP99Ms: r2(ws.pingBaseline.p99),
+      baselineP99Ms: r2(base.paced.p99),
+      baselineSustainedOrdersPerSec: Math.round(base.sustained.ordersPerSecond),
+      ratio: Number((ws.sustained.ordersPerSecond / base.sustained.ordersPerSecond).toFixed(2)),
+      rejected: ws.paced.rejected + ws.sustained.rejected,
+    };
+  }
+  console.log(JSON.stringify(summary));
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -1,0 +1,268 @@
+/**
+ * The order path over the real WebSocket: a gateway in its own process (so the
+ * clients' work is not charged to it), real `ws` clients on loopback, every
+ * event journaled to SQLite (WAL, synchronous=FULL) before the ack.
+ *
+ * Two measurements:
+ *  - paced: orders sent at a fixed rate (5,000/s by default) spread over a few
+ *    sessions; submit-to-ack latency p50/p99/max, where the ack is the first
+ *    execReport answering the placeOrder's reqId (PendingNew, or Rejected).
+ *  - sustained: each session keeps a window of orders outstanding; acks per
+ *    second over the run.
+ * The baseline of the same run is a ping/pong round trip on the same sockets
+ * at the same pace: the floor the transport sets, which the order path adds to.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+
+export interface WsSectionOptions {
+  /** Orders per second in the paced run. */
+  rate: number;
+  pacedSeconds: number;
+  sustainedSeconds: number;
+  /** Orders outstanding per session in the sustained run. */
+  window: number;
+  sessions: number;
+  /** Extra environment for the gateway (e.g. JOURNAL_GROUP_COMMIT=0 for the per-event-fsync baseline). */
+  env?: Record<string, string>;
+}
+
+export const DEFAULT_WS_OPTIONS: WsSectionOptions = { rate: 5000, pacedSeconds: 5, sustainedSeconds: 5, window: 256, sessions: 4 };
+
+export interface LatencyFigures {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface WsSectionResult {
+  section: 'ws-order-path';
+  paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number };
+  pingBaseline: LatencyFigures;
+  sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number };
+  rejectReasons: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+function figures(samples: number[]): LatencyFigures {
+  const s = [...samples].sort((a, b) => a - b);
+  return { count: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? Number.NaN };
+}
+
+async function startGatewayProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fot-bench-oms-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'none'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d) => (err += String(d)));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`gateway did not start in 60 s: ${err}`)), 60_000);
+    child.stdout?.on('data', (d) => {
+      out += String(d);
+      if (out.includes('Terminal ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`gateway exited (${code}): ${err}`)));
+  });
+  return { child, port, dataDir };
+}
+
+interface Session {
+  ws: WebSocket;
+  pending: Map<string, number>;
+  onAck?: (reqId: string, sentAt: number, msg: { type: string; report?: { execType: string; order: { text: string } } }) => void;
+}
+
+function openSession(port: number, username: string): Promise<{ session: Session; instruments: Array<{ symbol: string; tickSize: string; referencePrice: string; lotSize: string }>; accounts: string[] }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+    const session: Session = { ws, pending: new Map() };
+    ws.once('error', reject);
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { type: string; reqId?: string; user?: { accounts: string[] }; instruments?: never };
+      if (msg.type === 'loginOk') {
+        resolve({ session, instruments: msg.instruments ?? [], accounts: msg.user?.accounts ?? [] });
+        return;
+      }
+      const id = msg.reqId;
+      if (id === undefined) return;
+      const sentAt = session.pending.get(id);
+      if (sentAt === undefined) return;
+      session.pending.delete(id);
+      session.onAck?.(id, sentAt, msg as never);
+    });
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'login', reqId: 'login', username, password: 'demo' })));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A limit price well inside any collar but unlikely to trade at once: two ticks under the reference. */
+function restingBuyPrice(ins: { tickSize: string; referencePrice: string }): string {
+  const tick = Number(ins.tickSize);
+  const ref = Number(ins.referencePrice);
+  const decimals = (ins.tickSize.split('.')[1] ?? '').length;
+  // Display only: the gateway checks the tick grid exactly, and this arithmetic stays far from float limits.
+  return (Math.floor(ref / tick) * tick - 2 * tick).toFixed(decimals);
+}
+
+export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTIONS, log: (line: string) => void = () => {}): Promise<WsSectionResult> {
+  const gw = await startGatewayProcess(options.env ?? {});
+  const users = ['trader1', 'trader2'];
+  const sessions: Session[] = [];
+  const templates = new Map<string, Array<{ symbol: string; price: string; lot: string; account: string }>>();
+  try {
+    for (let i = 0; i < options.sessions; i++) {
+      const user = users[i % users.length]!;
+      const { session, instruments, accounts } = await openSession(gw.port, user);
+      sessions.push(session);
+      const equities = instruments.filter((x) => /^[A-Z]{1,5}$/.test(x.symbol)).slice(0, 50);
+      if (!templates.has(user)) {
+        templates.set(user, equities.map((ins) => ({ symbol: ins.symbol, price: restingBuyPrice(ins), lot: ins.lotSize, account: accounts[0] ?? '' })));
+      }
+    }
+    const templateFor = (sessionIndex: number, n: number) => {
+      const mine = templates.get(users[sessionIndex % users.length]!)!;
+      return mine[n % mine.length]!;
+    };
+    let seq = 0;
+    const rejectReasons = new Set<string>();
+    const send = (si: number) => {
+      const s = sessions[si]!;
+      const t = templateFor(si, seq);
+      const reqId = `o${++seq}`;
+      s.pending.set(reqId, performance.now());
+      s.ws.send(JSON.stringify({ type: 'placeOrder', reqId, clOrdId: `B${process.pid}-${seq}`, order: { symbol: t.symbol, side: 'buy', type: 'limit', quantity: t.lot, limitPrice: t.price, account: t.account, tif: 'day' } }));
+    };
+
+    // Ping baseline at the same pace, same sockets.
+    const pings: number[] = [];
+    for (const s of sessions) s.onAck = (_id, at, msg) => msg.type === 'pong' && pings.push(performance.now() - at);
+    await pace(options.rate, 2, (i) => {
+      const s = sessions[i % sessions.length]!;
+      const reqId = `p${i}`;
+      s.pending.set(reqId, performance.now());
+      s.ws.send(JSON.stringify({ type: 'ping', reqId }));
+    });
+    await sleep(500);
+
+    // Paced orders.
+    const latencies: number[] = [];
+    let pacedRejected = 0;
+    for (const s of sessions)
+      s.onAck = (_id, at, msg) => {
+        latencies.push(performance.now() - at);
+        if (msg.type !== 'execReport' || msg.report?.execType === 'rejected') {
+          pacedRejected += 1;
+          rejectReasons.add(msg.report?.order.text ?? msg.type);
+        }
+      };
+    log(`paced: ${options.rate} orders/s for ${options.pacedSeconds} s over ${sessions.length} sessions…`);
+    const t0 = performance.now();
+    const sent = await pace(options.rate, options.pacedSeconds, (i) => send(i % sessions.length));
+    const sendSeconds = (performance.now() - t0) / 1000;
+    await drain(sessions, 10_000);
+
+    // Sustained: a window per session.
+    log(`sustained: ${options.window} outstanding per session for ${options.sustainedSeconds} s…`);
+    let acks = 0;
+    let sustainedRejected = 0;
+    let running = true;
+    sessions.forEach((s, si) => {
+      s.onAck = (_id, _at, msg) => {
+        acks += 1;
+        if (msg.type !== 'execReport' || msg.report?.execType === 'rejected') {
+          sustainedRejected += 1;
+          rejectReasons.add(msg.report?.order.text ?? msg.type);
+        }
+        if (running) send(si);
+      };
+    });
+    const s0 = performance.now();
+    sessions.forEach((_s, si) => {
+      for (let k = 0; k < options.window; k++) send(si);
+    });
+    await sleep(options.sustainedSeconds * 1000);
+    running = false;
+    const seconds = (performance.now() - s0) / 1000;
+    const acksInWindow = acks;
+    await drain(sessions, 20_000);
+
+    return {
+      section: 'ws-order-path',
+      paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected },
+      pingBaseline: figures(pings),
+      sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected },
+      rejectReasons: [...rejectReasons].slice(0, 5),
+    };
+  } finally {
+    for (const s of sessions) s.ws.terminate();
+    gw.child.kill('SIGTERM');
+    await new Promise((r) => gw.child.once('exit', r));
+    rmSync(gw.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Calls fire(i) `rate` times a second for `seconds`, in 1 ms-granular bursts; returns how many it fired. */
+async function pace(rate: number, seconds: number, fire: (i: number) => void): Promise<number> {
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  let i = 0;
+  while (i < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+    while (i < due) fire(i++);
+    await new Promise((r) => setImmediate(r));
+  }
+  return total;
+}
+
+async function drain(sessions: readonly Session[], timeoutMs: number): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (sessions.some((s) => s.pending.size > 0) && performance.now() < end) await sleep(20);
+}
+
+export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult): string {
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  const lines = [
+    `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
+    `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected)`,
+    `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}`,
+    `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected)`,
+  ];
+  if (baseline) {
+    lines.push(
+      `  baseline, one fsync per event: paced p50 ${ms(baseline.paced.p50)}, p99 ${ms(baseline.paced.p99)}; sustained ${n(baseline.sustained.ordersPerSecond)} orders/s`,
+      `  ratio sustained orders/s, group commit ÷ per-event fsync: ${(r.sustained.ordersPerSecond / baseline.sustained.ordersPerSecond).toFixed(1)}×`,
+    );
+  }
+  if (r.rejectReasons.length > 0) lines.push(`  reject reasons seen: ${r.rejectReasons.join(' | ')}`);
+  return lines.join('\n');
+}
