@@ -4,6 +4,8 @@ import {
   CrosshairMode,
   HistogramSeries,
   type IChartApi,
+  LineSeries,
+  LineStyle,
   type ISeriesApi,
   type Time,
   TickMarkType,
@@ -15,7 +17,17 @@ export interface PriceChartHandle {
   readonly chart: IChartApi;
   readonly candles: ISeriesApi<'Candlestick', UTCTimestamp>;
   readonly volume: ISeriesApi<'Histogram', UTCTimestamp>;
+  /** Overlays on the candles' scale: two moving averages of the close and the session VWAP. */
+  readonly overlays: Readonly<Record<OverlayId, ISeriesApi<'Line', UTCTimestamp>>>;
 }
+
+export type OverlayId = 'ma20' | 'ma50' | 'vwap';
+/** Each overlay's label, colour and (for the MAs) window in bars; the legend reads this too. */
+export const OVERLAYS: readonly { id: OverlayId; label: string; color: string; period?: number }[] = [
+  { id: 'ma20', label: 'MA 20', color: '#e0b341', period: 20 },
+  { id: 'ma50', label: 'MA 50', color: '#4aa3df', period: 50 },
+  { id: 'vwap', label: 'VWAP', color: '#c678dd' },
+];
 
 const GRID = '#18202b';
 
@@ -56,5 +68,15 @@ export function createPriceChart(container: HTMLElement): PriceChartHandle {
     UTCTimestamp
   >;
   chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
-  return { chart, candles, volume };
+  const line = (color: string, dashed: boolean) =>
+    chart.addSeries(LineSeries, {
+      color,
+      lineWidth: 1,
+      lineStyle: dashed ? LineStyle.Dashed : LineStyle.Solid,
+      priceLineVisible: false,
+      lastValueVisible: false,
+      crosshairMarkerVisible: false,
+    }) as ISeriesApi<'Line', UTCTimestamp>;
+  const overlays = Object.fromEntries(OVERLAYS.map((o) => [o.id, line(o.color, o.id === 'vwap')])) as Record<OverlayId, ISeriesApi<'Line', UTCTimestamp>>;
+  return { chart, candles, volume, overlays };
 }

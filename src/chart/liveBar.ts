@@ -45,3 +45,19 @@ export function applyQuote(state: LiveBar, q: QuoteWire, interval: Interval): Li
     lastVolume: q.volume,
   };
 }
+
+/**
+ * Puts the live bar into the bars held, in place: it replaces the last bar of
+ * the same time or follows it; an older one is ignored. Returns what happened
+ * so the caller redraws only the last point.
+ */
+export function upsertLastBar(bars: BarWire[], bar: BarWire): 'replaced' | 'appended' | 'ignored' {
+  const last = bars.at(-1);
+  if (last !== undefined && bar.time < last.time) return 'ignored';
+  if (last !== undefined && bar.time === last.time) {
+    bars[bars.length - 1] = bar;
+    return 'replaced';
+  }
+  bars.push(bar);
+  return 'appended';
+}

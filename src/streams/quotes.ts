@@ -1,4 +1,4 @@
-import { type MonoTypeOperatorFunction, Observable, ReplaySubject, defer, filter, merge, mergeMap, share } from 'rxjs';
+import { type MonoTypeOperatorFunction, Observable, ReplaySubject, type Subscriber, type Subscription, defer, filter, merge, mergeMap, share } from 'rxjs';
 import type { QuoteWire } from '../core/protocol.ts';
 import type { Connection } from './connection.ts';
 import { skipFailure } from './skipFailure.ts';
@@ -13,11 +13,12 @@ export type QuoteSource = (symbol: string) => Observable<QuoteWire>;
  */
 export function createQuoteSource(conn: Connection): QuoteSource {
   const streams = new Map<string, Observable<QuoteWire>>();
+  const router = createQuoteRouter(conn);
   return (symbol) => {
     let stream = streams.get(symbol);
     if (!stream) {
       stream = conn.status$.pipe(
-        whenOnline(() => gatewayQuotes(conn, symbol)),
+        whenOnline(() => gatewayQuotes(conn, router, symbol)),
         share({ connector: () => new ReplaySubject<QuoteWire>(1), resetOnRefCountZero: true }),
       );
       streams.set(symbol, stream);
@@ -26,13 +27,51 @@ export function createQuoteSource(conn: Connection): QuoteSource {
   };
 }
 
+/** The updates of one symbol out of the gateway's `quotes` frames. */
+export type QuoteRouter = (symbol: string) => Observable<QuoteWire>;
+
+/**
+ * Hands each quote of a `quotes` frame to the listeners of its symbol with one
+ * map look-up. A watchlist of 500 symbols would otherwise run 500 filters over
+ * every frame (125,000 comparisons for a frame of 250 quotes).
+ * It listens to the connection only while some symbol has a listener.
+ */
+export function createQuoteRouter(conn: Connection): QuoteRouter {
+  const listeners = new Map<string, Set<Subscriber<QuoteWire>>>();
+  let count = 0;
+  let upstream: Subscription | undefined;
+  const route = (quotes: readonly QuoteWire[]): void => {
+    for (const q of quotes) {
+      const set = listeners.get(q.symbol);
+      if (set) for (const l of set) l.next(q);
+    }
+  };
+  return (symbol) =>
+    new Observable<QuoteWire>((subscriber) => {
+      let set = listeners.get(symbol);
+      if (!set) listeners.set(symbol, (set = new Set()));
+      set.add(subscriber);
+      count += 1;
+      upstream ??= conn.messages$.subscribe((m) => {
+        if (m.type === 'quotes') route(m.quotes);
+      });
+      return () => {
+        const mine = listeners.get(symbol);
+        mine?.delete(subscriber);
+        if (mine?.size === 0) listeners.delete(symbol);
+        count -= 1;
+        if (count === 0) {
+          upstream?.unsubscribe();
+          upstream = undefined;
+        }
+      };
+    });
+}
+
 /** The gateway's snapshot then its updates for one symbol, for as long as it is subscribed. */
-function gatewayQuotes(conn: Connection, symbol: string): Observable<QuoteWire> {
+function gatewayQuotes(conn: Connection, router: QuoteRouter, symbol: string): Observable<QuoteWire> {
   return new Observable<QuoteWire>((subscriber) => {
-    const updates = conn.messages$.pipe(
-      mergeMap((m) => (m.type === 'quotes' ? m.quotes : [])),
-      filter((q) => q.symbol === symbol),
-    );
+    const updates = router(symbol);
     const snapshot = conn.request<'subscribe'>({ type: 'subscribe', symbols: [symbol] }).pipe(
       mergeMap((m) => m.quotes),
       filter((q) => q.symbol === symbol),
@@ -47,8 +86,8 @@ function gatewayQuotes(conn: Connection, symbol: string): Observable<QuoteWire> 
   });
 }
 
-/** Drops a quote whose sequence number is not above the last one seen (a snapshot that lost the race to an update). */
-export function newerOnly(): MonoTypeOperatorFunction<QuoteWire> {
+/** Drops a value whose sequence number is not above the last one seen (a snapshot that lost the race to an update). */
+export function newerOnly<T extends { seq: number }>(): MonoTypeOperatorFunction<T> {
   return (source) =>
     defer(() => {
       let lastSeq = Number.NEGATIVE_INFINITY;

@@ -4,16 +4,18 @@ import { type Instrument, instrumentFromWire } from '../core/instrument.ts';
 import type { BarWire, ClientMessage, ClientWire, Interval } from '../core/protocol.ts';
 import type { TicketDraft } from '../core/ticket.ts';
 import type { UserProfile } from '../core/users.ts';
-import { clientBookOf } from './clientBook.ts';
+import { type ClientBookApi, clientBookOf, createClientBookApi } from './clientBook.ts';
 import type { Connection, LoginOk, ResponseOf } from './connection.ts';
 import type { ConnectionStatus } from './connectionStatus.ts';
-import { historyOf } from './history.ts';
+import { createDepthSource, type DepthSource } from './depth.ts';
+import { historyBefore, historyOf } from './history.ts';
 import { withMarks } from './marks.ts';
 import { ordersOf } from './orders.ts';
 import type { OrdersState } from './ordersState.ts';
 import { positionsOf } from './positions.ts';
 import type { PositionsState } from './positionsState.ts';
 import { type QuoteSource, createQuoteSource } from './quotes.ts';
+import { type Freshness, freshness$ } from './staleQuotes.ts';
 import { type TraderRollup, type ValuedClient, type ValuedPosition, rollupByTrader, symbolsHeld, valueClient, valuePosition } from './valuation.ts';
 
 /**
@@ -34,7 +36,15 @@ export interface Session {
   readonly deskRollup$: Observable<DeskView>;
   readonly clientBook$: Observable<ClientWire[]>;
   readonly valuedClients$: Observable<ValuedClient[]>;
+  /** The advisor's client list, client records, CRM and rebalancing (issue 6). */
+  readonly book: ClientBookApi;
   history(symbol: string, interval: Interval): Observable<BarWire[]>;
+  /** One page of older bars for a chart scrolling back: those opening before `to` (epoch seconds). */
+  historyBefore(symbol: string, interval: Interval, to: number): Observable<BarWire[]>;
+  /** Book depth per symbol, shared like quotes. */
+  readonly depth: DepthSource;
+  /** The clock and connection state that quotes are judged stale against, ticking once a second. */
+  readonly freshness$: Observable<Freshness>;
   placeOrder(clOrdId: string, draft: TicketDraft): Observable<ResponseOf<'placeOrder'>>;
   cancelOrder(orderId: string): Observable<ResponseOf<'cancelOrder'>>;
   logout(): void;
@@ -72,7 +82,11 @@ export function createSession(conn: Connection, login: LoginOk): Session {
     deskRollup$: valuedPositions$.pipe(map((positions) => ({ traders: rollupByTrader(positions), positions }))),
     clientBook$,
     valuedClients$: withMarks(clientBook$, symbolsHeld, quote).pipe(map(([clients, marks]) => clients.map((c) => valueClient(c, marks, multiplierOf)))),
+    book: createClientBookApi(conn),
     history: (symbol, interval) => historyOf(conn, symbol, interval),
+    historyBefore: (symbol, interval, to) => historyBefore(conn, symbol, interval, to),
+    depth: createDepthSource(conn),
+    freshness$: freshness$(conn.status$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
     placeOrder: (clOrdId, draft) => conn.request<'placeOrder'>({ type: 'placeOrder', clOrdId, order: wireOrder(draft) }),
     cancelOrder: (orderId) => conn.request<'cancelOrder'>({ type: 'cancelOrder', orderId }),
     logout: () => conn.logout(),

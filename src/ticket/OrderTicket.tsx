@@ -12,6 +12,7 @@ import { SendStatus } from './SendStatus.tsx';
 import type { SendState } from './sendState.ts';
 import { type TicketForm, draftOf, errorsByField, estimatedNotional, initialForm, stepText } from './ticketDraft.ts';
 import { TicketQuote } from './TicketQuote.tsx';
+import { ticketIntent$ } from './ticketIntent.ts';
 import { useTicketHotkeys } from './useTicketHotkeys.ts';
 
 const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity', 'limitPrice', 'account', 'tif'];
@@ -38,6 +39,16 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
   useEffect(() => {
     setForm((f) => (f.symbol === symbol ? f : { ...f, symbol, limitPrice: '' }));
   }, [symbol]);
+
+  // Another panel (the depth ladder) asks for a side and a limit price: fill them in, send nothing.
+  useEffect(() => {
+    const sub = ticketIntent$.subscribe(({ symbol: s, side, price }) => {
+      setForm((f) => ({ ...f, symbol: s, ...(side ? { side } : {}), ...(price !== undefined ? { type: 'limit' as const, limitPrice: price } : {}) }));
+      if (price !== undefined) setTouched((t) => new Set(t).add('limitPrice'));
+      if (session.instrument(s)) onSymbol(s);
+    });
+    return () => sub.unsubscribe();
+  }, [session, onSymbol]);
 
   const instrument = session.instrument(form.symbol.trim().toUpperCase());
   const quote$ = useMemo((): Observable<QuoteWire> => (instrument ? session.quote(instrument.symbol) : EMPTY), [session, instrument]);

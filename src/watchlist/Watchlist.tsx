@@ -1,55 +1,120 @@
-import type { CellFocusedEvent, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { CellFocusedEvent, GridApi, GridReadyEvent, RowClassRules, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { merge } from 'rxjs';
+import { Subject, type Subscription } from 'rxjs';
 import type { QuoteWire } from '../core/protocol.ts';
 import { useSession } from '../app/sessionContext.ts';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { SymbolSearch } from '../search/SymbolSearch.tsx';
 import { conflateByKey } from '../streams/conflate.ts';
-import { AddSymbol } from './AddSymbol.tsx';
+import { type Freshness, isQuoteStale, staleChanges } from '../streams/staleQuotes.ts';
 import { WATCH_COLUMNS } from './watchColumns.ts';
 import { type WatchRow, defaultWatchlist, emptyWatchRow, watchRow } from './watchRow.ts';
+import { loadWatchlist, saveWatchlist } from './watchlistStore.ts';
 
 interface Props {
   selected: string;
   onSelect(symbol: string): void;
 }
 
+const ROW_CLASS_RULES: RowClassRules<WatchRow> = { 'row-stale': (p) => p.data?.stale === true };
+
 export function Watchlist({ selected, onSelect }: Props) {
   const session = useSession();
-  const [symbols, setSymbols] = useState(() => defaultWatchlist(session.instruments));
+  const username = session.user.username;
+  const [symbols, setSymbols] = useState(
+    () => loadWatchlist(username, (s) => session.instrument(s) !== undefined) ?? defaultWatchlist(session.instruments),
+  );
   const [api, setApi] = useState<GridApi<WatchRow> | null>(null);
+  const [staleCount, setStaleCount] = useState(0);
   // Latest row per symbol, so a change of list does not blank the rows that stay.
   const rows = useRef(new Map<string, WatchRow>());
   const rowData = useMemo(() => symbols.map((s) => rows.current.get(s) ?? emptyWatchRow(s, session.instrument(s))), [symbols, session]);
 
+  useEffect(() => saveWatchlist(username, symbols), [username, symbols]);
+  const listed = useRef(symbols);
+  listed.current = symbols;
+  const follow = useRef<((list: readonly string[]) => void) | null>(null);
+
   useEffect(() => {
     if (!api) return;
     const previous = new Map<string, QuoteWire>();
+    let freshness: Freshness = { now: Date.now(), online: true };
+    let stale = new Set<string>();
+    const put = (update: WatchRow[]): void => {
+      for (const row of update) rows.current.set(row.symbol, row);
+      // One synchronous transaction a frame: the batch is already conflated, so waiting longer only adds latency.
+      if (update.length > 0) api.applyTransaction({ update });
+    };
+    // Each listed symbol's quotes flow in here; adding or removing one touches only that symbol's subscription.
+    const incoming = new Subject<QuoteWire>();
+    const perSymbol = new Map<string, Subscription>();
+    follow.current = (list) => {
+      const wanted = new Set(list);
+      for (const [s, sub] of perSymbol) {
+        if (wanted.has(s)) continue;
+        sub.unsubscribe();
+        perSymbol.delete(s);
+        previous.delete(s);
+        stale.delete(s);
+      }
+      for (const s of wanted) if (!perSymbol.has(s)) perSymbol.set(s, session.quote(s).subscribe((q) => incoming.next(q)));
+    };
     // One batch a frame however fast the feed: the grid never falls behind the market.
-    const sub = merge(...symbols.map((s) => session.quote(s)))
+    const quotes = incoming
       .pipe(conflateByKey((q) => q.symbol))
       .subscribe((batch) => {
-        const update = batch.map((q) => {
-          const row = watchRow(session.instrument(q.symbol), q, previous.get(q.symbol));
-          previous.set(q.symbol, q);
-          rows.current.set(q.symbol, row);
-          return row;
-        });
-        api.applyTransaction({ update });
+        put(
+          batch.map((q) => {
+            const isStale = isQuoteStale(q, freshness);
+            if (isStale) stale.add(q.symbol);
+            else stale.delete(q.symbol);
+            const row = watchRow(session.instrument(q.symbol), q, previous.get(q.symbol), isStale);
+            previous.set(q.symbol, q);
+            return row;
+          }),
+        );
       });
-    return () => sub.unsubscribe();
-  }, [api, symbols, session]);
+    // Once a second and on every connection change: rows whose staleness flipped are redrawn, the others left alone.
+    const ages = session.freshness$.subscribe((f) => {
+      freshness = f;
+      const { stale: now, changed } = staleChanges(previous, stale, f);
+      stale = now;
+      setStaleCount(now.size);
+      put(changed.flatMap((s) => rows.current.get(s) ?? []).map((row) => ({ ...row, stale: now.has(row.symbol) })));
+    });
+    follow.current(listed.current);
+    return () => {
+      follow.current = null;
+      for (const sub of perSymbol.values()) sub.unsubscribe();
+      quotes.unsubscribe();
+      ages.unsubscribe();
+    };
+  }, [api, session]);
+
+  useEffect(() => follow.current?.(symbols), [symbols]);
 
   useEffect(() => {
     api?.forEachNode((node) => node.setSelected(node.id === selected));
+    const node = api?.getRowNode(selected);
+    if (node) api?.ensureNodeVisible(node);
   }, [api, selected, rowData]);
 
+  function pick(symbol: string): void {
+    setSymbols((list) => (list.includes(symbol) ? list : [...list, symbol]));
+    onSelect(symbol);
+  }
+
   return (
-    <section className="panel watchlist" data-testid="watchlist">
+    <section className="panel watchlist" data-testid="watchlist" data-rows={symbols.length}>
       <div className="panel-head">
         <h2>Watchlist</h2>
-        <AddSymbol instruments={session.instruments} onAdd={(s) => setSymbols((list) => (list.includes(s) ? list : [...list, s]))} />
+        {staleCount > 0 && (
+          <span className="stale-badge" data-testid="watchlist-stale" title="Quotes older than 10 s, or not live">
+            {staleCount} stale
+          </span>
+        )}
+        <SymbolSearch instruments={session.instruments} onPick={pick} />
       </div>
       <div className="panel-body">
         <AgGridReact<WatchRow>
@@ -57,6 +122,7 @@ export function Watchlist({ selected, onSelect }: Props) {
           rowData={rowData}
           columnDefs={WATCH_COLUMNS}
           getRowId={(p) => p.data.symbol}
+          rowClassRules={ROW_CLASS_RULES}
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
           cellFlashDuration={350}
           cellFadeDuration={450}

@@ -20,6 +20,8 @@ export interface WatchRow {
   changeDir: Direction;
   /** Apart from changeDir: a change too small to show in the percentage reads as none. */
   changePctDir: Direction;
+  /** The quote is older than the stale threshold, or the terminal is offline: shown greyed, not as a live price. */
+  stale: boolean;
 }
 
 export function emptyWatchRow(symbol: string, instrument: Instrument | undefined): WatchRow {
@@ -37,6 +39,7 @@ export function emptyWatchRow(symbol: string, instrument: Instrument | undefined
     lastTick: 'flat',
     changeDir: 'flat',
     changePctDir: 'flat',
+    stale: false,
   };
 }
 
@@ -46,7 +49,7 @@ function tick(now: string, before: string | undefined): Direction {
 }
 
 /** The row for a quote; the previous quote of the symbol tells which way each price ticked. */
-export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previous: QuoteWire | undefined): WatchRow {
+export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previous: QuoteWire | undefined, stale = false): WatchRow {
   const change = dec(q.change);
   return {
     symbol: q.symbol,
@@ -62,6 +65,7 @@ export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previ
     lastTick: tick(q.last, previous?.last),
     changeDir: directionOf(change),
     changePctDir: directionOf(dec(q.changePct)),
+    stale,
   };
 }
 

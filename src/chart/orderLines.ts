@@ -1,0 +1,183 @@
+import { type IPriceLine, LineStyle } from 'lightweight-charts';
+import { Decimal, dec } from '../core/decimal.ts';
+import { bookSide, isOpen } from '../core/order.ts';
+import type { OrdersState } from '../streams/ordersState.ts';
+import { formatQty } from '../format/numbers.ts';
+import type { PriceChartHandle } from './createPriceChart.ts';
+
+/** One working order's price on the chart: its limit, or its stop, or both for a stop limit. */
+export interface OrderLineSpec {
+  /** `${orderId}:limit` or `${orderId}:stop`. */
+  key: string;
+  orderId: string;
+  kind: 'limit' | 'stop';
+  /** Wire text, exact; the chart gets a number only to draw it. */
+  price: string;
+  side: 'buy' | 'sell';
+  title: string;
+}
+
+const COLOR = { buy: '#2fbf71', sell: '#f0525a' } as const;
+/** A pointer this close to a line (in pixels) grabs it. */
+export const GRAB_PX = 5;
+/** Less movement than this is a click (open the amend), not a drag. */
+const DRAG_PX = 3;
+
+/** The lines for the open orders of one symbol, in a stable order so redraws do not shuffle them. */
+export function orderLineSpecs(state: OrdersState, symbol: string): OrderLineSpec[] {
+  const out: OrderLineSpec[] = [];
+  const orders = [...state.orders.values()].filter((o) => o.symbol === symbol && isOpen(o) && dec(o.leavesQty).gt(0));
+  orders.sort((a, b) => a.createdAt - b.createdAt || a.orderId.localeCompare(b.orderId));
+  for (const o of orders) {
+    const side = bookSide(o.side);
+    const head = `${o.side === 'sellShort' ? 'SHORT' : side.toUpperCase()} ${formatQty(dec(o.leavesQty))}`;
+    if (o.limitPrice !== null) out.push({ key: `${o.orderId}:limit`, orderId: o.orderId, kind: 'limit', price: o.limitPrice, side, title: `${head} LMT` });
+    if (o.stopPrice !== null) out.push({ key: `${o.orderId}:stop`, orderId: o.orderId, kind: 'stop', price: o.stopPrice, side, title: `${head} STP` });
+  }
+  return out;
+}
+
+/**
+ * A price read off the chart at a pixel is a float; it becomes an exact
+ * decimal on the instrument's tick grid at once, and only that is ever sent.
+ */
+export function snapToTick(price: number, tickSize: Decimal): string | undefined {
+  if (!Number.isFinite(price) || price <= 0) return undefined;
+  const snapped = new Decimal(price.toPrecision(15)).div(tickSize).round().times(tickSize);
+  return snapped.gt(0) ? snapped.toFixed(tickSize.decimalPlaces()) : undefined;
+}
+
+/** The line nearest to a pixel row, if one is within GRAB_PX. */
+export function lineAt<T extends { y: number | null }>(y: number, lines: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let bestDistance = GRAB_PX + 1;
+  for (const line of lines) {
+    if (line.y === null) continue;
+    const d = Math.abs(line.y - y);
+    if (d < bestDistance) {
+      best = line;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export interface OrderLinesController {
+  /** Draws exactly these lines (adds, moves, removes). */
+  update(specs: readonly OrderLineSpec[]): void;
+  dispose(): void;
+}
+
+export interface OrderLineActions {
+  /** A click on a line: open the amend. */
+  open(orderId: string): void;
+  /** A line dragged to a new price: open the amend with it. */
+  moved(orderId: string, kind: 'limit' | 'stop', price: number): void;
+}
+
+/**
+ * Working orders as price lines on the candle series. Lightweight Charts
+ * draws lines but does not let them be grabbed, so pointer events on the
+ * chart are looked at first (capture phase): a press on a line takes the
+ * pointer away from the chart's own panning, and a release either opens the
+ * amend (a click) or proposes the price the line was dropped at (a drag).
+ */
+export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineActions): OrderLinesController {
+  const series = handle.candles;
+  const element = handle.chart.chartElement();
+  const lines = new Map<string, { spec: OrderLineSpec; line: IPriceLine }>();
+  let drag: { key: string; startY: number; moved: boolean } | null = null;
+
+  const rowY = (e: PointerEvent): number => e.clientY - element.getBoundingClientRect().top;
+  const located = () => [...lines.values()].map((l) => ({ ...l, y: series.priceToCoordinate(Number(l.spec.price)) }));
+
+  function onDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    const hit = lineAt(rowY(e), located());
+    if (!hit) return;
+    e.preventDefault();
+    e.stopPropagation();
+    drag = { key: hit.spec.key, startY: rowY(e), moved: false };
+    handle.chart.applyOptions({ handleScroll: false, handleScale: false });
+    window.addEventListener('pointermove', onDragMove, true);
+    window.addEventListener('pointerup', onUp, true);
+  }
+
+  function onDragMove(e: PointerEvent): void {
+    if (!drag) return;
+    const entry = lines.get(drag.key);
+    const y = rowY(e);
+    if (Math.abs(y - drag.startY) >= DRAG_PX) drag.moved = true;
+    const price = series.coordinateToPrice(y);
+    if (entry && drag.moved && price !== null) entry.line.applyOptions({ price });
+    e.stopPropagation();
+  }
+
+  function onUp(e: PointerEvent): void {
+    window.removeEventListener('pointermove', onDragMove, true);
+    window.removeEventListener('pointerup', onUp, true);
+    handle.chart.applyOptions({ handleScroll: true, handleScale: true });
+    const done = drag;
+    drag = null;
+    const entry = done ? lines.get(done.key) : undefined;
+    if (!done || !entry) return;
+    e.stopPropagation();
+    if (!done.moved) {
+      actions.open(entry.spec.orderId);
+      return;
+    }
+    const price = series.coordinateToPrice(rowY(e));
+    // The line goes back to the order's price until the amend is done: a drag is a proposal, not a change.
+    entry.line.applyOptions({ price: Number(entry.spec.price) });
+    if (price !== null) actions.moved(entry.spec.orderId, entry.spec.kind, price);
+  }
+
+  function onHover(e: PointerEvent): void {
+    if (drag) return;
+    element.style.cursor = lineAt(rowY(e), located()) ? 'ns-resize' : '';
+  }
+
+  element.addEventListener('pointerdown', onDown, true);
+  element.addEventListener('pointermove', onHover);
+
+  return {
+    update(specs) {
+      const keep = new Set(specs.map((s) => s.key));
+      for (const [key, { line }] of lines) {
+        if (!keep.has(key)) {
+          series.removePriceLine(line);
+          lines.delete(key);
+        }
+      }
+      for (const spec of specs) {
+        const options = {
+          price: Number(spec.price),
+          color: COLOR[spec.side],
+          lineWidth: 1 as const,
+          lineStyle: spec.kind === 'stop' ? LineStyle.Dotted : LineStyle.Dashed,
+          axisLabelVisible: true,
+          title: spec.title,
+        };
+        const existing = lines.get(spec.key);
+        // A line being dragged keeps following the pointer until it is dropped.
+        if (existing) {
+          existing.spec = spec;
+          if (drag?.key !== spec.key) existing.line.applyOptions(options);
+        } else lines.set(spec.key, { spec, line: series.createPriceLine(options) });
+      }
+    },
+    dispose() {
+      element.removeEventListener('pointerdown', onDown, true);
+      element.removeEventListener('pointermove', onHover);
+      window.removeEventListener('pointermove', onDragMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+      // The chart may already be gone (its panel unmounts first): then so are its lines.
+      try {
+        for (const { line } of lines.values()) series.removePriceLine(line);
+      } catch {
+        // nothing left to remove
+      }
+      lines.clear();
+    },
+  };
+}

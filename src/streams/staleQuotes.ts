@@ -1,0 +1,73 @@
+import { type Observable, type SchedulerLike, asyncScheduler, combineLatest, distinctUntilChanged, map, startWith, timer } from 'rxjs';
+import type { ConnectionStatus } from './connectionStatus.ts';
+
+/**
+ * A quote this much older than the clock is not shown as a live price. The
+ * simulator moves a symbol about once a second, so ten seconds of silence
+ * means the feed (or the symbol's market) has stopped, not a quiet moment.
+ */
+export const STALE_AFTER_MS = 10_000;
+/** How often ages are looked at again: a quote turns stale within this of its threshold. */
+export const STALE_CHECK_MS = 1_000;
+
+/** What staleness is judged against: the wall clock and whether the gateway is reachable. */
+export interface Freshness {
+  readonly now: number;
+  readonly online: boolean;
+}
+
+/**
+ * A quote is stale while the terminal is not online (nothing it shows can be
+ * trusted to be current) or when it was made more than `thresholdMs` ago.
+ * `ts` is the gateway's clock; the two clocks are assumed in step (NTP), and a
+ * quote from the future counts as fresh.
+ */
+export function isQuoteStale(quote: { readonly ts: number } | undefined, freshness: Freshness, thresholdMs = STALE_AFTER_MS): boolean {
+  if (!freshness.online) return true;
+  if (quote === undefined) return false;
+  return freshness.now - quote.ts > thresholdMs;
+}
+
+/** The clock and the connection state, again on every status change and every `everyMs`. */
+export function freshness$(status$: Observable<ConnectionStatus>, everyMs = STALE_CHECK_MS, scheduler: SchedulerLike = asyncScheduler): Observable<Freshness> {
+  return combineLatest([
+    status$.pipe(
+      map((s) => s === 'online'),
+      distinctUntilChanged(),
+    ),
+    timer(0, everyMs, scheduler),
+  ]).pipe(map(([online]) => ({ now: scheduler.now(), online })));
+}
+
+export interface MarkedQuote<Q> {
+  readonly quote: Q | undefined;
+  readonly stale: boolean;
+}
+
+/** Pairs the latest quote with whether it is stale, again whenever either changes. */
+export function markStale<Q extends { readonly ts: number }>(quote$: Observable<Q>, fresh$: Observable<Freshness>, thresholdMs = STALE_AFTER_MS): Observable<MarkedQuote<Q>> {
+  return combineLatest([quote$.pipe(map((q): Q | undefined => q), startWith(undefined)), fresh$]).pipe(
+    map(([quote, f]) => ({ quote, stale: isQuoteStale(quote, f, thresholdMs) })),
+    distinctUntilChanged((a, b) => a.quote === b.quote && a.stale === b.stale),
+  );
+}
+
+/**
+ * Which rows changed staleness: the symbols whose flag differs from `before`.
+ * The watchlist updates only those rows once a second instead of all of them.
+ */
+export function staleChanges(
+  latest: ReadonlyMap<string, { readonly ts: number }>,
+  before: ReadonlySet<string>,
+  freshness: Freshness,
+  thresholdMs = STALE_AFTER_MS,
+): { stale: Set<string>; changed: string[] } {
+  const stale = new Set<string>();
+  const changed: string[] = [];
+  for (const [symbol, q] of latest) {
+    const now = isQuoteStale(q, freshness, thresholdMs);
+    if (now) stale.add(symbol);
+    if (now !== before.has(symbol)) changed.push(symbol);
+  }
+  return { stale, changed };
+}
