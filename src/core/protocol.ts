@@ -11,6 +11,7 @@ import { SESSION_STATES } from './tradingSession.ts';
 import { EXEC_TYPES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from './order.ts';
 import { ROLES } from './users.ts';
 import { CLIENT_BOOK_ANSWERS, CLIENT_BOOK_REQUESTS } from './protocol/clientBook.ts';
+import { RISK_ANSWERS, RISK_REQUESTS } from './protocol/risk.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** A frame larger than this is refused before it is parsed. */
@@ -101,6 +102,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
   SubscribeDepthMsg,
   UnsubscribeDepthMsg,
   ...CLIENT_BOOK_REQUESTS,
+  ...RISK_REQUESTS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -299,6 +301,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal('slowConsumer'), action: z.enum(['conflating', 'disconnecting']), message: z.string() }),
   ...CLIENT_BOOK_ANSWERS,
+  ...RISK_ANSWERS,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

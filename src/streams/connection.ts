@@ -1,6 +1,7 @@
 import { BehaviorSubject, Observable, Subject, concat, defer, filter, take, tap, throwError, timeout } from 'rxjs';
 import type { ClientMessage, ErrorCode, ServerMessage, ServerMessageOf } from '../core/protocol.ts';
 import type { ClientBookResponseTypes } from '../core/protocol/clientBook.ts';
+import type { RiskResponseTypes } from '../core/protocol/risk.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF, reconnectDelay } from './backoff.ts';
 import type { ConnectionStatus } from './connectionStatus.ts';
 import { parseServerFrame } from './frames.ts';
@@ -20,7 +21,7 @@ export type SocketFactory = (url: string) => SocketLike;
 const OPEN = 1;
 
 /** The message the gateway answers each request type with (besides `error`). */
-export interface ResponseTypes extends ClientBookResponseTypes {
+export interface ResponseTypes extends ClientBookResponseTypes, RiskResponseTypes {
   login: 'loginOk';
   logout: 'loggedOut';
   ping: 'pong';
