@@ -10,25 +10,28 @@ import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { config as rxConfig, filter, map } from 'rxjs';
 import { dec } from '../src/core/decimal.ts';
+import { isTerminal } from '../src/core/order.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './auth/demoUsers.ts';
 import { createAuthService, seedDemoUsers } from './auth/userStore.ts';
 import { clientBookFor } from './clientbook/clientBookAccess.ts';
 import { createClientBookStore, seedClientBook } from './clientbook/clientBookStore.ts';
 import { demoClientBook } from './clientbook/demoBook.ts';
 import { type Config, ConfigError, configFromEnv } from './config/config.ts';
-import { type SimulatedMarketData, createMarketData } from './marketdata/index.ts';
+import { type SteppableMarketData, marketDataFor } from './marketdata/fromConfig.ts';
 import { canSee } from './oms/entitlements.ts';
 import type { Execution } from './oms/execution.ts';
 import { createJournal } from './oms/journal.ts';
 import { createOrderManager } from './oms/orderManager.ts';
 import { createRouter } from './oms/router.ts';
 import { createPortfolioService } from './portfolio/portfolioService.ts';
+import { createKillSwitch, createPreTradeRisk, loadRiskLimits } from './risk/index.ts';
 import type { Fill } from './portfolio/positionBook.ts';
 import { openDatabase } from './storage/database.ts';
 import { createHttpHandler } from './transport/httpHandler.ts';
 import type { GatewayServices } from './transport/services.ts';
-import { createWsGateway } from './transport/wsGateway.ts';
-import { createInternalVenue } from './venues/internal/internalVenue.ts';
+import type { FanoutStats } from './transport/quoteFanout.ts';
+import { createWsGateway, transportOptions } from './transport/wsGateway.ts';
+import { createMatchingVenue } from './venues/matching/matchingVenue.ts';
 
 export interface RunningGateway {
   readonly port: number;
@@ -36,8 +39,10 @@ export interface RunningGateway {
   readonly url: string;
   readonly wsUrl: string;
   readonly config: Config;
-  /** The simulator behind the feed; tests call step() to move quotes on demand. */
-  readonly marketData: SimulatedMarketData;
+  /** The simulator (or replay) behind the feed; tests call step() to move quotes on demand. */
+  readonly marketData: SteppableMarketData;
+  /** Quote fan-out counters: symbol-updates delivered, frames, slow connections cut (the benchmark reads them). */
+  transportStats(): FanoutStats;
   /** Closes sockets, the HTTP server, the simulator's timer and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -73,7 +78,7 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
     }
   };
   try {
-    const marketData = createMarketData({ seed: config.seed, tickIntervalMs: config.tickIntervalMs });
+    const marketData = marketDataFor(config);
     stack.push(() => marketData.stop());
     const instruments = marketData.instruments;
 
@@ -82,7 +87,20 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
     await seedDemoUsers(db);
     const auth = await createAuthService({ db, advisorAccounts: (u) => clientBook.accountsOf(u) });
 
-    const venue = createInternalVenue(marketData);
+    // Pre-trade risk: a bad limits file stops the start here, naming each fault.
+    const killSwitch = createKillSwitch(db);
+    const risk = createPreTradeRisk({
+      limits: loadRiskLimits(config.riskLimitsFile),
+      instrument: (s) => instruments.get(s),
+      quote: (s) => marketData.latest(s),
+      // Read at check time, when the portfolio below exists.
+      positionOf: (account, symbol) => portfolio.quantity(account, symbol),
+      killSwitch,
+      now: Date.now,
+    });
+
+    // The internal venue is the matching engine; the simulator's depth rests in it as a market maker.
+    const venue = createMatchingVenue(marketData);
     stack.push(() => venue.stop());
     const oms = createOrderManager({
       journal: createJournal(db),
@@ -92,10 +110,13 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
         const q = marketData.latest(symbol);
         return q && { bid: dec(q.bid), ask: dec(q.ask) };
       },
+      risk,
       now: Date.now,
       log: log.child({ module: 'oms' }),
     });
     stack.push(() => oms.stop());
+    // Setting a kill switch cancels the working orders of its scope.
+    killSwitch.setCanceller((_by, scope) => oms.cancelAll('system', scope));
     const portfolio = createPortfolioService({
       pastFills: oms.executions().filter((e) => e.execType === 'trade').map(fillOf),
       fills$: oms.updates$.pipe(
@@ -113,9 +134,10 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
       oms,
       portfolio,
       clientBook: (user) => clientBookFor(clientBook, user),
+      risk: { killSwitch, limitsView: (user) => risk.limitsView(user, oms.snapshot(user).orders.filter((o) => !isTerminal(o.status))) },
     };
     const server = createServer(createHttpHandler(config.staticDir, log));
-    const ws = createWsGateway(server, services, log.child({ module: 'transport' }));
+    const ws = createWsGateway(server, services, log.child({ module: 'transport' }), transportOptions(config));
     stack.push(
       () =>
         new Promise<void>((done) => {
@@ -139,6 +161,7 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
       wsUrl: `ws://${shownHost}:${port}/ws`,
       config,
       marketData,
+      transportStats: () => ws.fanoutStats(),
       stop: () => (stopping ??= unwind().then(() => log.info('gateway stopped'))),
     };
   } catch (err) {

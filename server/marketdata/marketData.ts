@@ -1,4 +1,5 @@
 import { Subject } from 'rxjs';
+import type { Decimal } from '../../src/core/decimal.ts';
 import type { BarWire, DepthWire, Interval, QuoteWire } from '../../src/core/protocol.ts';
 import { BarAggregator, DEFAULT_BAR_CAPACITY } from './barAggregator.ts';
 import { seriesWithHistory } from './barSeries.ts';
@@ -38,10 +39,27 @@ export interface MarketDataConfig {
   barCapacity?: number;
 }
 
+/** A trade of the internal venue's book, told to the market data so the price traders see follows it. */
+export interface VenuePrint {
+  readonly price: Decimal;
+  readonly size: Decimal;
+  /** The side of the incoming order that traded. */
+  readonly aggressor: 'buy' | 'sell';
+  /** The venue's touch after the trade; undefined when that side of its book is empty. */
+  readonly bid: Decimal | undefined;
+  readonly ask: Decimal | undefined;
+}
+
 /** The simulated source, plus step() so tests (and benchmarks) drive it without timers. */
 export interface SimulatedMarketData extends MarketDataSource {
   /** Runs one cycle now: moves some symbols, folds their trades into bars, emits their quotes. */
   step(): QuoteWire[];
+  /**
+   * Prints a venue trade: last, volume, bars and the touch move (see
+   * SymbolWalk.applyVenueTrade) and the new quote is emitted at once.
+   * Undefined for an unknown symbol or a print off the grid.
+   */
+  applyVenueTrade(symbol: string, print: VenuePrint): QuoteWire | undefined;
 }
 
 export function createMarketData(config: MarketDataConfig): SimulatedMarketData {
@@ -90,8 +108,26 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     });
   }
 
+  function applyVenueTrade(symbol: string, print: VenuePrint): QuoteWire | undefined {
+    const walk = simulator.walk(symbol);
+    const instrument = instruments.get(symbol);
+    if (walk === undefined || instrument === undefined) return undefined;
+    const units = (p: Decimal | undefined): number | undefined => {
+      const n = p?.div(walk.ladder.unit);
+      return n !== undefined && n.isInteger() && n.gt(0) ? n.toNumber() : undefined;
+    };
+    const price = units(print.price);
+    const lots = print.size.div(instrument.lotSize);
+    if (price === undefined || !lots.isInteger() || !lots.gt(0)) return undefined;
+    const { quote, trade } = walk.applyVenueTrade(price, lots.toNumber(), print.aggressor, units(print.bid), units(print.ask), clock());
+    if (trade !== undefined) bars.addTrade(trade.symbol, trade.priceTicks, trade.lots, trade.tsMs);
+    quotes.next(quote);
+    return quote;
+  }
+
   return {
     instruments,
+    applyVenueTrade,
     quotes$: quotes.asObservable(),
     latest: (symbol) => simulator.latest(symbol),
     depth: (symbol: string, levels?: number): DepthWire | undefined => simulator.depth(symbol, levels),

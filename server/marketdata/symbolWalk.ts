@@ -1,6 +1,6 @@
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { DepthLevelWire, DepthWire, QuoteWire } from '../../src/core/protocol.ts';
-import { type TickLadder, priceToUnits, roundToGridRandomly, stepDown, stepUp, stepsUp, tickAt, tickLadder } from '../../src/core/tickLadder.ts';
+import { type TickLadder, priceToUnits, roundToGridRandomly, stepDown, stepUp, stepsDown, stepsUp, tickAt, tickLadder } from '../../src/core/tickLadder.ts';
 import type { SessionState } from '../../src/core/tradingSession.ts';
 import { LIVE_REVERSION_PER_DAY, SECONDS_PER_TRADING_DAY, reversionOver, volOver } from './assetProfiles.ts';
 import { type BookSizer, DEPTH_LEVELS, bookSizer } from './bookSizes.ts';
@@ -188,6 +188,50 @@ export class SymbolWalk {
     this.ts = tsMs;
     this.current = this.toWire();
     return { quote: this.current, trade };
+  }
+
+  /**
+   * A trade of the venue's own book (server/venues/matching) prints here, so
+   * the price traders see follows what they traded. Last, size, volume and
+   * high/low move; the touch re-centres on the side the aggressor took: a buy
+   * leaves the ask at the venue's next ask (one tick above the print when the
+   * venue has none) and the bid at the usual spread below it (or the venue's
+   * bid when higher); a sell mirrors that. The walk goes on from there.
+   */
+  applyVenueTrade(priceUnits: number, lots: number, aggressor: 'buy' | 'sell', venueBid: number | undefined, venueAsk: number | undefined, tsMs: number): SimUpdate {
+    const ladder = this.ladder;
+    const usual = (units: number) => Math.max(1, Math.round((units * this.profile.spreadBps) / 10_000 / tickAt(ladder, units)));
+    if (aggressor === 'buy') {
+      const ask = Math.max(venueAsk ?? stepUp(ladder, priceUnits), stepUp(ladder, this.minBidUnits));
+      const bid = Math.max(this.minBidUnits, stepsDown(ladder, ask, usual(ask)), venueBid ?? 0);
+      this.bidUnits = bid < ask ? bid : stepDown(ladder, ask);
+      this.askUnits = ask;
+    } else {
+      const bid = Math.max(this.minBidUnits, venueBid ?? stepDown(ladder, priceUnits));
+      const ask = Math.min(stepsUp(ladder, bid, usual(bid)), venueAsk ?? Infinity);
+      this.bidUnits = bid;
+      this.askUnits = ask > bid ? ask : stepUp(ladder, bid);
+    }
+    this.lastUnits = priceUnits;
+    this.lastLots = lots;
+    this.volumeLots += lots;
+    this.lastText = this.fmt.price(priceUnits);
+    this.lastSizeText = this.fmt.size(lots);
+    this.volumeText = this.fmt.size(this.volumeLots);
+    this.changeText = this.fmt.change(priceUnits, this.prevCloseUnits);
+    this.changePctText = this.fmt.changePct(priceUnits, this.prevCloseUnits);
+    if (priceUnits > this.highUnits) {
+      this.highUnits = priceUnits;
+      this.highText = this.lastText;
+    }
+    if (priceUnits < this.lowUnits) {
+      this.lowUnits = priceUnits;
+      this.lowText = this.lastText;
+    }
+    this.seq += 1;
+    this.ts = tsMs;
+    this.current = this.toWire();
+    return { quote: this.current, trade: { symbol: this.symbol, priceTicks: priceUnits, lots, tsMs } };
   }
 
   /** The book, best level first on each side; built on demand and kept until the next update. */

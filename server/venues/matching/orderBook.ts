@@ -176,6 +176,22 @@ export class OrderBook {
     return events;
   }
 
+  /**
+   * A trade printed outside this book (the simulated market's tape) at tick:
+   * the last trade price moves there and the stops it reaches trigger, as if
+   * it had printed here, so a stop follows the market a trader sees and not
+   * only this book's own trades. Nothing rests or trades by it.
+   */
+  print(tick: number): EventLog {
+    const events = this.begin();
+    if (!isTick(tick)) return events;
+    this.lastTick = tick;
+    this.printedHigh = tick;
+    this.printedLow = tick;
+    this.runStops();
+    return events;
+  }
+
   /** End of session: cancels every resting DAY order and pending DAY stop-limit. */
   expireDayOrders(): EventLog {
     const events = this.begin();

@@ -1,0 +1,444 @@
+import { Subject, type Subscription } from 'rxjs';
+import { type Decimal, dec, toWire } from '../../../src/core/decimal.ts';
+import type { Instrument } from '../../../src/core/instrument.ts';
+import { type Order, bookSide } from '../../../src/core/order.ts';
+import type { DepthLevelWire, QuoteWire } from '../../../src/core/protocol.ts';
+import type { VenuePrint } from '../../marketdata/marketData.ts';
+import type { MarketDataSource } from '../../marketdata/types.ts';
+import type { Venue, VenueEvent } from '../types.ts';
+import { type BookPlan, type BookScale, type BookSide, bookScale, lotsToQuantity, planOrder, ticksToPrice, toBookTicks, toLots } from './bookPlan.ts';
+import type { EventLog } from './events.ts';
+import { IdTable } from './idTable.ts';
+import { MAKER_OWNER, type MakerLevel, MarketMaker } from './marketMaker.ts';
+import { OrderBook } from './orderBook.ts';
+import { cancelWords, rejectWords } from './venueWords.ts';
+
+/** The routing name of the internal venue: the routing table's default names it. */
+export const MATCHING_VENUE = 'INTERNAL';
+
+/** What the venue needs of the market data; `applyVenueTrade` is the simulator's, absent for a replay. */
+export interface MatchingMarket extends Pick<MarketDataSource, 'instruments' | 'quotes$' | 'latest' | 'depth'> {
+  applyVenueTrade?(symbol: string, print: VenuePrint): unknown;
+}
+
+export interface MatchingVenueOptions {
+  name?: string;
+  /** Stamps the execution ids of this run, so ids stay unique across restarts. */
+  now?: () => number;
+  /** Depth levels the market maker mirrors on each side (default 10, all the simulator has). */
+  makerLevels?: number;
+}
+
+export interface BookLevelView {
+  price: Decimal;
+  quantity: Decimal;
+  orders: number;
+}
+
+/** A symbol's book as the venue holds it: for tests and inspection. */
+export interface BookView {
+  bid: Decimal | undefined;
+  ask: Decimal | undefined;
+  last: Decimal | undefined;
+  bids: BookLevelView[];
+  asks: BookLevelView[];
+}
+
+export interface MatchingVenue extends Venue {
+  /** Undefined until the first order of the symbol opens its book. */
+  book(symbol: string, levels?: number): BookView | undefined;
+}
+
+/** A trader's order in a book. */
+interface Working {
+  readonly orderId: string;
+  readonly numId: number;
+  readonly owner: number;
+  readonly side: BookSide;
+  readonly sb: SymbolBook;
+  /** Lots filled before this book saw the order (a resubmit after a restart): replaces give totals that include them. */
+  readonly priorLots: number;
+  /** The order's total in this book, filled included, as an amend takes it. */
+  lots: number;
+  leaves: number;
+}
+
+/** Trades of traders' orders in one command, not yet told to the market data. */
+interface PendingPrint {
+  tick: number;
+  lots: number;
+  aggressor: BookSide;
+}
+
+interface SymbolBook {
+  readonly symbol: string;
+  readonly instrument: Instrument;
+  readonly scale: BookScale;
+  readonly book: OrderBook;
+  readonly maker: MarketMaker;
+  /** The depth seq the maker last quoted, and the volume of the last simulated print fed to the book. */
+  depthSeq: number;
+  seenVolume: string | undefined;
+  print: PendingPrint | undefined;
+  publishQueued: boolean;
+  /** Publishes in a row without a simulator quote between them: a guard against a feedback loop. */
+  chain: number;
+}
+
+type Context =
+  | { kind: 'submit'; w: Working }
+  | { kind: 'cancel'; w: Working }
+  | { kind: 'replace'; w: Working; replaced: VenueEvent | undefined }
+  | { kind: 'market' };
+
+const MAX_PUBLISH_CHAIN = 8;
+
+/**
+ * The internal venue: one price-time OrderBook per symbol (opened at the
+ * symbol's first order), holding the traders' orders and, as a market maker
+ * that is not a trader, the simulated market's depth. So a trader's order
+ * meets other traders' orders first-come at each price, a market order walks
+ * the simulated levels, and a resting limit fills when the simulated market
+ * moves through it (the maker's new quote trades against it at the resting
+ * price). The simulated tape's prints are fed to the book as prints, so stops
+ * trigger on the market's last trade; trades of traders' orders go back into
+ * the market data (last, volume, bars and the touch), so they move the price
+ * everyone sees.
+ *
+ * Self-trade prevention is the book's "cancel resting": an incoming order that
+ * meets a resting order of the same trader cancels the resting one (reported
+ * as canceled with the reason) and goes on matching; the newest instruction
+ * wins and the incoming order is never left half done by it.
+ *
+ * Events are delivered as microtasks, in order, like a remote venue's reports.
+ */
+export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptions = {}): MatchingVenue {
+  const name = opts.name ?? MATCHING_VENUE;
+  const levels = opts.makerLevels ?? 10;
+  const stamp = (opts.now ?? Date.now)().toString(36);
+  const events = new Subject<VenueEvent>();
+  const books = new Map<string, SymbolBook>();
+  const working = new Map<string, Working>();
+  const byNum = new IdTable<Working>();
+  /** How each order that left a book ended, to answer a late cancel or replace in words. */
+  const finished = new Map<string, 'filled' | 'canceled' | 'rejected'>();
+  const owners = new Map<string, number>();
+  let nextNum = 0;
+  let execNo = 0;
+  let publishing = false;
+  let stopped = false;
+
+  const emit = (e: VenueEvent) => queueMicrotask(() => stopped || events.next(e));
+  const newId = () => ++nextNum;
+
+  function ownerOf(trader: string): number {
+    let n = owners.get(trader);
+    if (n === undefined) owners.set(trader, (n = owners.size + 1));
+    return n;
+  }
+
+  function bookFor(instrument: Instrument): SymbolBook {
+    let sb = books.get(instrument.symbol);
+    if (sb !== undefined) return sb;
+    sb = {
+      symbol: instrument.symbol,
+      instrument,
+      scale: bookScale(instrument),
+      book: new OrderBook(),
+      maker: new MarketMaker(),
+      depthSeq: Number.NaN,
+      seenVolume: undefined,
+      print: undefined,
+      publishQueued: false,
+      chain: 0,
+    };
+    books.set(instrument.symbol, sb);
+    const q = md.latest(instrument.symbol);
+    // The market's last trade is the book's last trade from the start: a stop already reached triggers at once.
+    if (q !== undefined) tape(sb, q);
+    requote(sb);
+    return sb;
+  }
+
+  // ------------------------------------------------------------------ book events
+
+  function finish(w: Working, how: 'filled' | 'canceled' | 'rejected'): void {
+    working.delete(w.orderId);
+    byNum.delete(w.numId);
+    finished.set(w.orderId, how);
+  }
+
+  /** Turns one command's events into venue events and bookkeeping; read before the book's next command. */
+  function absorb(sb: SymbolBook, log: EventLog, ctx: Context): void {
+    let taker = Number.NaN;
+    for (let i = 0; i < log.length; i++) {
+      const e = log.at(i);
+      switch (e.kind) {
+        case 'accepted':
+          taker = e.orderId;
+          if (ctx.kind === 'submit' && e.orderId === ctx.w.numId) emit({ kind: 'accepted', orderId: ctx.w.orderId });
+          break;
+        case 'amended':
+          taker = e.orderId;
+          if (ctx.kind === 'replace' && ctx.replaced !== undefined && e.orderId === ctx.w.numId) emit(ctx.replaced);
+          break;
+        case 'triggered': {
+          taker = e.orderId;
+          const w = byNum.get(e.orderId);
+          if (w !== undefined) emit({ kind: 'triggered', orderId: w.orderId });
+          break;
+        }
+        case 'trade': {
+          const takerW = byNum.get(e.takerId);
+          const makerW = byNum.get(e.makerId);
+          const aggressor = takerW?.side ?? sb.maker.sideOf(e.takerId);
+          for (const w of [makerW, takerW]) {
+            if (w === undefined) continue;
+            w.leaves -= e.lots;
+            execNo += 1;
+            emit({
+              kind: 'fill',
+              orderId: w.orderId,
+              venueExecId: `${name}-${stamp}-${execNo}`,
+              quantity: lotsToQuantity(e.lots, sb.scale),
+              price: ticksToPrice(e.price, sb.scale),
+            });
+            if (w.leaves <= 0) finish(w, 'filled');
+          }
+          if (makerW === undefined) sb.maker.traded(e.makerId, e.lots);
+          if (takerW === undefined) sb.maker.traded(e.takerId, e.lots);
+          if ((makerW !== undefined || takerW !== undefined) && aggressor !== undefined) {
+            sb.print = { tick: e.price, lots: (sb.print?.lots ?? 0) + e.lots, aggressor };
+          }
+          break;
+        }
+        case 'canceled': {
+          const w = byNum.get(e.orderId);
+          if (w === undefined) {
+            sb.maker.gone(e.orderId);
+            break;
+          }
+          const by = e.reason === 'self-trade' ? byNum.get(taker)?.orderId : undefined;
+          emit({ kind: 'canceled', orderId: w.orderId, reason: cancelWords(e.reason, lotsToQuantity(e.lots, sb.scale), by) });
+          finish(w, 'canceled');
+          break;
+        }
+        case 'rejected': {
+          if (ctx.kind === 'market' || e.orderId !== ctx.w.numId) break;
+          const reason = rejectWords(e.reason);
+          if (ctx.kind === 'submit') {
+            emit({ kind: 'rejected', orderId: ctx.w.orderId, reason });
+            finish(ctx.w, 'rejected');
+          } else if (ctx.kind === 'cancel') {
+            emit({ kind: 'cancelRejected', orderId: ctx.w.orderId, reason });
+          } else {
+            emit({ kind: 'replaceRejected', orderId: ctx.w.orderId, reason });
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  function run(book: OrderBook, numId: number, owner: number, plan: BookPlan): EventLog {
+    switch (plan.kind) {
+      case 'limit':
+        return book.limit(numId, owner, plan.side, plan.tick, plan.lots, plan.tif);
+      case 'market':
+        return book.market(numId, owner, plan.side, plan.lots);
+      case 'stop':
+        return book.stop(numId, owner, plan.side, plan.stopTick, plan.lots);
+      case 'stopLimit':
+        return book.stopLimit(numId, owner, plan.side, plan.stopTick, plan.tick, plan.lots, plan.tif);
+    }
+  }
+
+  // ------------------------------------------------------------------ the market
+
+  /** Book ticks and lots of the simulator's levels; a level that does not convert is left out. */
+  function makerLevels(sb: SymbolBook, side: readonly DepthLevelWire[]): MakerLevel[] {
+    const out: MakerLevel[] = [];
+    for (const l of side) {
+      const tick = dec(l.price).div(sb.scale.unit);
+      const lots = dec(l.size).div(sb.scale.lotSize);
+      if (tick.isInteger() && tick.gt(0) && lots.isInteger() && lots.gt(0)) out.push({ tick: tick.toNumber(), lots: lots.toNumber() });
+    }
+    return out;
+  }
+
+  /** The maker follows the simulator's depth, when it has moved since the maker last quoted. */
+  function requote(sb: SymbolBook): void {
+    const depth = md.depth(sb.symbol, levels);
+    if (depth === undefined || depth.seq === sb.depthSeq) return;
+    sb.depthSeq = depth.seq;
+    const ctx: Context = { kind: 'market' };
+    sb.maker.requote(sb.book, makerLevels(sb, depth.bids), makerLevels(sb, depth.asks), newId, (log) => absorb(sb, log, ctx));
+  }
+
+  /** A simulated trade (the quote's volume grew) prints in the book: stops follow the market's last trade. */
+  function tape(sb: SymbolBook, q: QuoteWire): void {
+    if (q.volume === sb.seenVolume) return;
+    sb.seenVolume = q.volume;
+    const tick = dec(q.last).div(sb.scale.unit);
+    if (!tick.isInteger() || !tick.gt(0)) return;
+    absorb(sb, sb.book.print(tick.toNumber()), { kind: 'market' });
+  }
+
+  /** After a command: traders traded, so tell the market data once this turn's reports are out. */
+  function settle(sb: SymbolBook): void {
+    if (sb.print === undefined || sb.publishQueued) return;
+    sb.publishQueued = true;
+    // Deferred: a quote emitted from inside another quote's delivery would reach later subscribers before the older one.
+    queueMicrotask(() => publish(sb));
+  }
+
+  function publish(sb: SymbolBook): void {
+    sb.publishQueued = false;
+    const p = sb.print;
+    sb.print = undefined;
+    if (p === undefined || stopped) return;
+    sb.chain += 1;
+    if (md.applyVenueTrade !== undefined && sb.chain <= MAX_PUBLISH_CHAIN) {
+      const bid = sb.book.bestBid();
+      const ask = sb.book.bestAsk();
+      publishing = true;
+      try {
+        md.applyVenueTrade(sb.symbol, {
+          price: ticksToPrice(p.tick, sb.scale),
+          size: lotsToQuantity(p.lots, sb.scale),
+          aggressor: p.aggressor,
+          bid: bid === undefined ? undefined : ticksToPrice(bid, sb.scale),
+          ask: ask === undefined ? undefined : ticksToPrice(ask, sb.scale),
+        });
+      } finally {
+        publishing = false;
+      }
+      // The venue's own print is already in the book: do not feed it back as tape.
+      sb.seenVolume = md.latest(sb.symbol)?.volume ?? sb.seenVolume;
+      requote(sb);
+      settle(sb);
+    }
+  }
+
+  const quoteSub: Subscription = md.quotes$.subscribe((q) => {
+    if (publishing || stopped) return;
+    const sb = books.get(q.symbol);
+    if (sb === undefined) return;
+    sb.chain = 0;
+    requote(sb);
+    tape(sb, q);
+    settle(sb);
+  });
+
+  // ------------------------------------------------------------------ commands
+
+  function tooLate(orderId: string, what: 'cancel' | 'replace'): string {
+    const how = finished.get(orderId);
+    if (how === 'filled') return `too late to ${what}: order is filled`;
+    if (how === 'canceled') return `too late to ${what}: order is already canceled`;
+    if (how === 'rejected') return `order ${orderId} was rejected, there is nothing to ${what}`;
+    return `order ${orderId} is not open at the ${name} venue`;
+  }
+
+  function submit(order: Order): void {
+    if (stopped || working.has(order.orderId)) return;
+    const reject = (reason: string) => {
+      finished.set(order.orderId, 'rejected');
+      emit({ kind: 'rejected', orderId: order.orderId, reason });
+    };
+    const instrument = md.instruments.get(order.symbol);
+    if (instrument === undefined) return reject(`unknown symbol ${order.symbol}`);
+    const sb = bookFor(instrument);
+    const lots = toLots(order.leavesQty, sb.scale);
+    if (!lots.ok) return reject(lots.reason);
+    const prior = order.cumQty.isZero() ? 0 : order.cumQty.div(sb.scale.lotSize).floor().toNumber();
+    const planned = planOrder(order, lots.value, instrument, sb.scale);
+    if (!planned.ok) return reject(planned.reason);
+    const w: Working = {
+      orderId: order.orderId,
+      numId: newId(),
+      owner: ownerOf(order.trader),
+      side: bookSide(order.side),
+      sb,
+      priorLots: prior,
+      lots: lots.value,
+      leaves: lots.value,
+    };
+    working.set(w.orderId, w);
+    byNum.set(w.numId, w);
+    absorb(sb, run(sb.book, w.numId, w.owner, planned.plan), { kind: 'submit', w });
+    settle(sb);
+  }
+
+  function cancel(order: Order): void {
+    if (stopped) return;
+    const w = working.get(order.orderId);
+    if (w === undefined) return emit({ kind: 'cancelRejected', orderId: order.orderId, reason: tooLate(order.orderId, 'cancel') });
+    absorb(w.sb, w.sb.book.cancel(w.numId), { kind: 'cancel', w });
+    settle(w.sb);
+  }
+
+  function replace(current: Order, next: Order): void {
+    if (stopped) return;
+    const refuse = (reason: string) => emit({ kind: 'replaceRejected', orderId: current.orderId, reason });
+    const w = working.get(current.orderId);
+    if (w === undefined) return refuse(tooLate(current.orderId, 'replace'));
+    const { sb } = w;
+    const total = toLots(next.quantity, sb.scale);
+    if (!total.ok) return refuse(total.reason);
+    const bookTotal = total.value - w.priorLots;
+    const filled = w.lots - w.leaves;
+    if (bookTotal <= filled) {
+      return refuse(`new quantity ${toWire(next.quantity)} must be above the ${toWire(lotsToQuantity(filled + w.priorLots, sb.scale))} already filled`);
+    }
+    const replaced: VenueEvent = { kind: 'replaced', orderId: w.orderId, quantity: next.quantity, limitPrice: next.limitPrice, stopPrice: next.stopPrice };
+    const view = sb.book.order(w.numId);
+    if (view?.state === 'stop') {
+      // A pending stop holds no queue place: take it out and put it back with the new terms (it may trigger at once).
+      const planned = planOrder(next, bookTotal, sb.instrument, sb.scale);
+      if (!planned.ok) return refuse(planned.reason);
+      sb.book.cancel(w.numId);
+      w.lots = bookTotal;
+      w.leaves = bookTotal;
+      emit(replaced);
+      absorb(sb, run(sb.book, w.numId, w.owner, planned.plan), { kind: 'replace', w, replaced: undefined });
+    } else {
+      if (next.limitPrice === null) return refuse('a resting order needs a limit price');
+      const tick = toBookTicks('limit price', next.limitPrice, sb.instrument, sb.scale);
+      if (!tick.ok) return refuse(tick.reason);
+      const log = sb.book.amend(w.numId, tick.value, bookTotal);
+      if (log.length > 0 && log.at(0).kind === 'rejected') return absorb(sb, log, { kind: 'replace', w, replaced });
+      w.lots = bookTotal;
+      w.leaves = bookTotal - filled;
+      absorb(sb, log, { kind: 'replace', w, replaced });
+    }
+    settle(sb);
+  }
+
+  function view(symbol: string, depthLevels = 10): BookView | undefined {
+    const sb = books.get(symbol);
+    if (sb === undefined) return undefined;
+    const { book, scale } = sb;
+    const price = (t: number | undefined) => (t === undefined ? undefined : ticksToPrice(t, scale));
+    const side = (s: BookSide) =>
+      book.depth(s, depthLevels).map((l) => ({ price: ticksToPrice(l.price, scale), quantity: lotsToQuantity(l.lots, scale), orders: l.orders }));
+    return { bid: price(book.bestBid()), ask: price(book.bestAsk()), last: price(book.lastTradePrice()), bids: side('buy'), asks: side('sell') };
+  }
+
+  return {
+    name,
+    events$: events.asObservable(),
+    submit,
+    cancel,
+    replace,
+    book: view,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      quoteSub.unsubscribe();
+      events.complete();
+    },
+  };
+}
+
+export { MAKER_OWNER };
