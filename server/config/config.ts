@@ -13,6 +13,8 @@ export interface Config {
   /** The built terminal (vite's dist/). */
   readonly staticDir: string;
   readonly logLevel: LogLevel;
+  /** RISK_LIMITS_FILE: the pre-trade risk limits (server/risk/risk-limits.json when unset). */
+  readonly riskLimitsFile?: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -43,6 +45,7 @@ const EnvSchema = z.object({
   TICK_MS: integer('TICK_MS', 1, 3_600_000).optional(),
   STATIC_DIR: z.string().min(1, 'STATIC_DIR must not be empty').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  RISK_LIMITS_FILE: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {
@@ -66,5 +69,6 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
     tickIntervalMs: e.TICK_MS ?? DEFAULT_CONFIG.tickIntervalMs,
     staticDir: e.STATIC_DIR ?? DEFAULT_CONFIG.staticDir,
     logLevel: e.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel,
+    riskLimitsFile: e.RISK_LIMITS_FILE,
   };
 }

@@ -80,4 +80,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX executions_order ON executions (order_id, seq);
   `,
+  // kill switch: every set and clear, who, when and why; the switches in force are the fold of it.
+  `
+  CREATE TABLE kill_switch_events (
+    seq          INTEGER PRIMARY KEY,
+    action       TEXT NOT NULL CHECK (action IN ('set', 'clear')),
+    scope_kind   TEXT NOT NULL CHECK (scope_kind IN ('trader', 'desk', 'all')),
+    scope_value  TEXT NOT NULL,
+    mode         TEXT NOT NULL CHECK (mode IN ('halted', 'reducing')),
+    reason       TEXT NOT NULL,
+    by_user      TEXT NOT NULL,
+    at           INTEGER NOT NULL
+  );
+  `,
 ];

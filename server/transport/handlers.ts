@@ -5,6 +5,7 @@ import type { UserProfile } from '../../src/core/users.ts';
 import { executionToWire, orderToWire } from '../oms/execution.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
 import type { QuoteFanout } from './quoteFanout.ts';
+import { clearKillSwitch, riskLimits, setKillSwitch, subscribeKillSwitch } from './riskHandlers.ts';
 import type { GatewayServices } from './services.ts';
 import { type Session, resetSession } from './session.ts';
 
@@ -144,5 +145,13 @@ export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessa
       return subscribePositions(ctx, s, user, msg);
     case 'clientBook':
       return clientBook(ctx, s, user, msg);
+    case 'setKillSwitch':
+      return setKillSwitch(ctx, s, user, msg);
+    case 'clearKillSwitch':
+      return clearKillSwitch(ctx, s, user, msg);
+    case 'subscribeKillSwitch':
+      return subscribeKillSwitch(ctx, s, user, msg);
+    case 'riskLimits':
+      return riskLimits(ctx, s, user, msg);
   }
 }

@@ -3,6 +3,7 @@ import type { LoginResult } from '../auth/userStore.ts';
 import type { MarketDataSource } from '../marketdata/types.ts';
 import type { OrderManager } from '../oms/orderManager.ts';
 import type { PortfolioService } from '../portfolio/portfolioService.ts';
+import type { RiskServices } from '../risk/index.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 
 /** What the transport calls; every rule lives behind these. main.ts wires them. */
@@ -12,4 +13,6 @@ export interface GatewayServices {
   oms: OrderManager;
   portfolio: PortfolioService;
   clientBook(user: UserProfile): ClientBookAnswer;
+  /** Kill switch and the ticket's limits (server/risk). */
+  risk: RiskServices;
 }
