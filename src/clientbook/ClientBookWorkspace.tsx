@@ -1,49 +1,134 @@
-import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
-import type { ValuedClient } from '../streams/valuation.ts';
-import { ClientDetail } from './ClientDetail.tsx';
-import { CLIENT_COLUMNS } from './clientColumns.ts';
-import { type ClientRow, clientRow } from './clientRows.ts';
+import type { ClientList as ClientListData, Loadable } from '../streams/clientBook.ts';
+import { ClientList } from './ClientList.tsx';
+import type { ClientFilter, ClientRow } from './clientRows.ts';
+import { AgendaScreen } from './screens/AgendaScreen.tsx';
+import { ProspectsScreen } from './screens/ProspectsScreen.tsx';
+import { RebalanceScreen } from './screens/RebalanceScreen.tsx';
+import { ResearchScreen } from './screens/ResearchScreen.tsx';
+import { SearchScreen } from './screens/SearchScreen.tsx';
+import { ClientView } from './view/ClientView.tsx';
 
-const NONE: ValuedClient[] = [];
+const SCREENS = [
+  ['clients', 'Clients'],
+  ['agenda', "Today's agenda"],
+  ['rebalance', 'Rebalance'],
+  ['research', 'Research'],
+  ['prospects', 'Prospects'],
+  ['search', 'Search'],
+] as const;
+export type AdvisorScreen = (typeof SCREENS)[number][0];
 
-/** The advisor's book: clients on the left valued live, the selected client's accounts and holdings on the right. */
+const LOADING: Loadable<ClientListData> = { state: 'loading' };
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * The advisor's book. The client list and the selected client side by side;
+ * Enter (or a double click) opens the client across the whole screen, Esc
+ * goes back to the list, / jumps to the search box from anywhere.
+ */
 export function ClientBookWorkspace() {
   const session = useSession();
-  const clients = useObservable(session.valuedClients$, NONE);
-  const rows = useMemo(() => clients.map(clientRow), [clients]);
+  const list = useObservable(session.book.list$, LOADING);
+  const [screen, setScreen] = useState<AdvisorScreen>('clients');
+  const [filter, setFilter] = useState<ClientFilter>({ query: '', attention: 'all' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = clients.find((c) => c.client.clientId === selectedId) ?? clients[0];
+  const [opened, setOpened] = useState(false);
+  const [rebalanceAccounts, setRebalanceAccounts] = useState<readonly string[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<GridApi<ClientRow> | null>(null);
+
+  const open = useCallback((clientId: string) => {
+    setScreen('clients');
+    setSelectedId(clientId);
+    setOpened(true);
+  }, []);
+
+  const back = useCallback(() => {
+    setOpened(false);
+    // Back on the list with the same client under the cursor, ready for the arrow keys.
+    requestAnimationFrame(() => {
+      const api = gridRef.current;
+      const node = selectedId ? api?.getRowNode(selectedId) : undefined;
+      if (api && node && node.rowIndex !== null) {
+        api.ensureIndexVisible(node.rowIndex);
+        api.setFocusedCell(node.rowIndex, 'name');
+      }
+    });
+  }, [selectedId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !typingIn(e.target)) {
+        e.preventDefault();
+        setScreen('clients');
+        setOpened(false);
+        requestAnimationFrame(() => searchRef.current?.focus());
+      } else if (e.key === 'Escape') {
+        if (typingIn(e.target)) (e.target as HTMLElement).blur();
+        if (screen !== 'clients') setScreen('clients');
+        else if (opened) back();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [screen, opened, back]);
+
+  const shownId = selectedId ?? (list.state === 'ready' ? (list.value.clients[0]?.clientId ?? null) : null);
 
   return (
-    <main className="workspace advisor" data-testid="advisor-workspace">
-      <section className="panel clients" data-testid="client-list">
-        <div className="panel-head">
-          <h2>Clients</h2>
-          <span className="muted">{clients.length} clients</span>
-        </div>
-        <div className="panel-body">
-          <AgGridReact<ClientRow>
-            theme={terminalGridTheme}
-            rowData={rows}
-            columnDefs={CLIENT_COLUMNS}
-            getRowId={(p) => p.data.clientId}
-            autoSizeStrategy={{ type: 'fitGridWidth' }}
-            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-            onRowClicked={(e) => e.data && setSelectedId(e.data.clientId)}
-            onCellFocused={(e) => {
-              if (e.rowIndex === null) return;
-              const id = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.clientId;
-              if (id) setSelectedId(id);
+    <main className={`workspace advisor screen-${screen}${opened ? ' client-open' : ''}`} data-testid="advisor-workspace" data-screen={screen} data-opened={opened}>
+      <nav className="advisor-nav tabs" role="tablist" aria-label="Advisor screens">
+        {SCREENS.map(([key, label]) => (
+          <button
+            type="button"
+            role="tab"
+            key={key}
+            aria-selected={key === screen}
+            className={key === screen ? 'on' : ''}
+            onClick={() => {
+              setScreen(key);
+              if (key === 'clients') setOpened(false);
             }}
-            onFirstDataRendered={(e) => e.api.getDisplayedRowAtIndex(0)?.setSelected(true)}
-          />
-        </div>
-      </section>
-      {selected ? <ClientDetail client={selected} /> : <section className="panel detail empty muted">Loading client book…</section>}
+            data-testid={`advisor-${key}`}
+          >
+            {label}
+          </button>
+        ))}
+        <span className="muted nav-hint">
+          <kbd>/</kbd> search <kbd>Enter</kbd> open <kbd>Esc</kbd> back
+        </span>
+      </nav>
+      {screen === 'clients' && (
+        <>
+          {!opened && <ClientList list={list} filter={filter} onFilter={setFilter} selectedId={shownId} onSelect={setSelectedId} onOpen={open} searchRef={searchRef} gridRef={gridRef} />}
+          {shownId ? (
+            <ClientView
+              clientId={shownId}
+              opened={opened}
+              onBack={back}
+              onOpen={() => setOpened(true)}
+              onRebalance={(accountIds) => {
+                setRebalanceAccounts(accountIds);
+                setScreen('rebalance');
+              }}
+            />
+          ) : (
+            <section className="panel client-view empty muted">{list.state === 'ready' ? 'No clients in your book.' : ''}</section>
+          )}
+        </>
+      )}
+      {screen === 'agenda' && <AgendaScreen onOpenClient={open} />}
+      {screen === 'rebalance' && <RebalanceScreen list={list} initialAccounts={rebalanceAccounts} />}
+      {screen === 'research' && <ResearchScreen list={list} />}
+      {screen === 'prospects' && <ProspectsScreen onOpenClient={open} />}
+      {screen === 'search' && <SearchScreen onOpenClient={open} />}
     </main>
   );
 }

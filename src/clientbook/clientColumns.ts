@@ -1,36 +1,36 @@
 import type { ColDef } from 'ag-grid-community';
 import { directionClass } from '../grid/cellStyles.ts';
-import type { AccountRow, ClientRow, HoldingRow } from './clientRows.ts';
+import type { ClientRow } from './clientRows.ts';
 
 const right = { type: 'rightAligned', cellClass: 'num' } as const;
 
+/** A return column: coloured by sign, sorted by its number. */
+function rateColumn(field: 'mtd' | 'qtd' | 'ytd' | 'oneYear', header: string): ColDef<ClientRow> {
+  const dir = `${field}Dir` as const;
+  return { field, headerName: header, width: 74, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.[dir]), comparator: byRate };
+}
+
+function byRate(a: string, b: string): number {
+  const n = (s: string) => (s === '–' ? Number.NEGATIVE_INFINITY : Number(s.replace(/[+%,]/g, '')));
+  return n(a) - n(b);
+}
+
 export const CLIENT_COLUMNS: ColDef<ClientRow>[] = [
-  { field: 'name', headerName: 'Client', flex: 1, minWidth: 140, cellClass: 'strong' },
-  { field: 'risk', headerName: 'Risk', width: 112 },
-  { field: 'objective', headerName: 'Objective', width: 128 },
-  { field: 'accounts', headerName: 'Accts', width: 56, ...right },
-  { field: 'aum', headerName: 'AUM', width: 116, ...right },
-  { field: 'unrealized', headerName: 'Unrl P&L', width: 100, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
-];
-
-export const ACCOUNT_COLUMNS: ColDef<AccountRow>[] = [
-  { field: 'accountId', headerName: 'Account', width: 110, cellClass: 'sym' },
-  { field: 'name', headerName: 'Name', flex: 1, minWidth: 120 },
-  { field: 'type', headerName: 'Type', width: 100 },
-  { field: 'currency', headerName: 'Ccy', width: 60 },
-  { field: 'cash', headerName: 'Cash', width: 120, ...right },
-  { field: 'total', headerName: 'Total value', width: 130, ...right },
-  { field: 'unrealized', headerName: 'Unrl P&L', width: 110, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
-];
-
-export const HOLDING_COLUMNS: ColDef<HoldingRow>[] = [
-  { field: 'account', headerName: 'Account', width: 110, cellClass: 'muted' },
-  { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
-  { field: 'name', headerName: 'Name', flex: 1, minWidth: 120, cellClass: 'muted' },
-  { field: 'quantity', headerName: 'Qty', width: 80, ...right },
-  { field: 'avgCost', headerName: 'Avg cost', width: 90, ...right },
-  { field: 'last', headerName: 'Last', width: 84, type: 'rightAligned', cellClass: 'num' },
-  { field: 'marketValue', headerName: 'Mkt value', width: 116, ...right },
-  { field: 'unrealized', headerName: 'Unrl P&L', width: 106, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
-  { field: 'weight', headerName: 'Weight', width: 76, ...right },
+  { field: 'name', headerName: 'Client', flex: 1, minWidth: 150, cellClass: 'strong', sort: 'asc' },
+  { field: 'flagText', headerName: 'Needs attention', width: 150, cellClass: 'flags', tooltipField: 'flagText' },
+  { field: 'risk', headerName: 'Risk', width: 104, comparator: (_a, _b, na, nb) => (na.data?.riskLevel ?? 0) - (nb.data?.riskLevel ?? 0) },
+  { field: 'aum', headerName: 'AUM', width: 118, ...right, comparator: (_a, _b, na, nb) => (na.data?.aumSort ?? 0) - (nb.data?.aumSort ?? 0) },
+  rateColumn('mtd', 'MTD'),
+  rateColumn('qtd', 'QTD'),
+  rateColumn('ytd', 'YTD'),
+  rateColumn('oneYear', '1Y'),
+  { field: 'drift', headerName: 'Drift', width: 66, ...right, comparator: (_a, _b, na, nb) => (na.data?.driftSort ?? 0) - (nb.data?.driftSort ?? 0) },
+  { field: 'lastContact', headerName: 'Last contact', width: 96, comparator: (_a, _b, na, nb) => (na.data?.lastContactSort ?? 0) - (nb.data?.lastContactSort ?? 0) },
+  {
+    field: 'nextAppointment',
+    headerName: 'Next appt',
+    width: 128,
+    comparator: (_a, _b, na, nb) => (na.data?.nextAppointmentSort ?? 0) - (nb.data?.nextAppointmentSort ?? 0),
+  },
+  { field: 'openTasks', headerName: 'Tasks', width: 60, ...right },
 ];

@@ -1,96 +1,105 @@
-import type { Decimal } from '../core/decimal.ts';
-import type { Instrument } from '../core/instrument.ts';
-import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
-import { type Direction, directionOf, formatAvgPx, formatFixed, formatMoney, formatQty, formatSigned } from '../format/numbers.ts';
-import type { ValuedAccount, ValuedClient } from '../streams/valuation.ts';
+import { dec } from '../core/decimal.ts';
+import type { AttentionFlag, ClientSummaryWire } from '../core/protocol/clientBook.ts';
+import { type Direction, formatMoney } from '../format/numbers.ts';
+import { FLAG_LABEL, agoText, formatDayTime, formatRate, formatWeight, rateDirection, riskText } from './bookFormat.ts';
 
-const RISK_LABEL: Record<number, string> = { 1: 'Conservative', 2: 'Cautious', 3: 'Balanced', 4: 'Growth', 5: 'Aggressive' };
-const PENDING = '…';
-
+/** One row of the advisor's client list: text ready for the grid, plus what sorting and filtering need. */
 export interface ClientRow {
   clientId: string;
   name: string;
+  household: string;
+  tier: string;
   risk: string;
-  objective: string;
-  accounts: number;
+  riskLevel: number;
   aum: string;
-  unrealized: string;
-  unrealizedDir: Direction;
+  /** Numbers for sorting only; the cells show the text. */
+  aumSort: number;
+  mtd: string;
+  qtd: string;
+  ytd: string;
+  oneYear: string;
+  mtdDir: Direction;
+  qtdDir: Direction;
+  ytdDir: Direction;
+  oneYearDir: Direction;
+  drift: string;
+  driftSort: number;
+  lastContact: string;
+  lastContactSort: number;
+  nextAppointment: string;
+  nextAppointmentSort: number;
+  openTasks: number;
+  flags: readonly AttentionFlag[];
+  flagText: string;
+  /** Lower-case words the type-ahead search matches against. */
+  searchText: string;
 }
 
-export function clientRow(v: ValuedClient): ClientRow {
+export function clientRow(c: ClientSummaryWire, now: number): ClientRow {
   return {
-    clientId: v.client.clientId,
-    name: v.client.name,
-    risk: `${v.client.riskTolerance} · ${RISK_LABEL[v.client.riskTolerance] ?? ''}`,
-    objective: v.client.objective,
-    accounts: v.client.accounts.length,
-    aum: formatMoney(v.aum),
-    unrealized: formatSigned(v.unrealized, 2),
-    unrealizedDir: directionOf(v.unrealized),
+    clientId: c.clientId,
+    name: c.name,
+    household: c.householdName,
+    tier: c.serviceTier,
+    risk: riskText(c.riskTolerance),
+    riskLevel: c.riskTolerance,
+    aum: formatMoney(dec(c.aum)),
+    aumSort: Number(c.aum),
+    mtd: formatRate(c.returns.mtd),
+    qtd: formatRate(c.returns.qtd),
+    ytd: formatRate(c.returns.ytd),
+    oneYear: formatRate(c.returns.oneYear),
+    mtdDir: rateDirection(c.returns.mtd),
+    qtdDir: rateDirection(c.returns.qtd),
+    ytdDir: rateDirection(c.returns.ytd),
+    oneYearDir: rateDirection(c.returns.oneYear),
+    drift: formatWeight(c.drift, 1),
+    driftSort: Number(c.drift),
+    lastContact: agoText(now, c.lastContact),
+    lastContactSort: c.lastContact ?? 0,
+    nextAppointment: c.nextAppointment === null ? '' : formatDayTime(c.nextAppointment),
+    nextAppointmentSort: c.nextAppointment ?? Number.MAX_SAFE_INTEGER,
+    openTasks: c.openTasks,
+    flags: c.flags,
+    flagText: c.flags.map((f) => FLAG_LABEL[f]).join(', '),
+    searchText: normalise([c.name, c.clientId, c.householdName, c.objective, c.serviceTier, ...c.accountIds].join(' ')),
   };
 }
 
-export interface HoldingRow {
-  key: string;
-  account: string;
-  symbol: string;
-  name: string;
-  quantity: string;
-  avgCost: string;
-  last: string;
-  marketValue: string;
-  unrealized: string;
-  unrealizedDir: Direction;
-  weight: string;
+/** Lower case without accents, so 'zoe' finds 'Zoë'. */
+export function normalise(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
-/** Every holding of a client, with its share of the client's assets. */
-export function holdingRows(v: ValuedClient, instrument: (symbol: string) => Instrument | undefined): HoldingRow[] {
-  return v.accounts.flatMap((a) =>
-    a.holdings.map((h) => {
-      const ins = instrument(h.symbol);
-      return {
-        key: `${a.account.accountId}/${h.symbol}`,
-        account: a.account.accountId,
-        symbol: h.symbol,
-        name: ins?.name ?? '',
-        quantity: formatQty(h.quantity),
-        avgCost: formatAvgPx(h.avgCost, pricePlaces(ins)),
-        last: h.mark ? formatPrice(h.mark, ins) : PENDING,
-        marketValue: h.marketValue.priced ? formatMoney(h.marketValue.value) : PENDING,
-        unrealized: h.unrealized.priced ? formatSigned(h.unrealized.value, 2) : PENDING,
-        unrealizedDir: h.unrealized.priced ? directionOf(h.unrealized.value) : 'flat',
-        weight: h.marketValue.priced ? `${weightOf(h.marketValue.value, v.aum)}%` : PENDING,
-      };
-    }),
+/** Every word typed must start a word of the client's text (or appear in an id), in any order. */
+export function matchesSearch(row: Pick<ClientRow, 'searchText'>, query: string): boolean {
+  const terms = normalise(query).split(/\s+/).filter((t) => t !== '');
+  if (terms.length === 0) return true;
+  const words = row.searchText.split(/[\s,.;()/-]+/);
+  return terms.every((t) => words.some((w) => w.startsWith(t)) || row.searchText.includes(t));
+}
+
+export interface ClientFilter {
+  readonly query: string;
+  /** Only clients with at least one "needs attention" flag, or with this flag. */
+  readonly attention: 'all' | 'any' | AttentionFlag;
+}
+
+export function filterRows(rows: readonly ClientRow[], f: ClientFilter): ClientRow[] {
+  return rows.filter(
+    (r) => matchesSearch(r, f.query) && (f.attention === 'all' || (f.attention === 'any' ? r.flags.length > 0 : r.flags.includes(f.attention))),
   );
 }
 
-function weightOf(value: Decimal, total: Decimal): string {
-  return total.isZero() ? '0.00' : formatFixed(value.div(total).times(100), 2);
-}
-
-export interface AccountRow {
-  accountId: string;
-  name: string;
-  type: string;
-  currency: string;
-  cash: string;
-  total: string;
-  unrealized: string;
-  unrealizedDir: Direction;
-}
-
-export function accountRow(a: ValuedAccount): AccountRow {
-  return {
-    accountId: a.account.accountId,
-    name: a.account.name,
-    type: a.account.type,
-    currency: a.account.currency,
-    cash: formatMoney(a.cash),
-    total: formatMoney(a.total),
-    unrealized: formatSigned(a.unrealized, 2),
-    unrealizedDir: directionOf(a.unrealized),
-  };
+/** How many clients carry each flag: the counts on the filter buttons. */
+export function flagCounts(rows: readonly Pick<ClientRow, 'flags'>[]): Record<AttentionFlag | 'any', number> {
+  const counts = { any: 0, reviewOverdue: 0, driftOverThreshold: 0, kycExpired: 0, largeCash: 0 };
+  for (const r of rows) {
+    if (r.flags.length > 0) counts.any += 1;
+    for (const f of r.flags) counts[f] += 1;
+  }
+  return counts;
 }
