@@ -23,7 +23,10 @@ import type { Execution } from './oms/execution.ts';
 import { createJournal } from './oms/journal.ts';
 import { createOrderManager } from './oms/orderManager.ts';
 import { createRouter } from './oms/router.ts';
+import { createDeskFeed } from './portfolio/deskFeed.ts';
+import { DEFAULT_LIMITS_FILE, loadLimits } from './portfolio/limits.ts';
 import { createPortfolioService } from './portfolio/portfolioService.ts';
+import { DEFAULT_START_OF_DAY_FILE, loadStartOfDay } from './portfolio/startOfDay.ts';
 import { createKillSwitch, createPreTradeRisk, loadRiskLimits } from './risk/index.ts';
 import type { Fill } from './portfolio/positionBook.ts';
 import { openDatabase } from './storage/database.ts';
@@ -125,14 +128,33 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
       ),
       instrument: (s) => instruments.get(s),
       canSee,
+      startOfDay: config.startOfDayFile === 'none' ? [] : loadStartOfDay(config.startOfDayFile ?? DEFAULT_START_OF_DAY_FILE, instruments),
+      quotes$: marketData.quotes$,
+      latest: (s) => marketData.latest(s),
+      fxPairs: instruments.all().filter((i) => i.assetClass === 'fx'),
     });
     stack.push(() => portfolio.stop());
+    const deskOf = new Map(DEMO_USERS.map((u) => [u.username, u.desk]));
+    const desk = createDeskFeed({
+      portfolio,
+      limits: loadLimits(config.deskLimitsFile ?? DEFAULT_LIMITS_FILE),
+      deskOf: (trader) => deskOf.get(trader) ?? 'Unassigned',
+      now: Date.now,
+      // A trader's breach puts them into REDUCING (unless a switch already governs them): only risk-reducing orders pass.
+      onTraderBreach: (trader, message) => {
+        if (killSwitch.modeFor({ username: trader, desk: deskOf.get(trader) ?? '' }) !== 'active') return null;
+        const answer = killSwitch.set('system', { kind: 'trader', trader }, 'reducing', message);
+        return answer.ok ? `${trader} set to REDUCING (${answer.canceled} working order${answer.canceled === 1 ? '' : 's'} canceled)` : null;
+      },
+    });
+    stack.push(() => desk.stop());
 
     const services: GatewayServices = {
       login: (username, password) => auth.login(username, password),
       marketData,
       oms,
       portfolio,
+      desk,
       clientBook: (user) => clientBookFor(clientBook, user),
       risk: { killSwitch, limitsView: (user) => risk.limitsView(user, oms.snapshot(user).orders.filter((o) => !isTerminal(o.status))) },
     };

@@ -1,37 +1,135 @@
 import { Subject, type Observable, type Subscription } from 'rxjs';
+import { type Decimal, ZERO } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
+import type { FxRates } from '../../src/core/pnl/fx.ts';
+import type { QuoteWire } from '../../src/core/protocol.ts';
 import type { UserProfile } from '../../src/core/users.ts';
-import { type Fill, type Position, rebuildPositions } from './positionBook.ts';
+import { type CommissionSchedule, DEFAULT_COMMISSIONS, commissionFor } from './commissions.ts';
+import { fxRatesFromQuotes, markOf } from './fxMarks.ts';
+import { type BookPosition, type StartOfDayPosition, applyBookedFill, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
+import type { Fill, Position } from './positionBook.ts';
 
 export interface PortfolioDeps {
   /** Every fill already journaled, oldest first: the positions are rebuilt from them. */
   pastFills: Iterable<Fill>;
   /** Fills as they are journaled from now on. */
   fills$: Observable<Fill>;
+  /** Holdings at the start of the day (loaded from a file at start). */
+  startOfDay?: readonly StartOfDayPosition[];
   instrument(symbol: string): Instrument | undefined;
   /** The entitlement rule shared with the order blotter. */
   canSee(user: UserProfile, item: { trader: string; account: string }): boolean;
+  /** Marks: every quote re-values the positions in its symbol. */
+  quotes$?: Observable<QuoteWire>;
+  latest?(symbol: string): QuoteWire | undefined;
+  /** The FX pairs rates to the base currency come from. */
+  fxPairs?: readonly Instrument[];
+  base?: string;
+  commissions?: CommissionSchedule;
 }
 
 export interface PortfolioService {
   /** The position each fill changed, after the fill. */
   readonly updates$: Observable<Position>;
+  /** A symbol whose mark moved (and that someone holds or traded). */
+  readonly marks$: Observable<string>;
   snapshot(user: UserProfile): Position[];
   canSee(user: UserProfile, p: Position): boolean;
+  /** Net quantity of an account in a symbol over every trader booking to it (pre-trade risk). */
+  quantity(account: string, symbol: string): Decimal;
+  /** Every position, for the desk roll-up. */
+  positions(): Iterable<BookPosition>;
+  markOf(symbol: string): Decimal | undefined;
+  fxRates(): FxRates;
+  readonly base: string;
   stop(): void;
 }
 
+/**
+ * Positions per (trader, account, symbol) on the core P&L ledger, under both
+ * cost methods, with fees charged per fill from the commission schedule and
+ * start-of-day holdings loaded first. Marks come from the quote stream.
+ */
 export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
-  const book = rebuildPositions(deps.pastFills, deps.instrument);
+  const base = deps.base ?? 'USD';
+  const schedule = deps.commissions ?? DEFAULT_COMMISSIONS;
+  const positions = new Map<string, BookPosition>();
+  const bySymbol = new Map<string, Set<string>>();
+  const marks = new Map<string, Decimal>();
   const updates = new Subject<Position>();
-  const sub: Subscription = deps.fills$.subscribe((f) => updates.next(book.apply(f)));
+  const markChanges = new Subject<string>();
+
+  const get = (k: { trader: string; account: string; symbol: string }): BookPosition => {
+    const key = positionKey(k);
+    let p = positions.get(key);
+    if (!p) {
+      p = openBookPosition({ trader: k.trader, account: k.account, symbol: k.symbol }, deps.instrument(k.symbol));
+      positions.set(key, p);
+      let keys = bySymbol.get(k.symbol);
+      if (!keys) bySymbol.set(k.symbol, (keys = new Set()));
+      keys.add(key);
+    }
+    return p;
+  };
+
+  const apply = (f: Fill): BookPosition => {
+    const instrument = deps.instrument(f.symbol);
+    const fee = instrument ? commissionFor(schedule, instrument, f.quantity, f.price) : ZERO;
+    const next = applyBookedFill(get(f), { ...f, fee });
+    positions.set(positionKey(f), next);
+    return next;
+  };
+
+  for (const sod of deps.startOfDay ?? []) {
+    positions.set(positionKey(sod), withStartOfDay(get(sod), sod));
+    if (!marks.has(sod.symbol)) marks.set(sod.symbol, sod.mark);
+  }
+  for (const f of deps.pastFills) apply(f);
+  if (deps.latest) {
+    for (const symbol of bySymbol.keys()) {
+      const q = deps.latest(symbol);
+      const m = q && markOf(q);
+      if (m) marks.set(symbol, m);
+    }
+  }
+
+  const subs: Subscription[] = [deps.fills$.subscribe((f) => updates.next(apply(f)))];
+  if (deps.quotes$) {
+    subs.push(
+      deps.quotes$.subscribe((q) => {
+        const m = markOf(q);
+        if (!m) return;
+        const before = marks.get(q.symbol);
+        marks.set(q.symbol, m);
+        if ((before === undefined || !before.eq(m)) && bySymbol.has(q.symbol)) markChanges.next(q.symbol);
+      }),
+    );
+  }
+
   return {
+    base,
     updates$: updates.asObservable(),
-    snapshot: (user) => book.all().filter((p) => deps.canSee(user, p)),
+    marks$: markChanges.asObservable(),
+    snapshot: (user) => [...positions.values()].filter((p) => deps.canSee(user, p)),
     canSee: (user, p) => deps.canSee(user, p),
+    quantity(account, symbol) {
+      let q = ZERO;
+      for (const key of bySymbol.get(symbol) ?? []) {
+        const p = positions.get(key);
+        if (p && p.account === account) q = q.plus(positionQuantity(p.byMethod.averageCost));
+      }
+      return q;
+    },
+    positions: () => positions.values(),
+    markOf: (symbol) => {
+      const live = deps.latest?.(symbol);
+      return (live && markOf(live)) ?? marks.get(symbol);
+    },
+    fxRates: () => fxRatesFromQuotes(base, deps.fxPairs ?? [], (s) => deps.latest?.(s)),
     stop() {
-      sub.unsubscribe();
+      for (const s of subs) s.unsubscribe();
       updates.complete();
+      markChanges.complete();
     },
   };
 }

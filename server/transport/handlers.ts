@@ -4,6 +4,9 @@ import { type ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '../../
 import type { UserProfile } from '../../src/core/users.ts';
 import { executionToWire, orderToWire } from '../oms/execution.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
+import { subscribeDesk, unsubscribeDesk } from './deskHandlers.ts';
+import { history, subscribe, subscribeDepth, unsubscribe, unsubscribeDepth } from './marketDataHandlers.ts';
+import { cancelAll, placeOrder, replaceOrder } from './orderHandlers.ts';
 import type { QuoteFanout } from './quoteFanout.ts';
 import { clearKillSwitch, riskLimits, setKillSwitch, subscribeKillSwitch } from './riskHandlers.ts';
 import type { GatewayServices } from './services.ts';
@@ -11,7 +14,6 @@ import { type Session, resetSession } from './session.ts';
 
 /** Failed logins a connection may make; the next closes it. */
 export const MAX_FAILED_LOGINS = 3;
-export const DEFAULT_HISTORY_BARS = 500;
 /** WebSocket close code for a policy violation (RFC 6455). */
 export const CLOSE_POLICY = 1008;
 
@@ -48,40 +50,6 @@ async function login(ctx: HandlerContext, s: Session, msg: Extract<ClientMessage
   ctx.log.info({ session: s.id, username: result.user.username }, 'logged in');
   ctx.send(s, { type: 'loginOk', reqId: msg.reqId, user: result.user, instruments: ctx.services.marketData.instruments.all().map(instrumentToWire) });
 }
-
-const subscribe: Authed<'subscribe'> = (ctx, s, _user, msg) => {
-  const md = ctx.services.marketData;
-  const known = [...new Set(msg.symbols)].filter((sym) => md.instruments.get(sym) !== undefined);
-  const unknown = [...new Set(msg.symbols)].filter((sym) => md.instruments.get(sym) === undefined);
-  ctx.quotes.add(s, known);
-  // The snapshot carries the newest quote; anything older still waiting would only repeat it.
-  for (const sym of known) s.pendingQuotes.delete(sym);
-  const quotes = known.flatMap((sym) => md.latest(sym) ?? []);
-  ctx.send(s, { type: 'quoteSnapshot', reqId: msg.reqId, quotes });
-  if (unknown.length > 0) {
-    ctx.send(s, { type: 'error', reqId: msg.reqId, code: 'UNKNOWN_SYMBOL', message: `unknown symbol${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` });
-  }
-};
-
-const unsubscribe: Authed<'unsubscribe'> = (ctx, s, _user, msg) => {
-  ctx.quotes.remove(s, msg.symbols);
-  ctx.send(s, { type: 'unsubscribed', reqId: msg.reqId, symbols: msg.symbols });
-};
-
-const history: Authed<'history'> = (ctx, s, _user, msg) => {
-  const md = ctx.services.marketData;
-  if (md.instruments.get(msg.symbol) === undefined) {
-    ctx.send(s, { type: 'error', reqId: msg.reqId, code: 'UNKNOWN_SYMBOL', message: `unknown symbol: ${msg.symbol}` });
-    return;
-  }
-  const bars = md.history(msg.symbol, msg.interval, msg.limit ?? DEFAULT_HISTORY_BARS);
-  ctx.send(s, { type: 'history', reqId: msg.reqId, symbol: msg.symbol, interval: msg.interval, bars });
-};
-
-const placeOrder: Authed<'placeOrder'> = (ctx, s, user, msg) => {
-  const order = ctx.services.oms.placeOrder(user, { clOrdId: msg.clOrdId, order: msg.order }, { sessionId: s.id, reqId: msg.reqId });
-  s.placedOrders.add(order.orderId);
-};
 
 const cancelOrder: Authed<'cancelOrder'> = (ctx, s, user, msg) => {
   ctx.services.oms.cancelOrder(user, msg.orderId, { sessionId: s.id, reqId: msg.reqId });
@@ -125,7 +93,7 @@ export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessa
   const user = s.auth.user;
   switch (msg.type) {
     case 'logout':
-      ctx.quotes.remove(s, s.symbols);
+      ctx.quotes.drop(s);
       resetSession(s);
       ctx.send(s, { type: 'loggedOut', reqId: msg.reqId });
       return;
@@ -135,10 +103,18 @@ export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessa
       return unsubscribe(ctx, s, user, msg);
     case 'history':
       return history(ctx, s, user, msg);
+    case 'subscribeDepth':
+      return subscribeDepth(ctx, s, user, msg);
+    case 'unsubscribeDepth':
+      return unsubscribeDepth(ctx, s, user, msg);
     case 'placeOrder':
       return placeOrder(ctx, s, user, msg);
     case 'cancelOrder':
       return cancelOrder(ctx, s, user, msg);
+    case 'replaceOrder':
+      return replaceOrder(ctx, s, user, msg);
+    case 'cancelAll':
+      return cancelAll(ctx, s, user, msg);
     case 'subscribeOrders':
       return subscribeOrders(ctx, s, user, msg);
     case 'subscribePositions':
@@ -153,5 +129,9 @@ export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessa
       return subscribeKillSwitch(ctx, s, user, msg);
     case 'riskLimits':
       return riskLimits(ctx, s, user, msg);
+    case 'subscribeDesk':
+      return subscribeDesk(ctx, s, user, msg);
+    case 'unsubscribeDesk':
+      return unsubscribeDesk(ctx, s, user, msg);
   }
 }

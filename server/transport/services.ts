@@ -2,6 +2,7 @@ import type { ClientBookAnswer } from '../clientbook/clientBookAccess.ts';
 import type { LoginResult } from '../auth/userStore.ts';
 import type { MarketDataSource } from '../marketdata/types.ts';
 import type { OrderManager } from '../oms/orderManager.ts';
+import type { DeskFeed } from '../portfolio/deskFeed.ts';
 import type { PortfolioService } from '../portfolio/portfolioService.ts';
 import type { RiskServices } from '../risk/index.ts';
 import type { UserProfile } from '../../src/core/users.ts';
@@ -12,6 +13,8 @@ export interface GatewayServices {
   marketData: MarketDataSource;
   oms: OrderManager;
   portfolio: PortfolioService;
+  /** The desk roll-up, limits, alerts and intraday P&L (server/portfolio/deskFeed.ts). */
+  desk: DeskFeed;
   clientBook(user: UserProfile): ClientBookAnswer;
   /** Kill switch and the ticket's limits (server/risk). */
   risk: RiskServices;

@@ -11,6 +11,7 @@ import { SESSION_STATES } from './tradingSession.ts';
 import { EXEC_TYPES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from './order.ts';
 import { ROLES } from './users.ts';
 import { CLIENT_BOOK_ANSWERS, CLIENT_BOOK_REQUESTS } from './protocol/clientBook.ts';
+import { DESK_ANSWERS, DESK_REQUESTS } from './protocol/desk.ts';
 import { RISK_ANSWERS, RISK_REQUESTS } from './protocol/risk.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,7 @@ const decimal = z.string().regex(DECIMAL_PATTERN, 'must be a decimal number writ
 const symbol = z.string().min(1, 'must not be empty').max(32, 'is longer than 32 characters').regex(/^[A-Za-z0-9._\-/=^]+$/, 'has characters a symbol cannot have');
 const reqId = z.string().min(1).max(64).optional();
 const shortText = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+const clOrdId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:\-]+$/, 'may hold only letters, digits and . _ : -');
 
 export const INTERVALS = ['1s', '1m', '5m', '15m', '1h', '1d'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -64,18 +66,48 @@ export const HistoryMsg = z.strictObject({
 export const PlaceOrderMsg = z.strictObject({
   type: z.literal('placeOrder'),
   reqId,
-  clOrdId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:\-]+$/, 'may hold only letters, digits and . _ : -'),
+  clOrdId,
   order: z.strictObject({
     symbol: shortText(32),
     side: shortText(16),
     type: shortText(16),
     quantity: shortText(32),
     limitPrice: shortText(32).optional(),
+    /** Trigger price of a stop or stop-limit order. */
+    stopPrice: shortText(32).optional(),
     account: shortText(64),
     tif: shortText(8).optional(),
+    /** GTD expiry: an ISO date (the session close that day) or date-time. */
+    expireAt: shortText(40).optional(),
+    /** Locate id of a short sale. */
+    locate: shortText(64).optional(),
   }),
+  /** The trader has seen the warnings of an `orderWarning` and places the order anyway. */
+  confirm: z.boolean().optional(),
+  /** Why an advisor overrides a suitability warning; kept with the order. */
+  justification: shortText(500).optional(),
 });
 export const CancelOrderMsg = z.strictObject({ type: z.literal('cancelOrder'), reqId, orderId: z.string().min(1).max(64) });
+/**
+ * Amends a working order (FIX OrderCancelReplaceRequest): a new ClOrdID and
+ * the new total quantity and/or prices as text; fields left out keep their value.
+ */
+export const ReplaceOrderMsg = z.strictObject({
+  type: z.literal('replaceOrder'),
+  reqId,
+  orderId: z.string().min(1).max(64),
+  clOrdId,
+  quantity: decimal.optional(),
+  limitPrice: decimal.optional(),
+  stopPrice: decimal.optional(),
+});
+/** Cancels every working order of a trader and/or an account (your own when neither is named). */
+export const CancelAllMsg = z.strictObject({
+  type: z.literal('cancelAll'),
+  reqId,
+  trader: shortText(64).min(1).optional(),
+  account: shortText(64).min(1).optional(),
+});
 export const SubscribeOrdersMsg = z.strictObject({ type: z.literal('subscribeOrders'), reqId });
 export const SubscribePositionsMsg = z.strictObject({ type: z.literal('subscribePositions'), reqId });
 export const ClientBookMsg = z.strictObject({ type: z.literal('clientBook'), reqId });
@@ -96,12 +128,15 @@ export const ClientMessage = z.discriminatedUnion('type', [
   HistoryMsg,
   PlaceOrderMsg,
   CancelOrderMsg,
+  ReplaceOrderMsg,
+  CancelAllMsg,
   SubscribeOrdersMsg,
   SubscribePositionsMsg,
   ClientBookMsg,
   SubscribeDepthMsg,
   UnsubscribeDepthMsg,
   ...CLIENT_BOOK_REQUESTS,
+  ...DESK_REQUESTS,
   ...RISK_REQUESTS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
@@ -209,6 +244,14 @@ export const OrderWire = z.strictObject({
   tif: z.enum(TIME_IN_FORCE),
   quantity: decimal,
   limitPrice: decimal.nullable(),
+  stopPrice: decimal.nullable(),
+  /** GTD expiry, epoch ms. */
+  expireAt: z.number().nullable(),
+  locate: z.string().nullable(),
+  /** The ClOrdID before the last replace. */
+  origClOrdId: z.string().nullable(),
+  /** Where the order was routed. */
+  venue: z.string(),
   status: z.enum(ORDER_STATUSES),
   cumQty: decimal,
   leavesQty: decimal,
@@ -218,6 +261,10 @@ export const OrderWire = z.strictObject({
   updatedAt: z.number(),
 });
 export type OrderWire = z.infer<typeof OrderWire>;
+
+/** A pre-trade warning the trader must accept (confirm) before the order is placed. */
+export const OrderWarningWire = z.strictObject({ rule: z.string(), message: z.string(), requiresJustification: z.boolean() });
+export type OrderWarningWire = z.infer<typeof OrderWarningWire>;
 
 /** An execution report: the order as it stands after the event, plus the event. */
 export const ExecReportWire = z.strictObject({
@@ -239,6 +286,13 @@ export const PositionWire = z.strictObject({
   avgCost: decimal,
   realizedPnl: decimal,
   multiplier: decimal,
+  /** Fees paid since the position opened, in `currency`. */
+  fees: decimal.optional(),
+  /** Today's P&L at any mark m: sodQuantity × (m − sodMark) × multiplier + (todayQuantity × m − todayNotional) × multiplier. */
+  sodQuantity: decimal.optional(),
+  sodMark: decimal.nullable().optional(),
+  todayQuantity: decimal.optional(),
+  todayNotional: decimal.optional(),
 });
 export type PositionWire = z.infer<typeof PositionWire>;
 
@@ -285,7 +339,18 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('unsubscribed'), reqId, symbols: z.array(z.string()) }),
   z.strictObject({ type: z.literal('history'), reqId, symbol: z.string(), interval: z.enum(INTERVALS), bars: z.array(BarWire) }),
   z.strictObject({ type: z.literal('execReport'), reqId, report: ExecReportWire }),
-  z.strictObject({ type: z.literal('cancelReject'), reqId, orderId: z.string(), reason: z.string() }),
+  /** FIX OrderCancelReject: a cancel or a replace refused, with why (the order is unchanged). */
+  z.strictObject({
+    type: z.literal('cancelReject'),
+    reqId,
+    orderId: z.string(),
+    clOrdId: z.string().optional(),
+    responseTo: z.enum(['cancel', 'replace']),
+    reason: z.string(),
+  }),
+  /** The order was NOT placed: resend it with confirm: true (and a justification where one is required). */
+  z.strictObject({ type: z.literal('orderWarning'), reqId, clOrdId: z.string(), warnings: z.array(OrderWarningWire) }),
+  z.strictObject({ type: z.literal('cancelAllDone'), reqId, canceled: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('ordersSnapshot'), reqId, orders: z.array(OrderWire), executions: z.array(ExecReportWire) }),
   z.strictObject({ type: z.literal('positionsSnapshot'), reqId, positions: z.array(PositionWire) }),
   z.strictObject({ type: z.literal('positionUpdate'), position: PositionWire }),
@@ -301,6 +366,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal('slowConsumer'), action: z.enum(['conflating', 'disconnecting']), message: z.string() }),
   ...CLIENT_BOOK_ANSWERS,
+  ...DESK_ANSWERS,
   ...RISK_ANSWERS,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

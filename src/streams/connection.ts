@@ -28,13 +28,17 @@ export interface ResponseTypes extends ClientBookResponseTypes, RiskResponseType
   subscribe: 'quoteSnapshot';
   unsubscribe: 'unsubscribed';
   history: 'history';
-  placeOrder: 'execReport';
+  placeOrder: 'execReport' | 'orderWarning';
   cancelOrder: 'execReport' | 'cancelReject';
+  replaceOrder: 'execReport' | 'cancelReject';
+  cancelAll: 'cancelAllDone';
   subscribeOrders: 'ordersSnapshot';
   subscribePositions: 'positionsSnapshot';
   clientBook: 'clientBook';
   subscribeDepth: 'depth';
   unsubscribeDepth: 'depthUnsubscribed';
+  subscribeDesk: 'deskSnapshot';
+  unsubscribeDesk: 'deskUnsubscribed';
 }
 type RequestType = ClientMessage['type'];
 export type RequestOf<T extends RequestType> = Omit<Extract<ClientMessage, { type: T }>, 'reqId'>;

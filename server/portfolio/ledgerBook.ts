@@ -1,0 +1,127 @@
+import { Decimal, ZERO } from '../../src/core/decimal.ts';
+import type { Instrument } from '../../src/core/instrument.ts';
+import { type Side, bookSide } from '../../src/core/order.ts';
+import type { CostMethod } from '../../src/core/pnl/inventory.ts';
+import { type Position as Ledger, averagePrice, bookFill, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
+
+export { positionQuantity };
+
+/** One fill as the portfolio books it. */
+export interface BookedFill {
+  readonly trader: string;
+  readonly account: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly quantity: Decimal;
+  readonly price: Decimal;
+  /** In the instrument's currency, positive when paid. */
+  readonly fee: Decimal;
+}
+
+/** What a position held at the start of the day: quantity, its cost, and the mark the day is measured from. */
+export interface StartOfDayPosition {
+  readonly trader: string;
+  readonly account: string;
+  readonly symbol: string;
+  readonly quantity: Decimal;
+  readonly cost: Decimal;
+  readonly mark: Decimal;
+}
+
+/**
+ * One (trader, account, symbol) position kept under both cost methods at once,
+ * so the desk can switch method without replaying anything, plus the running
+ * sums today's P&L needs: Σ signed quantity and Σ signed quantity × price of
+ * today's fills, which make the trading P&L one multiplication at any mark.
+ */
+export interface BookPosition {
+  readonly trader: string;
+  readonly account: string;
+  readonly symbol: string;
+  readonly currency: string;
+  readonly multiplier: Decimal;
+  readonly byMethod: Readonly<Record<CostMethod, Ledger>>;
+  readonly sodQuantity: Decimal;
+  readonly sodMark: Decimal | null;
+  readonly todayQuantity: Decimal;
+  readonly todayNotional: Decimal;
+  readonly todayFees: Decimal;
+}
+
+export interface PositionFigures {
+  readonly quantity: Decimal;
+  readonly averagePrice: Decimal | null;
+  readonly marketValue: Decimal;
+  readonly realized: Decimal;
+  readonly unrealized: Decimal;
+  /** Today's gross P&L against the start-of-day mark (position P&L + trading P&L). */
+  readonly daily: Decimal;
+  /** All fees since inception; todayFees for the day's. */
+  readonly fees: Decimal;
+  readonly todayFees: Decimal;
+}
+
+const signed = (side: Side, q: Decimal) => (bookSide(side) === 'buy' ? q : q.neg());
+
+export const positionKey = (p: { trader: string; account: string; symbol: string }) => `${p.trader}\u0000${p.account}\u0000${p.symbol}`;
+
+export function openBookPosition(key: { trader: string; account: string; symbol: string }, instrument: Instrument | undefined): BookPosition {
+  const terms = { currency: instrument?.currency ?? 'USD', multiplier: instrument?.multiplier ?? new Decimal(1) };
+  return {
+    ...key,
+    currency: terms.currency,
+    multiplier: terms.multiplier,
+    byMethod: { averageCost: openPosition(terms, 'averageCost'), fifo: openPosition(terms, 'fifo') },
+    sodQuantity: ZERO,
+    sodMark: null,
+    todayQuantity: ZERO,
+    todayNotional: ZERO,
+    todayFees: ZERO,
+  };
+}
+
+/** Loads a start-of-day holding: opened at its cost, measured today from its mark. */
+export function withStartOfDay(p: BookPosition, sod: StartOfDayPosition): BookPosition {
+  let byMethod = p.byMethod;
+  if (!sod.quantity.isZero()) {
+    const fill = { side: sod.quantity.gt(0) ? ('buy' as const) : ('sell' as const), quantity: sod.quantity.abs(), price: sod.cost };
+    byMethod = { averageCost: bookFill(byMethod.averageCost, fill), fifo: bookFill(byMethod.fifo, fill) };
+  }
+  return { ...p, byMethod, sodQuantity: positionQuantity(byMethod.averageCost), sodMark: sod.mark };
+}
+
+/** Books one of today's fills. */
+export function applyBookedFill(p: BookPosition, f: BookedFill): BookPosition {
+  const fill = { side: bookSide(f.side), quantity: f.quantity, price: f.price, fee: f.fee };
+  const q = signed(f.side, f.quantity);
+  return {
+    ...p,
+    byMethod: { averageCost: bookFill(p.byMethod.averageCost, fill), fifo: bookFill(p.byMethod.fifo, fill) },
+    todayQuantity: p.todayQuantity.plus(q),
+    todayNotional: p.todayNotional.plus(q.times(f.price)),
+    todayFees: p.todayFees.plus(f.fee),
+  };
+}
+
+/**
+ * The position's figures at a mark, in its own currency. Without a start-of-day
+ * mark (a position opened today) the day is measured from the fills alone.
+ *   daily = sodQty × (mark − sodMark) × m + (todayQty × mark − todayNotional) × m
+ */
+export function figuresAt(p: BookPosition, method: CostMethod, mark: Decimal): PositionFigures {
+  const ledger = p.byMethod[method];
+  const quantity = positionQuantity(ledger);
+  const m = p.multiplier;
+  const positionPnl = p.sodMark === null ? ZERO : p.sodQuantity.times(mark.minus(p.sodMark)).times(m);
+  const tradingPnl = p.todayQuantity.times(mark).minus(p.todayNotional).times(m);
+  return {
+    quantity,
+    averagePrice: averagePrice(ledger),
+    marketValue: quantity.times(mark).times(m),
+    realized: ledger.realized,
+    unrealized: unrealizedPnl(ledger, mark),
+    daily: positionPnl.plus(tradingPnl),
+    fees: ledger.fees,
+    todayFees: p.todayFees,
+  };
+}
