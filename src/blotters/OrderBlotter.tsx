@@ -1,3 +1,4 @@
+import type { RowDoubleClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Subscription } from 'rxjs';
@@ -5,12 +6,19 @@ import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, ordersNewestFirst } from '../streams/ordersState.ts';
+import { amendIntent$ } from './amendIntent.ts';
+import { CancelAllBar } from './CancelAllBar.tsx';
 import { orderColumns } from './orderColumns.ts';
 import { type OrderRow, orderRow } from './orderRow.ts';
 
 type CancelState = { status: 'idle' } | { status: 'pending'; orderId: string } | { status: 'refused'; orderId: string; reason: string };
 
-export function OrderBlotter({ desk }: { desk: boolean }) {
+interface Props {
+  desk: boolean;
+  onHistory(orderId: string): void;
+}
+
+export function OrderBlotter({ desk, onHistory }: Props) {
   const session = useSession();
   const state = useObservable(session.orders$, NO_ORDERS);
   const rows = useMemo(() => ordersNewestFirst(state).map((o) => orderRow(o, session.instrument(o.symbol))), [state, session]);
@@ -32,14 +40,22 @@ export function OrderBlotter({ desk }: { desk: boolean }) {
     },
     [session],
   );
-  const columns = useMemo(() => orderColumns({ showTrader: desk, onCancel: desk ? undefined : onCancel }), [desk, onCancel]);
-  const working = rows.filter((r) => r.working).length;
+  const onAmend = useCallback((orderId: string) => amendIntent$.next({ orderId }), []);
+  const columns = useMemo(
+    () => orderColumns({ showTrader: desk, onCancel: desk ? undefined : onCancel, onAmend: desk ? undefined : onAmend, onHistory }),
+    [desk, onCancel, onAmend, onHistory],
+  );
+  const workingRows = useMemo(() => rows.filter((r) => r.working), [rows]);
+  // A double click on a working order amends it, as traders expect from a blotter.
+  const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<OrderRow>) => {
+    if (!desk && e.data?.amendable) amendIntent$.next({ orderId: e.data.orderId });
+  }, [desk]);
 
   return (
     <div className="blotter" data-testid="order-blotter">
       <div className="blotter-bar">
         <span className="muted">
-          {rows.length === 1 ? '1 order' : `${rows.length} orders`} · {working} working
+          {rows.length === 1 ? '1 order' : `${rows.length} orders`} · {workingRows.length} working
         </span>
         {cancel.status === 'pending' && <span data-testid="blotter-message">Cancelling {cancel.orderId}…</span>}
         {cancel.status === 'refused' && (
@@ -47,9 +63,18 @@ export function OrderBlotter({ desk }: { desk: boolean }) {
             Cancel of {cancel.orderId} refused: {cancel.reason}
           </span>
         )}
+        <CancelAllBar desk={desk} working={workingRows} />
       </div>
       <div className="blotter-grid">
-        <AgGridReact<OrderRow> theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.orderId} suppressCellFocus={false} tooltipShowDelay={300} />
+        <AgGridReact<OrderRow>
+          theme={terminalGridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p) => p.data.orderId}
+          suppressCellFocus={false}
+          tooltipShowDelay={300}
+          onRowDoubleClicked={onRowDoubleClicked}
+        />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
-import { CancelCell } from './CancelCell.tsx';
+import { type OrderActions, OrderActionsCell } from './OrderActionsCell.tsx';
+import { SIDE_LABEL } from '../core/order.ts';
 import type { FillRow, OrderRow } from './orderRow.ts';
 
 const STATUS_CLASS: Partial<Record<OrderRow['statusKey'], string>> = {
@@ -11,20 +12,23 @@ const STATUS_CLASS: Partial<Record<OrderRow['statusKey'], string>> = {
   new: 'status working',
   pendingNew: 'status working',
   pendingCancel: 'status working',
+  pendingReplace: 'status working',
 };
 
-const sideClass = (side: 'buy' | 'sell' | undefined): string => (side === 'sell' ? 'side-sell' : 'side-buy');
+const sideClass = (side: string | undefined): string => (side === 'buy' || side === undefined ? 'side-buy' : 'side-sell');
+const sideText = (side: unknown): string => SIDE_LABEL[side as keyof typeof SIDE_LABEL] ?? String(side ?? '');
 const num = (field: keyof OrderRow & string, headerName: string, width: number): ColDef<OrderRow> => ({ field, headerName, width, type: 'rightAligned', cellClass: 'num' });
 
-export function orderColumns(options: { showTrader: boolean; onCancel?: (orderId: string) => void }): ColDef<OrderRow>[] {
+export function orderColumns(options: { showTrader: boolean } & OrderActions): ColDef<OrderRow>[] {
   const columns: ColDef<OrderRow>[] = [
     { field: 'time', headerName: 'Time', width: 78, cellClass: 'num muted' },
     { field: 'trader', headerName: 'Trader', width: 80, hide: !options.showTrader },
     { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
-    { field: 'side', headerName: 'Side', width: 56, valueFormatter: (p) => (p.value === 'sell' ? 'Sell' : 'Buy'), cellClass: (p) => sideClass(p.data?.side) },
-    { field: 'type', headerName: 'Type', width: 64 },
+    { field: 'side', headerName: 'Side', width: 72, valueFormatter: (p) => sideText(p.value), cellClass: (p) => sideClass(p.data?.side) },
+    { field: 'type', headerName: 'Type', width: 72 },
     num('quantity', 'Qty', 80),
     num('limit', 'Limit', 80),
+    num('stop', 'Stop', 72),
     { field: 'status', headerName: 'Status', width: 116, cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status' },
     num('cumQty', 'Filled', 76),
     num('leavesQty', 'Leaves', 76),
@@ -34,17 +38,16 @@ export function orderColumns(options: { showTrader: boolean; onCancel?: (orderId
     { field: 'text', headerName: 'Text', flex: 1, minWidth: 120, cellClass: 'muted', tooltipField: 'text' },
     { field: 'orderId', headerName: 'Order ID', width: 120, cellClass: 'muted' },
   ];
-  if (options.onCancel) {
-    columns.push({
-      colId: 'cancel',
-      headerName: '',
-      width: 76,
-      pinned: 'right',
-      sortable: false,
-      cellRenderer: CancelCell,
-      cellRendererParams: { onCancel: options.onCancel },
-    });
-  }
+  const actions: OrderActions = { onCancel: options.onCancel, onAmend: options.onAmend, onHistory: options.onHistory };
+  columns.push({
+    colId: 'actions',
+    headerName: '',
+    width: options.onCancel ? 180 : 76,
+    pinned: 'right',
+    sortable: false,
+    cellRenderer: OrderActionsCell,
+    cellRendererParams: actions,
+  });
   return columns;
 }
 
@@ -53,7 +56,7 @@ export function fillColumns(showTrader: boolean): ColDef<FillRow>[] {
     { field: 'time', headerName: 'Time', width: 78, cellClass: 'num muted' },
     { field: 'trader', headerName: 'Trader', width: 80, hide: !showTrader },
     { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
-    { field: 'side', headerName: 'Side', width: 56, valueFormatter: (p) => (p.value === 'sell' ? 'Sell' : 'Buy'), cellClass: (p) => sideClass(p.data?.side) },
+    { field: 'side', headerName: 'Side', width: 72, valueFormatter: (p) => sideText(p.value), cellClass: (p) => sideClass(p.data?.side) },
     { field: 'lastQty', headerName: 'Qty', width: 80, type: 'rightAligned', cellClass: 'num' },
     { field: 'lastPx', headerName: 'Price', width: 90, type: 'rightAligned', cellClass: 'num' },
     { field: 'orderStatus', headerName: 'Order status', width: 116 },

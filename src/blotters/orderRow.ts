@@ -1,6 +1,6 @@
 import { dec } from '../core/decimal.ts';
 import type { Instrument } from '../core/instrument.ts';
-import { STATUS_LABEL, isWorking } from '../core/order.ts';
+import { ORDER_TYPE_LABEL, STATUS_LABEL, bookSide, isWorking } from '../core/order.ts';
 import type { ExecReportWire, OrderWire } from '../core/protocol.ts';
 import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
 import { formatAvgPx, formatQty } from '../format/numbers.ts';
@@ -13,11 +13,14 @@ export interface OrderRow {
   trader: string;
   account: string;
   symbol: string;
-  side: 'buy' | 'sell';
+  /** The order's own side (a short sale shows as such); `bookSide` colours it. */
+  side: OrderWire['side'];
+  bookSide: 'buy' | 'sell';
   type: string;
   tif: string;
   quantity: string;
   limit: string;
+  stop: string;
   status: string;
   statusKey: OrderWire['status'];
   cumQty: string;
@@ -25,6 +28,8 @@ export interface OrderRow {
   avgPx: string;
   text: string;
   working: boolean;
+  /** A replace needs an order the venue has acknowledged and nothing else in flight. */
+  amendable: boolean;
 }
 
 export function timeOf(ms: number): string {
@@ -41,10 +46,12 @@ export function orderRow(o: OrderWire, instrument: Instrument | undefined): Orde
     account: o.account,
     symbol: o.symbol,
     side: o.side,
-    type: o.type === 'limit' ? 'Limit' : 'Market',
+    bookSide: bookSide(o.side),
+    type: ORDER_TYPE_LABEL[o.type],
     tif: o.tif.toUpperCase(),
     quantity: formatQty(dec(o.quantity)),
     limit: o.limitPrice === null ? '' : formatPrice(o.limitPrice, instrument),
+    stop: o.stopPrice === null ? '' : formatPrice(o.stopPrice, instrument),
     status: STATUS_LABEL[o.status],
     statusKey: o.status,
     cumQty: formatQty(cum),
@@ -52,6 +59,7 @@ export function orderRow(o: OrderWire, instrument: Instrument | undefined): Orde
     avgPx: cum.isZero() ? '' : formatAvgPx(dec(o.avgPx), pricePlaces(instrument)),
     text: o.text,
     working: isWorking(o),
+    amendable: o.status === 'new' || o.status === 'partiallyFilled',
   };
 }
 
@@ -62,7 +70,7 @@ export interface FillRow {
   trader: string;
   account: string;
   symbol: string;
-  side: 'buy' | 'sell';
+  side: OrderWire['side'];
   lastQty: string;
   lastPx: string;
   orderStatus: string;

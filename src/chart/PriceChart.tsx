@@ -9,6 +9,7 @@ import { toCandle, toVolume } from './chartEdge.ts';
 import { OVERLAYS, type PriceChartHandle, createPriceChart } from './createPriceChart.ts';
 import { type BarPoint, barPoint, sma, smaLast, vwap, vwapLast } from './indicators.ts';
 import { type LiveBar, applyQuote, upsertLastBar } from './liveBar.ts';
+import { OrderLines } from './OrderLines.tsx';
 
 /**
  * Lets another module draw on the chart (the ticket's working-order lines):
@@ -168,13 +169,6 @@ export function PriceChart({ symbol, onChart }: { symbol: string; onChart?: OnCh
           </span>{' '}
           <span className="muted">{instrument?.name ?? ''}</span>
         </h2>
-        <div className="chart-legend" aria-label="Overlays">
-          {OVERLAYS.map((o) => (
-            <span key={o.id} style={{ color: o.color }}>
-              {o.label}
-            </span>
-          ))}
-        </div>
         <div className="segmented" role="group" aria-label="Bar interval">
           {INTERVALS.map((i) => (
             <button type="button" key={i} className={i === interval ? 'on' : ''} aria-pressed={i === interval} onClick={() => setBarInterval(i)} data-testid={`interval-${i}`}>
@@ -183,7 +177,17 @@ export function PriceChart({ symbol, onChart }: { symbol: string; onChart?: OnCh
           ))}
         </div>
       </div>
-      <div className="panel-body chart-body" ref={container} data-testid="chart-canvas" />
+      <div className="panel-body chart-frame">
+        <div className="chart-body" ref={container} data-testid="chart-canvas" />
+        <div className="chart-legend" aria-label="Overlays">
+          {OVERLAYS.map((o) => (
+            <span key={o.id} style={{ color: o.color }}>
+              {o.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <OrderLines handle={handle} symbol={symbol} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { ConnectionStatus } from './connectionStatus.ts';
 import { createDepthSource, type DepthSource } from './depth.ts';
 import { historyBefore, historyOf } from './history.ts';
 import { withMarks } from './marks.ts';
+import { type CancelAllScopeWire, type PlaceOptions, type ReplaceTerms, cancelAllMsg, placeOrderMsg, replaceOrderMsg } from './orderCommands.ts';
 import { ordersOf } from './orders.ts';
 import type { OrdersState } from './ordersState.ts';
 import { positionsOf } from './positions.ts';
@@ -45,8 +46,14 @@ export interface Session {
   readonly depth: DepthSource;
   /** The clock and connection state that quotes are judged stale against, ticking once a second. */
   readonly freshness$: Observable<Freshness>;
-  placeOrder(clOrdId: string, draft: TicketDraft): Observable<ResponseOf<'placeOrder'>>;
+  /** Answered by the order's first report, or by `orderWarning` (not placed: resend with confirm). */
+  placeOrder(clOrdId: string, draft: TicketDraft, options?: PlaceOptions): Observable<ResponseOf<'placeOrder'>>;
   cancelOrder(orderId: string): Observable<ResponseOf<'cancelOrder'>>;
+  /** Amend (cancel/replace) a working order under a new ClOrdID. */
+  replaceOrder(orderId: string, clOrdId: string, terms: ReplaceTerms): Observable<ResponseOf<'replaceOrder'>>;
+  cancelAll(scope: CancelAllScopeWire): Observable<ResponseOf<'cancelAll'>>;
+  /** Buying power, warning thresholds and trading mode for this user (the ticket's figures). */
+  riskLimits(): Observable<ResponseOf<'riskLimits'>>;
   logout(): void;
 }
 
@@ -87,23 +94,11 @@ export function createSession(conn: Connection, login: LoginOk): Session {
     historyBefore: (symbol, interval, to) => historyBefore(conn, symbol, interval, to),
     depth: createDepthSource(conn),
     freshness$: freshness$(conn.status$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
-    placeOrder: (clOrdId, draft) => conn.request<'placeOrder'>({ type: 'placeOrder', clOrdId, order: wireOrder(draft) }),
+    placeOrder: (clOrdId, draft, options) => conn.request<'placeOrder'>(placeOrderMsg(clOrdId, draft, options)),
     cancelOrder: (orderId) => conn.request<'cancelOrder'>({ type: 'cancelOrder', orderId }),
+    replaceOrder: (orderId, clOrdId, terms) => conn.request<'replaceOrder'>(replaceOrderMsg(orderId, clOrdId, terms)),
+    cancelAll: (scope) => conn.request<'cancelAll'>(cancelAllMsg(scope)),
+    riskLimits: () => conn.request<'riskLimits'>({ type: 'riskLimits' }),
     logout: () => conn.logout(),
   };
 }
-
-/** The ticket's text as the gateway takes it: a market order carries no limit price field at all. */
-function wireOrder(draft: TicketDraft): WireOrder {
-  const order: WireOrder = {
-    symbol: draft.symbol.trim().toUpperCase(),
-    side: draft.side,
-    type: draft.type,
-    quantity: draft.quantity.trim().replace(/,/g, ''),
-    account: draft.account,
-  };
-  if (draft.tif) order.tif = draft.tif;
-  if (draft.type === 'limit' && draft.limitPrice !== undefined) order.limitPrice = draft.limitPrice.trim().replace(/,/g, '');
-  return order;
-}
-type WireOrder = Extract<ClientMessage, { type: 'placeOrder' }>['order'];

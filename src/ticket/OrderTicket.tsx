@@ -1,21 +1,31 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EMPTY, type Observable, type Subscription } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
+import { ORDER_TYPES, SIDE_LABEL, TIF_LABEL, TIME_IN_FORCE, ORDER_TYPE_LABEL, type Side, bookSide, hasLimitPrice, hasStopPrice } from '../core/order.ts';
 import type { QuoteWire } from '../core/protocol.ts';
-import { type TicketContext, type TicketField, validateTicket } from '../core/ticket.ts';
-import { formatMoney } from '../format/numbers.ts';
+import { type TicketContext, type TicketDraft, type TicketField, validateTicket } from '../core/ticket.ts';
+import { Toasts } from '../toasts/Toasts.tsx';
+import { browserStore, defaultAccount, readLastAccount, rememberAccount } from './defaultAccount.ts';
 import { FieldError } from './FieldError.tsx';
-import { clOrdIdGenerator } from './clOrdId.ts';
+import { sessionClOrdId } from './clOrdId.ts';
+import { ConfirmDialog } from './Modal.tsx';
 import { orderSummary } from './orderSummary.ts';
 import { SendStatus } from './SendStatus.tsx';
 import type { SendState } from './sendState.ts';
-import { type TicketForm, draftOf, errorsByField, estimatedNotional, initialForm, stepText } from './ticketDraft.ts';
+import { TicketFigures } from './TicketFigures.tsx';
+import { type TicketForm, draftOf, errorsByField, estimatedNotional, initialForm, stepText, typedPrice } from './ticketDraft.ts';
 import { TicketQuote } from './TicketQuote.tsx';
 import { ticketIntent$ } from './ticketIntent.ts';
+import { FALLBACK_THRESHOLDS, type WarningThresholds, needsConfirmation, ticketWarnings } from './ticketWarnings.ts';
+import { useRiskLimits } from './useRiskLimits.ts';
+import { toBase } from './buyingPower.ts';
 import { useTicketHotkeys } from './useTicketHotkeys.ts';
+import { WarningPanel } from './WarningPanel.tsx';
 
-const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity', 'limitPrice', 'account', 'tif'];
+const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity', 'limitPrice', 'stopPrice', 'account', 'tif', 'expireAt', 'locate'];
+const SIDES_SHOWN: readonly Side[] = ['buy', 'sell', 'sellShort'];
+const SIDE_KEY: Partial<Record<Side, string>> = { buy: 'F1', sell: 'F2' };
 
 interface Props {
   symbol: string;
@@ -26,24 +36,31 @@ interface Props {
 export function OrderTicket({ symbol, onSymbol }: Props) {
   const session = useSession();
   const { user } = session;
-  const defaultAccount = user.accounts[0] ?? '';
-  const [form, setForm] = useState<TicketForm>(() => initialForm(symbol, defaultAccount, session.instrument(symbol)?.lotSize));
+  const store = useMemo(() => browserStore(), []);
+  const startAccount = useMemo(() => defaultAccount(user.accounts, readLastAccount(store, user.username)), [user, store]);
+  const [form, setForm] = useState<TicketForm>(() => initialForm(symbol, startAccount, session.instrument(symbol)?.lotSize));
   // Errors show under a field once the trader has touched it (or tried to send), not on a blank ticket.
   const [touched, setTouched] = useState<ReadonlySet<TicketField>>(new Set());
   const [send, setSend] = useState<SendState>({ status: 'idle' });
-  const nextClOrdId = useMemo(() => clOrdIdGenerator(user.username), [user.username]);
+  const nextClOrdId = useMemo(() => sessionClOrdId(user.username), [user.username]);
+  const ticketRef = useRef<HTMLElement>(null);
   const quantityInput = useRef<HTMLInputElement>(null);
   const pending = useRef<Subscription | null>(null);
   useEffect(() => () => pending.current?.unsubscribe(), []);
 
   useEffect(() => {
-    setForm((f) => (f.symbol === symbol ? f : { ...f, symbol, limitPrice: '' }));
+    setForm((f) => (f.symbol === symbol ? f : { ...f, symbol, limitPrice: '', stopPrice: '' }));
   }, [symbol]);
 
   // Another panel (the depth ladder) asks for a side and a limit price: fill them in, send nothing.
   useEffect(() => {
     const sub = ticketIntent$.subscribe(({ symbol: s, side, price }) => {
-      setForm((f) => ({ ...f, symbol: s, ...(side ? { side } : {}), ...(price !== undefined ? { type: 'limit' as const, limitPrice: price } : {}) }));
+      setForm((f) => ({
+        ...f,
+        symbol: s,
+        ...(side ? { side } : {}),
+        ...(price !== undefined ? { type: f.type === 'stopLimit' ? f.type : ('limit' as const), limitPrice: price } : {}),
+      }));
       if (price !== undefined) setTouched((t) => new Set(t).add('limitPrice'));
       if (session.instrument(s)) onSymbol(s);
     });
@@ -53,17 +70,75 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
   const instrument = session.instrument(form.symbol.trim().toUpperCase());
   const quote$ = useMemo((): Observable<QuoteWire> => (instrument ? session.quote(instrument.symbol) : EMPTY), [session, instrument]);
   const quote = useObservable<QuoteWire | undefined>(quote$, undefined);
+  const limits = useRiskLimits(session);
   const ctx = useMemo((): TicketContext => ({ instrument: (s) => session.instrument(s), accounts: user.accounts }), [session, user.accounts]);
-  const result = useMemo(() => validateTicket(draftOf(form), ctx), [form, ctx]);
+  const draft = useMemo(() => draftOf(form), [form]);
+  const result = useMemo(() => validateTicket(draft, ctx), [draft, ctx]);
   const errors = errorsByField(result);
   const shown = (field: TicketField): string | undefined => (touched.has(field) ? errors[field] : undefined);
-  const notional = estimatedNotional(result, quote, instrument);
+
+  const thresholds: WarningThresholds = limits
+    ? { warnNotional: limits.warnNotional, warnCollarPercent: limits.warnCollarPercent, collarPercent: limits.collarPercent, baseCurrency: limits.baseCurrency }
+    : FALLBACK_THRESHOLDS;
+  const notional = estimatedNotional(result, form, quote, instrument);
+  const baseNotional = notional && instrument ? toBase(notional, instrument.currency, thresholds.baseCurrency, limits?.fxRates ?? {}) : undefined;
+  const warnings = instrument ? ticketWarnings({ symbol: instrument.symbol, side: form.side, price: typedPrice(form), baseNotional }, quote, thresholds) : [];
 
   function edit<K extends keyof TicketForm & TicketField>(field: K, value: TicketForm[K]): void {
     setForm((f) => ({ ...f, [field]: value }));
     setTouched((t) => new Set(t).add(field));
   }
 
+  const reset = useCallback((): void => {
+    setForm((f) => initialForm(f.symbol, f.account, session.instrument(f.symbol.trim().toUpperCase())?.lotSize));
+    setTouched(new Set());
+  }, [session]);
+
+  /** Sends the draft; `confirm` after the trader accepted the warnings (the ticket's or the gateway's). */
+  function place(toSend: TicketDraft, summary: string, confirm: { confirm?: boolean; justification?: string } = {}): void {
+    const clOrdId = nextClOrdId();
+    setSend({ status: 'sending', clOrdId, summary });
+    rememberAccount(store, user.username, toSend.account);
+    pending.current?.unsubscribe();
+    pending.current = session.placeOrder(clOrdId, toSend, confirm).subscribe({
+      next: (msg) => {
+        if (msg.type === 'orderWarning') {
+          setSend({ status: 'warned', clOrdId, summary, draft: toSend, warnings: msg.warnings });
+          return;
+        }
+        const { report } = msg;
+        setSend(
+          report.order.status === 'rejected'
+            ? { status: 'rejected', clOrdId, summary, text: report.order.text }
+            : { status: 'accepted', clOrdId, orderId: report.order.orderId, summary },
+        );
+      },
+      error: (err: unknown) => setSend({ status: 'failed', summary, message: err instanceof Error ? err.message : String(err) }),
+    });
+  }
+
+  function trySend(): void {
+    if (!result.ok) {
+      setTouched(new Set(ALL_FIELDS));
+      return;
+    }
+    if (send.status === 'sending' || send.status === 'confirming') return;
+    const summary = orderSummary(result.order, instrument);
+    if (needsConfirmation(baseNotional, thresholds)) {
+      setSend({ status: 'confirming', summary, draft, lines: warnings.map((w) => w.message) });
+      return;
+    }
+    place(draft, summary);
+  }
+
+  function submit(e: FormEvent): void {
+    e.preventDefault();
+    trySend();
+  }
+
+  // The hotkeys see the latest form through a ref: the window listener is added once.
+  const latest = useRef({ trySend, send, reset });
+  latest.current = { trySend, send, reset };
   const hotkeys = useMemo(
     () => ({
       buy: () => {
@@ -74,53 +149,52 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
         setForm((f) => ({ ...f, side: 'sell' }));
         quantityInput.current?.select();
       },
+      send: () => latest.current.trySend(),
+      escape: () => {
+        const s = latest.current.send;
+        if (s.status === 'confirming' || s.status === 'warned') setSend({ status: 'idle' });
+        else latest.current.reset();
+      },
     }),
     [],
   );
-  useTicketHotkeys(hotkeys);
+  useTicketHotkeys(hotkeys, ticketRef);
 
-  function submit(e: FormEvent): void {
-    e.preventDefault();
-    if (!result.ok) {
-      setTouched(new Set(ALL_FIELDS));
-      return;
-    }
-    if (send.status === 'sending') return;
-    const clOrdId = nextClOrdId();
-    const summary = orderSummary(result.order, instrument);
-    setSend({ status: 'sending', clOrdId, summary });
-    pending.current?.unsubscribe();
-    pending.current = session.placeOrder(clOrdId, draftOf(form)).subscribe({
-      next: ({ report }) =>
-        setSend(
-          report.order.status === 'rejected'
-            ? { status: 'rejected', clOrdId, summary, text: report.order.text }
-            : { status: 'accepted', clOrdId, orderId: report.order.orderId, summary },
-        ),
-      error: (err: unknown) => setSend({ status: 'failed', summary, message: err instanceof Error ? err.message : String(err) }),
-    });
-  }
-
-  function onFormKey(e: KeyboardEvent<HTMLFormElement>): void {
-    if (e.key !== 'Escape') return;
-    setForm(initialForm(form.symbol, defaultAccount, instrument?.lotSize));
-    setTouched(new Set());
-  }
-
-  function stepKey(e: KeyboardEvent<HTMLInputElement>, field: 'quantity' | 'limitPrice'): void {
+  function stepKey(e: KeyboardEvent<HTMLInputElement>, field: 'quantity' | 'limitPrice' | 'stopPrice'): void {
     if (!instrument || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     const step = field === 'quantity' ? instrument.lotSize : instrument.tickSize;
     edit(field, stepText(form[field], step, e.key === 'ArrowUp' ? 1 : -1));
   }
 
-  const sideLabel = form.side === 'buy' ? 'Buy' : 'Sell';
+  const priceInput = (field: 'limitPrice' | 'stopPrice', label: string, used: boolean) => (
+    <label>
+      {label}
+      <input
+        data-testid={field === 'limitPrice' ? 'ticket-limit-price' : 'ticket-stop-price'}
+        inputMode="decimal"
+        value={used ? form[field] : ''}
+        placeholder={used ? '' : '—'}
+        disabled={!used}
+        onChange={(e) => edit(field, e.target.value)}
+        onKeyDown={(e) => stepKey(e, field)}
+        aria-invalid={used && shown(field) !== undefined}
+      />
+      <FieldError field={field} message={used ? shown(field) : undefined} />
+    </label>
+  );
+
   return (
-    <section className="panel ticket" data-testid="ticket">
+    <section className="panel ticket" data-testid="ticket" ref={ticketRef} tabIndex={-1}>
       <div className="panel-head">
         <h2>Order ticket</h2>
+        {limits && limits.mode !== 'active' && (
+          <span className="bad trading-mode" data-testid="ticket-mode">
+            {limits.mode === 'halted' ? 'Trading halted' : 'Reducing only'}
+          </span>
+        )}
       </div>
-      <form className={`panel-body ticket-form side-${form.side}`} onSubmit={submit} onKeyDown={onFormKey} noValidate>
+      <form className={`panel-body ticket-form side-${bookSide(form.side)}`} onSubmit={submit} noValidate>
         <div className="row2">
           <label>
             Symbol
@@ -150,23 +224,35 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
           </label>
         </div>
 
-        <div className="row2">
-          <div className="segmented side" role="group" aria-label="Side">
-            <button type="button" className={form.side === 'buy' ? 'on buy' : ''} aria-pressed={form.side === 'buy'} onClick={() => edit('side', 'buy')} data-testid="ticket-buy">
-              Buy <kbd>F1</kbd>
+        <div className="segmented side" role="group" aria-label="Side">
+          {SIDES_SHOWN.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={form.side === s ? `on ${bookSide(s)}` : ''}
+              aria-pressed={form.side === s}
+              onClick={() => edit('side', s)}
+              data-testid={s === 'sellShort' ? 'ticket-short' : `ticket-${s}`}
+            >
+              {SIDE_LABEL[s]} {SIDE_KEY[s] && <kbd>{SIDE_KEY[s]}</kbd>}
             </button>
-            <button type="button" className={form.side === 'sell' ? 'on sell' : ''} aria-pressed={form.side === 'sell'} onClick={() => edit('side', 'sell')} data-testid="ticket-sell">
-              Sell <kbd>F2</kbd>
+          ))}
+        </div>
+        <FieldError field="side" message={errors.side && touched.has('side') ? errors.side : undefined} />
+
+        <div className="segmented" role="group" aria-label="Order type">
+          {ORDER_TYPES.map((t) => (
+            <button
+              key={t}
+              type="button"
+              className={form.type === t ? 'on' : ''}
+              aria-pressed={form.type === t}
+              onClick={() => edit('type', t)}
+              data-testid={t === 'stopLimit' ? 'ticket-stop-limit' : `ticket-${t}`}
+            >
+              {ORDER_TYPE_LABEL[t]}
             </button>
-          </div>
-          <div className="segmented" role="group" aria-label="Order type">
-            <button type="button" className={form.type === 'market' ? 'on' : ''} aria-pressed={form.type === 'market'} onClick={() => edit('type', 'market')} data-testid="ticket-market">
-              Market
-            </button>
-            <button type="button" className={form.type === 'limit' ? 'on' : ''} aria-pressed={form.type === 'limit'} onClick={() => edit('type', 'limit')} data-testid="ticket-limit">
-              Limit
-            </button>
-          </div>
+          ))}
         </div>
 
         <div className="row2">
@@ -183,53 +269,97 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
             />
             <FieldError field="quantity" message={shown('quantity')} />
           </label>
-          <label>
-            Limit price
-            <input
-              data-testid="ticket-limit-price"
-              inputMode="decimal"
-              value={form.type === 'limit' ? form.limitPrice : ''}
-              placeholder={form.type === 'limit' ? '' : 'market'}
-              disabled={form.type !== 'limit'}
-              onChange={(e) => edit('limitPrice', e.target.value)}
-              onKeyDown={(e) => stepKey(e, 'limitPrice')}
-              aria-invalid={shown('limitPrice') !== undefined}
-            />
-            <FieldError field="limitPrice" message={form.type === 'limit' ? shown('limitPrice') : undefined} />
-          </label>
+          {priceInput('limitPrice', 'Limit price', hasLimitPrice(form.type))}
         </div>
 
         <div className="row2">
+          {priceInput('stopPrice', 'Stop price', hasStopPrice(form.type))}
           <label>
             Time in force
             <select data-testid="ticket-tif" value={form.tif} onChange={(e) => edit('tif', e.target.value as TicketForm['tif'])}>
-              <option value="day">Day</option>
-              <option value="gtc">Good till cancel</option>
-              <option value="ioc">Immediate or cancel</option>
+              {TIME_IN_FORCE.map((t) => (
+                <option key={t} value={t}>
+                  {TIF_LABEL[t]}
+                </option>
+              ))}
             </select>
-            <FieldError field="tif" message={shown('tif')} />
+            <FieldError field="tif" message={errors.tif && (touched.has('tif') || touched.has('type')) ? errors.tif : undefined} />
           </label>
-          <TicketQuote
-            quote={quote}
-            instrument={instrument}
-            onTake={(side, price) => {
-              setForm((f) => ({ ...f, side, type: 'limit', limitPrice: price }));
-              setTouched((t) => new Set(t).add('limitPrice'));
-            }}
-          />
         </div>
 
-        <div className="notional" data-testid="ticket-notional">
-          <span className="muted">Est. notional</span> <strong>{notional ? `${formatMoney(notional)} ${instrument?.currency ?? ''}` : '—'}</strong>
-        </div>
+        {(form.tif === 'gtd' || form.side === 'sellShort') && (
+          <div className="row2">
+            {form.tif === 'gtd' ? (
+              <label>
+                Expires
+                <input
+                  type="datetime-local"
+                  data-testid="ticket-expire-at"
+                  value={form.expireAt}
+                  onChange={(e) => edit('expireAt', e.target.value)}
+                  aria-invalid={shown('expireAt') !== undefined}
+                />
+                <FieldError field="expireAt" message={shown('expireAt')} />
+              </label>
+            ) : (
+              <span />
+            )}
+            {form.side === 'sellShort' && (
+              <label>
+                Locate
+                <input
+                  data-testid="ticket-locate"
+                  value={form.locate}
+                  spellCheck={false}
+                  placeholder="locate id"
+                  onChange={(e) => edit('locate', e.target.value)}
+                  aria-invalid={shown('locate') !== undefined}
+                />
+                <FieldError field="locate" message={shown('locate')} />
+              </label>
+            )}
+          </div>
+        )}
 
-        <button type="submit" className={`send ${form.side}`} data-testid="ticket-send" disabled={!result.ok || send.status === 'sending'}>
-          {result.ok ? orderSummary(result.order, instrument) : `${sideLabel} ${form.symbol || '…'}`}
+        <TicketQuote
+          quote={quote}
+          instrument={instrument}
+          onTake={(side, price) => {
+            // Taking a price makes a limit (or keeps a stop limit's trigger and sets its limit).
+            setForm((f) => ({ ...f, side, type: f.type === 'stopLimit' ? f.type : 'limit', limitPrice: price }));
+            setTouched((t) => new Set(t).add('limitPrice'));
+          }}
+        />
+
+        <TicketFigures notional={notional} currency={instrument?.currency} limits={limits} account={form.account} side={form.side} warnings={warnings} />
+
+        <button type="submit" className={`send ${bookSide(form.side)}`} data-testid="ticket-send" disabled={!result.ok || send.status === 'sending'}>
+          {result.ok ? orderSummary(result.order, instrument) : `${SIDE_LABEL[form.side]} ${form.symbol || '…'}`}
           <kbd>Enter</kbd>
         </button>
         <SendStatus state={send} />
-        <p className="hotkeys muted">F1 buy · F2 sell · Enter send · ↑↓ tick or lot · Esc reset</p>
+        {send.status === 'warned' && (
+          <WarningPanel
+            state={send}
+            onSendAnyway={(justification) => place(send.draft, send.summary, { confirm: true, ...(justification ? { justification } : {}) })}
+            onBack={() => setSend({ status: 'idle' })}
+          />
+        )}
+        <p className="hotkeys muted" data-testid="ticket-hotkeys">
+          <kbd>F1</kbd>/<kbd>B</kbd> buy · <kbd>F2</kbd>/<kbd>S</kbd> sell · <kbd>Enter</kbd> send · <kbd>Esc</kbd> clear · <kbd>↑↓</kbd> tick or lot
+        </p>
       </form>
+      {send.status === 'confirming' && (
+        <ConfirmDialog
+          title="Confirm a large order"
+          testId="ticket-confirm"
+          lines={[send.summary, ...send.lines]}
+          confirmLabel="Send"
+          onConfirm={() => place(send.draft, send.summary, { confirm: true })}
+          onCancel={() => setSend({ status: 'idle' })}
+        />
+      )}
+      <Toasts />
     </section>
   );
 }

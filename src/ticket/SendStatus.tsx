@@ -14,6 +14,20 @@ export function SendStatus({ state }: { state: SendState }) {
   const order = useObservable(order$, undefined);
 
   if (state.status === 'idle') return <p className="send-status muted" data-testid="ticket-result" />;
+  if (state.status === 'confirming') {
+    return (
+      <p className="send-status warn" data-testid="ticket-result" data-state="confirming">
+        Confirm {state.summary}?
+      </p>
+    );
+  }
+  if (state.status === 'warned') {
+    return (
+      <p className="send-status warn" data-testid="ticket-result" data-state="warned">
+        Held by the gateway: {state.warnings.length === 1 ? '1 warning' : `${state.warnings.length} warnings`}
+      </p>
+    );
+  }
   if (state.status === 'sending') {
     return (
       <p className="send-status" data-testid="ticket-result" data-state="sending">

@@ -1,0 +1,79 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface Props {
+  title: string;
+  testId: string;
+  onClose(): void;
+  children: ReactNode;
+  tone?: 'warn' | 'plain';
+}
+
+/**
+ * A small dialog over the workspace: Escape closes it, focus starts on its
+ * first field (or button) and keys pressed inside stay inside, so the
+ * ticket's global hotkeys do not fire behind it.
+ */
+export function Modal({ title, testId, onClose, children, tone = 'plain' }: Props) {
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>('input, textarea, select, button');
+    first?.focus();
+  }, []);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={box}
+        className={`modal modal-${tone}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid={testId}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      >
+        <h3 id={titleId}>{title}</h3>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** "Are you sure?": one sentence, a confirm button and a way out. Enter confirms, Escape backs out. */
+export function ConfirmDialog({
+  title,
+  testId,
+  lines,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  testId: string;
+  lines: readonly string[];
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  return (
+    <Modal title={title} testId={testId} onClose={onCancel} tone="warn">
+      {lines.map((l) => (
+        <p key={l}>{l}</p>
+      ))}
+      <div className="modal-actions">
+        <button type="button" className="modal-secondary" onClick={onCancel} data-testid={`${testId}-cancel`}>
+          Back <kbd>Esc</kbd>
+        </button>
+        <button type="button" className="modal-primary" data-autofocus onClick={onConfirm} data-testid={`${testId}-confirm`}>
+          {confirmLabel} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </Modal>
+  );
+}

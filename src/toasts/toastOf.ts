@@ -1,0 +1,72 @@
+import { dec } from '../core/decimal.ts';
+import type { Instrument } from '../core/instrument.ts';
+import type { ExecReportWire } from '../core/protocol.ts';
+import type { OrdersState } from '../streams/ordersState.ts';
+import { pricePlaces } from '../format/instrumentFormat.ts';
+import { formatAvgPx, formatQty } from '../format/numbers.ts';
+
+export type ToastTone = 'fill' | 'partial' | 'reject';
+
+/** One notice about one execution report; `id` is the execId, so a report never toasts twice. */
+export interface Toast {
+  id: string;
+  tone: ToastTone;
+  title: string;
+  body: string;
+  orderId: string;
+}
+
+/** How long a toast stays: a reject is read more slowly than a fill. */
+export const TOAST_MS: Record<ToastTone, number> = { fill: 6_000, partial: 6_000, reject: 12_000 };
+/** More than this and the oldest leave first: a burst of fills must not cover the screen. */
+export const MAX_TOASTS = 5;
+
+const SIDE_WORD: Record<string, string> = { buy: 'Bought', sell: 'Sold', sellShort: 'Sold short' };
+
+/**
+ * The reports in `next` that `prev` did not have, oldest first. Comparing
+ * states (rather than listening to frames) means a report that arrives twice
+ * (our request's answer and its fan-out copy) is seen once.
+ */
+export function newReports(prev: OrdersState, next: OrdersState): ExecReportWire[] {
+  if (prev.executions === next.executions) return [];
+  const out: ExecReportWire[] = [];
+  for (const [execId, report] of next.executions) if (!prev.executions.has(execId)) out.push(report);
+  return out.sort((a, b) => a.ts - b.ts || a.execId.localeCompare(b.execId));
+}
+
+/** The toast for a fill (partial or full) or a reject; nothing for the other reports. */
+export function toastOf(report: ExecReportWire, instrument: Pick<Instrument, 'tickSize'> | undefined): Toast | undefined {
+  const o = report.order;
+  if (report.execType === 'trade') {
+    const full = o.status === 'filled';
+    const side = SIDE_WORD[o.side] ?? o.side;
+    return {
+      id: report.execId,
+      tone: full ? 'fill' : 'partial',
+      title: full ? `Filled ${o.symbol}` : `Partial fill ${o.symbol}`,
+      body:
+        // The fill price exactly (a venue may fill between ticks), at least to the tick's places.
+        `${side} ${formatQty(dec(report.lastQty))} @ ${formatAvgPx(dec(report.lastPx), pricePlaces(instrument))}` +
+        (full ? ` · done ${formatQty(dec(o.cumQty))}` : ` · ${formatQty(dec(o.cumQty))} of ${formatQty(dec(o.quantity))}`),
+      orderId: o.orderId,
+    };
+  }
+  if (report.execType === 'rejected') {
+    return {
+      id: report.execId,
+      tone: 'reject',
+      title: `Rejected ${o.side === 'buy' ? 'buy' : 'sell'} ${formatQty(dec(o.quantity))} ${o.symbol}`,
+      body: o.text || 'no reason given',
+      orderId: o.orderId,
+    };
+  }
+  return undefined;
+}
+
+/** Adds toasts to a stack, newest last, keeping at most MAX_TOASTS. */
+export function pushToasts(stack: readonly Toast[], added: readonly Toast[]): Toast[] {
+  if (added.length === 0) return stack as Toast[];
+  const seen = new Set(stack.map((t) => t.id));
+  return [...stack, ...added.filter((t) => !seen.has(t.id))].slice(-MAX_TOASTS);
+}
