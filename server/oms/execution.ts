@@ -1,6 +1,6 @@
 import type { Decimal } from '../../src/core/decimal.ts';
 import { toWire } from '../../src/core/decimal.ts';
-import type { ExecType, Order } from '../../src/core/order.ts';
+import type { Amend, ExecType, Order } from '../../src/core/order.ts';
 import type { ExecReportWire, OrderWire } from '../../src/core/protocol.ts';
 
 /** One journaled event of an order, with the order as it stood right after it. */
@@ -11,6 +11,10 @@ export interface Execution {
   readonly lastPx: Decimal;
   readonly ts: number;
   readonly order: Order;
+  /** A fill's id at its venue: the OMS applies each at most once. */
+  readonly venueExecId?: string | undefined;
+  /** On a pendingReplace: the terms asked for, until the venue answers. */
+  readonly requested?: Amend | undefined;
 }
 
 const ID_DIGITS = 8;
@@ -36,6 +40,11 @@ export function orderToWire(o: Order): OrderWire {
     tif: o.tif,
     quantity: toWire(o.quantity),
     limitPrice: o.limitPrice === null ? null : toWire(o.limitPrice),
+    stopPrice: o.stopPrice === null ? null : toWire(o.stopPrice),
+    expireAt: o.expireAt,
+    locate: o.locate,
+    origClOrdId: o.origClOrdId,
+    venue: o.venue ?? '',
     status: o.status,
     cumQty: toWire(o.cumQty),
     leavesQty: toWire(o.leavesQty),

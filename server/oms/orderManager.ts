@@ -1,15 +1,32 @@
 import type { Logger } from 'pino';
 import { Subject, type Observable, type Subscription } from 'rxjs';
-import { type Decimal, ZERO } from '../../src/core/decimal.ts';
-import { type ApplyResult, type ExecType, type Order, STATUS_LABEL, applyEvent, applyFill, isWorking, newOrder } from '../../src/core/order.ts';
+import { type AmendRequest, validateAmend } from '../../src/core/amend.ts';
+import { ZERO } from '../../src/core/decimal.ts';
+import {
+  type Amend,
+  type ApplyResult,
+  type ExecType,
+  type Order,
+  type OrderSpec,
+  STATUS_LABEL,
+  applyEvent,
+  applyFill,
+  applyReplace,
+  isTerminal,
+  isWorking,
+  newOrder,
+} from '../../src/core/order.ts';
 import { type TicketDraft, describeErrors, validateTicket } from '../../src/core/ticket.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 import type { InstrumentCatalog } from '../marketdata/types.ts';
+import type { PreTradeRisk, RiskDecision, RiskWarning } from '../risk/types.ts';
 import type { VenueEvent } from '../venues/types.ts';
 import { canSee } from './entitlements.ts';
 import { type Execution, execIdOf, orderIdOf } from './execution.ts';
+import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
 import { rejectedOrder } from './rejectedTicket.ts';
+import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
 
@@ -24,20 +41,44 @@ export interface CommandOrigin {
 
 export type OmsUpdate =
   | { kind: 'execReport'; execution: Execution; origin?: CommandOrigin | undefined }
-  | { kind: 'cancelReject'; orderId: string; reason: string; origin: CommandOrigin };
+  /** FIX OrderCancelReject: a cancel or a replace refused; the order is as it was. */
+  | { kind: 'cancelReject'; orderId: string; clOrdId?: string | undefined; responseTo: 'cancel' | 'replace'; reason: string; origin: CommandOrigin }
+  /** The order was not placed: the trader must confirm the warnings (and justify where asked). */
+  | { kind: 'orderWarning'; clOrdId: string; warnings: readonly RiskWarning[]; origin: CommandOrigin };
 
 export interface PlaceOrderCommand {
   clOrdId: string;
   order: TicketDraft;
+  /** The trader accepted the warnings of an earlier orderWarning. */
+  confirm?: boolean | undefined;
+  /** An advisor's reason for overriding a suitability warning. */
+  justification?: string | undefined;
+}
+
+export interface ReplaceOrderCommand extends AmendRequest {
+  orderId: string;
+}
+
+/** Whose working orders a cancel-all takes; all named fields must match. */
+export interface CancelAllScope {
+  trader?: string | undefined;
+  account?: string | undefined;
+  desk?: string | undefined;
 }
 
 export interface OrderManagerDeps {
   journal: Journal;
   router: Router;
   instruments: InstrumentCatalog;
-  /** The live touch of a symbol, for risk on market orders. */
+  /** The live touch of a symbol, for the built-in risk check on market orders. */
   touch(symbol: string): Touch | undefined;
+  /** The pre-trade risk engine; without it the built-in per-order notional check runs. */
+  risk?: PreTradeRisk | undefined;
   limits?: RiskLimits;
+  /** A trader's desk, for cancel-all by desk. */
+  deskOf?(trader: string): string | undefined;
+  /** Called after an order is placed with the warnings the trader accepted (the client book keeps overrides). */
+  onPlaced?(order: Order, warnings: readonly RiskWarning[], justification: string | undefined): void;
   now(): number;
   log: Logger;
 }
@@ -50,18 +91,37 @@ export interface OrdersView {
 export interface OrderManager {
   /** Every journaled change, in journal order; hot. */
   readonly updates$: Observable<OmsUpdate>;
-  placeOrder(user: UserProfile, cmd: PlaceOrderCommand, origin?: CommandOrigin): Order;
+  /** Places an order (or journals its rejection); undefined when it was held back by warnings to confirm. */
+  placeOrder(user: UserProfile, cmd: PlaceOrderCommand, origin?: CommandOrigin): Order | undefined;
   cancelOrder(user: UserProfile, orderId: string, origin: CommandOrigin): void;
+  /** Cancel/replace: answered by a pendingReplace then replaced, or a cancelReject (responseTo 'replace'). */
+  replaceOrder(user: UserProfile, cmd: ReplaceOrderCommand, origin: CommandOrigin): void;
+  /** Cancels every open order in scope the caller may cancel; returns how many cancels were sent. */
+  cancelAll(by: UserProfile | 'system', scope: CancelAllScope, origin?: CommandOrigin): number;
+  /** Expires DAY orders past their session close and GTD orders past their expiry; returns how many it started expiring. */
+  expireDue(now: number): number;
   /** What a user is entitled to see, oldest first. */
   snapshot(user: UserProfile): OrdersView;
   canSee(user: UserProfile, order: Order): boolean;
   order(orderId: string): Order | undefined;
   /** Every journaled execution, oldest first (positions are rebuilt from them). */
   executions(): readonly Execution[];
-  /** Hands working orders from the journal back to their venue (restart); call once. */
+  /** One order's history: every journaled event, oldest first. */
+  history(orderId: string): readonly Execution[];
+  /**
+   * Restart: expires what ran out while the gateway was down, then hands open
+   * orders back to their venue (with a pending cancel or replace sent again); call once.
+   */
   resubmitWorking(): number;
   stop(): void;
 }
+
+interface PendingReplace {
+  readonly amend: Amend;
+  readonly origin: CommandOrigin | undefined;
+}
+
+const EXPIRY_TEXT = { day: 'day order expired at the session close', gtd: 'good till date order reached its expiry' } as const;
 
 /**
  * The single writer of order state. Commands and venue events are applied one
@@ -75,12 +135,24 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   for (const p of replayed.problems) log.warn({ problem: p }, 'journal replay');
   const orders = replayed.orders;
   const executions = replayed.executions;
+  const byOrder = new Map<string, Execution[]>();
+  for (const e of executions) historyList(e.order.orderId).push(e);
   let lastOrderSeq = replayed.lastOrderSeq;
   let lastExecSeq = replayed.lastExecSeq;
-  /** trader → clOrdId → orderId: ClOrdIDs are unique per trader for the life of the journal. */
+  /** trader → clOrdId → orderId: ClOrdIDs (new and replace) are unique per trader for the life of the journal. */
   const clOrdIds = new Map<string, Map<string, string>>();
-  for (const o of orders.values()) rememberClOrdId(o);
-  const cancelOrigins = new Map<string, CommandOrigin>();
+  for (const e of executions) {
+    rememberClOrdId(e.order.trader, e.order.clOrdId, e.order.orderId);
+    if (e.requested) rememberClOrdId(e.order.trader, e.requested.clOrdId, e.order.orderId);
+  }
+  const seenFills = replayed.seenFills;
+  const pendingReplaces = new Map<string, PendingReplace>([...replayed.pendingReplaces].map(([id, amend]) => [id, { amend, origin: undefined }]));
+  const cancelOrigins = new Map<string, CommandOrigin | undefined>();
+  /** Orders the OMS is cancelling because they ran out: the venue's 'canceled' is recorded as Expired. */
+  const expiring = new Map<string, string>();
+  /** Orders a cancel-all reached while a replace was pending: cancelled once the replace is answered. */
+  const cancelAfterReplace = new Map<string, CommandOrigin | undefined>();
+  const expiry = createExpiryClock((symbol) => instruments.get(symbol)?.session);
   const updates = new Subject<OmsUpdate>();
 
   const subscriptions: Subscription[] = router.venues.map((v) =>
@@ -93,15 +165,29 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     }),
   );
 
-  function rememberClOrdId(o: Order): void {
-    let m = clOrdIds.get(o.trader);
-    if (!m) clOrdIds.set(o.trader, (m = new Map()));
-    if (!m.has(o.clOrdId)) m.set(o.clOrdId, o.orderId);
+  function historyList(orderId: string): Execution[] {
+    let list = byOrder.get(orderId);
+    if (!list) byOrder.set(orderId, (list = []));
+    return list;
   }
 
-  function makeExecution(order: Order, execType: ExecType, lastQty: Decimal = ZERO, lastPx: Decimal = ZERO): { seq: number; e: Execution } {
+  function rememberClOrdId(trader: string, clOrdId: string, orderId: string): void {
+    let m = clOrdIds.get(trader);
+    if (!m) clOrdIds.set(trader, (m = new Map()));
+    if (!m.has(clOrdId)) m.set(clOrdId, orderId);
+  }
+
+  function makeExecution(order: Order, execType: ExecType, extra: Partial<Pick<Execution, 'lastQty' | 'lastPx' | 'venueExecId' | 'requested'>> = {}) {
     const seq = lastExecSeq + 1;
-    return { seq, e: { execId: execIdOf(seq), execType, lastQty, lastPx, ts: order.updatedAt, order } };
+    const e: Execution = { execId: execIdOf(seq), execType, lastQty: ZERO, lastPx: ZERO, ts: order.updatedAt, order, ...extra };
+    return { seq, e };
+  }
+
+  function adopt(e: Execution, origin: CommandOrigin | undefined): void {
+    orders.set(e.order.orderId, e.order);
+    executions.push(e);
+    historyList(e.order.orderId).push(e);
+    updates.next({ kind: 'execReport', execution: e, origin });
   }
 
   /** Journal, then adopt, then publish: a crash between steps loses nothing that was announced. */
@@ -111,26 +197,45 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     journal.recordNewOrder(orderSeq, order, seq, e);
     lastOrderSeq = orderSeq;
     lastExecSeq = seq;
-    orders.set(order.orderId, order);
-    executions.push(e);
-    rememberClOrdId(order);
-    updates.next({ kind: 'execReport', execution: e, origin });
+    rememberClOrdId(order.trader, order.clOrdId, order.orderId);
+    adopt(e, origin);
   }
 
-  function commit(order: Order, execType: ExecType, origin?: CommandOrigin, lastQty?: Decimal, lastPx?: Decimal): void {
-    const { seq, e } = makeExecution(order, execType, lastQty, lastPx);
+  function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra: Parameters<typeof makeExecution>[2] = {}): void {
+    const { seq, e } = makeExecution(order, execType, extra);
     journal.recordExecution(seq, e);
     lastExecSeq = seq;
-    orders.set(order.orderId, order);
-    executions.push(e);
-    updates.next({ kind: 'execReport', execution: e, origin });
+    adopt(e, origin);
   }
 
-  function applied(result: ApplyResult, context: string): Order | undefined {
+  function applied(result: ApplyResult, context: string, orderId: string): Order | undefined {
     if (result.ok) return result.order;
-    // A venue event the state machine refuses is a venue bug or a race we already resolved; keep the order as it is.
-    log.warn({ reason: result.reason }, context);
+    // A venue event the state machine refuses is a venue bug or a race already resolved; keep the order as it is.
+    log.warn({ reason: result.reason, orderId }, context);
     return undefined;
+  }
+
+  function cancelReject(order: Pick<Order, 'orderId'> & { clOrdId?: string }, responseTo: 'cancel' | 'replace', reason: string, origin: CommandOrigin | undefined): void {
+    if (origin) updates.next({ kind: 'cancelReject', orderId: order.orderId, clOrdId: order.clOrdId, responseTo, reason, origin });
+  }
+
+  /** Sends a cancel for an order that can take one; false when it cannot. */
+  function requestCancel(order: Order, origin: CommandOrigin | undefined, text = ''): boolean {
+    const next = applied(applyEvent(order, 'cancelRequested', deps.now(), text), 'cancelRequested', order.orderId);
+    if (!next) return false;
+    commit(next, 'pendingCancel', origin);
+    cancelOrigins.set(order.orderId, origin);
+    router.venueFor(next).cancel(next);
+    return true;
+  }
+
+  /** After a replace is answered: a cancel-all that found it pending goes out now. */
+  function afterReplace(orderId: string): void {
+    if (!cancelAfterReplace.has(orderId)) return;
+    const origin = cancelAfterReplace.get(orderId);
+    cancelAfterReplace.delete(orderId);
+    const order = orders.get(orderId);
+    if (order && isWorking(order)) requestCancel(order, origin);
   }
 
   function onVenueEvent(e: VenueEvent): void {
@@ -142,38 +247,102 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const now = deps.now();
     switch (e.kind) {
       case 'accepted': {
-        // A re-submitted order (restart) is acknowledged again: nothing changes.
+        // A re-submitted order (restart) is acknowledged again, and an order whose cancel is in flight stays PendingCancel.
         if (order.status !== 'pendingNew') return;
-        const next = applied(applyEvent(order, 'accepted', now), 'accepted');
+        const next = applied(applyEvent(order, 'accepted', now), 'accepted', order.orderId);
         if (next) commit(next, 'new');
         return;
       }
       case 'rejected': {
-        const next = applied(applyEvent(order, 'rejected', now, e.reason), 'rejected');
+        const next = applied(applyEvent(order, 'rejected', now, e.reason), 'rejected', order.orderId);
         if (next) commit(next, 'rejected');
         return;
       }
       case 'fill': {
-        const next = applied(applyFill(order, e.quantity, e.price, now), 'fill');
-        if (next) commit(next, 'trade', undefined, e.quantity, e.price);
+        const key = fillKey(order.orderId, e.venueExecId);
+        if (seenFills.has(key)) {
+          log.info({ orderId: order.orderId, venueExecId: e.venueExecId }, 'duplicate fill dropped');
+          return;
+        }
+        const next = applied(applyFill(order, e.quantity, e.price, now), 'fill', order.orderId);
+        if (!next) return;
+        commit(next, 'trade', undefined, { lastQty: e.quantity, lastPx: e.price, venueExecId: e.venueExecId });
+        seenFills.add(key);
+        return;
+      }
+      case 'triggered': {
+        const next = applied(applyEvent(order, 'triggered', now, 'stop triggered'), 'triggered', order.orderId);
+        if (next) commit(next, 'triggered');
         return;
       }
       case 'canceled': {
         const origin = cancelOrigins.get(order.orderId);
         cancelOrigins.delete(order.orderId);
-        const next = applied(applyEvent(order, 'canceled', now, e.reason), 'canceled');
+        const expiryText = expiring.get(order.orderId);
+        expiring.delete(order.orderId);
+        if (isTerminal(order.status)) {
+          log.debug({ orderId: order.orderId, status: order.status }, 'cancel confirmed for an order already done');
+          return;
+        }
+        if (expiryText !== undefined) {
+          const next = applied(applyEvent(order, 'expired', now, expiryText), 'expired', order.orderId);
+          if (next) commit(next, 'expired');
+          return;
+        }
+        const next = applied(applyEvent(order, 'canceled', now, e.reason), 'canceled', order.orderId);
         if (next) commit(next, 'canceled', origin);
         return;
       }
       case 'cancelRejected': {
         const origin = cancelOrigins.get(order.orderId);
         cancelOrigins.delete(order.orderId);
+        const expiryText = expiring.get(order.orderId);
+        expiring.delete(order.orderId);
         if (order.status === 'pendingCancel') {
+          // The venue no longer holds an order the OMS is expiring: it is expired all the same.
+          const next =
+            expiryText !== undefined
+              ? applied(applyEvent(order, 'expired', now, expiryText), 'expired', order.orderId)
+              : applied(applyEvent(order, 'cancelRejected', now, `cancel rejected: ${e.reason}`), 'cancelRejected', order.orderId);
           // FIX answers with an OrderCancelReject; the order itself is restated as working (execType new).
-          const next = applied(applyEvent(order, 'cancelRejected', now, `cancel rejected: ${e.reason}`), 'cancelRejected');
-          if (next) commit(next, 'new', origin);
+          if (next) commit(next, next.status === 'expired' ? 'expired' : 'new', origin);
         }
-        if (origin) updates.next({ kind: 'cancelReject', orderId: order.orderId, reason: e.reason, origin });
+        const current = orders.get(order.orderId)!;
+        const reason = isTerminal(current.status) && current.status !== 'expired' ? `too late to cancel: order ${order.orderId} is already ${STATUS_LABEL[current.status]}` : e.reason;
+        if (expiryText === undefined) cancelReject(current, 'cancel', reason, origin);
+        return;
+      }
+      case 'replaced': {
+        const pending = pendingReplaces.get(order.orderId);
+        pendingReplaces.delete(order.orderId);
+        if (!pending || order.status !== 'pendingReplace') {
+          log.warn({ orderId: order.orderId, status: order.status }, 'replace confirmed for an order with no replace pending');
+          return;
+        }
+        // The venue's terms win: they are what it now works.
+        const amend: Amend = { clOrdId: pending.amend.clOrdId, quantity: e.quantity, limitPrice: e.limitPrice, stopPrice: e.stopPrice };
+        const next = applied(applyReplace(order, amend, now), 'replaced', order.orderId);
+        if (next) commit(next, 'replaced', pending.origin);
+        afterReplace(order.orderId);
+        return;
+      }
+      case 'replaceRejected': {
+        const pending = pendingReplaces.get(order.orderId);
+        pendingReplaces.delete(order.orderId);
+        if (order.status === 'pendingReplace') {
+          const next = applied(applyEvent(order, 'replaceRejected', now, `replace rejected: ${e.reason}`), 'replaceRejected', order.orderId);
+          if (next) commit(next, 'new', pending?.origin);
+        }
+        const current = orders.get(order.orderId)!;
+        const reason = isTerminal(current.status) ? `too late to amend: order ${order.orderId} is already ${STATUS_LABEL[current.status]}` : e.reason;
+        cancelReject({ orderId: order.orderId, clOrdId: pending?.amend.clOrdId ?? order.clOrdId }, 'replace', reason, pending?.origin);
+        afterReplace(order.orderId);
+        return;
+      }
+      case 'expired': {
+        expiring.delete(order.orderId);
+        const next = applied(applyEvent(order, 'expired', now, e.reason), 'expired', order.orderId);
+        if (next) commit(next, 'expired');
         return;
       }
     }
@@ -186,37 +355,187 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     return order;
   }
 
+  /** Open orders of the same trader or account, for buying power; the order being replaced is left out. */
+  function workingFor(user: UserProfile, account: string, replacing?: Order): Order[] {
+    return [...orders.values()].filter(
+      (o) => !isTerminal(o.status) && (o.trader === user.username || o.account === account) && o.orderId !== replacing?.orderId,
+    );
+  }
+
+  function preTrade(
+    user: UserProfile,
+    spec: OrderSpec,
+    clOrdId: string,
+    origin: CommandOrigin | undefined,
+    confirmed: boolean,
+    justification: string | undefined,
+    replacing?: Order,
+  ): RiskDecision {
+    if (deps.risk) {
+      return deps.risk.check({
+        user,
+        spec,
+        clOrdId,
+        sessionId: origin?.sessionId ?? null,
+        working: workingFor(user, spec.account, replacing),
+        ...(replacing ? { replacing } : {}),
+        confirmed,
+        ...(justification === undefined ? {} : { justification }),
+      });
+    }
+    const instrument = instruments.get(spec.symbol)!; // validated before
+    // The built-in check values a stop at its limit (stop limit) or, like a market order, at the touch.
+    const valued: OrderSpec = spec.limitPrice !== undefined ? { ...spec, type: 'limit', limitPrice: spec.limitPrice, stopPrice: undefined } : spec;
+    const r = checkPreTrade(valued, instrument, deps.touch(spec.symbol), limits);
+    return r.ok ? { ok: true, warnings: [] } : { ok: false, rule: 'maxNotional', reason: r.reason };
+  }
+
+  function specOf(order: Order, amend: Amend): OrderSpec {
+    const base = {
+      symbol: order.symbol,
+      side: order.side,
+      quantity: amend.quantity,
+      account: order.account,
+      tif: order.tif,
+      ...(order.expireAt === null ? {} : { expireAt: order.expireAt }),
+      ...(order.locate === null ? {} : { locate: order.locate }),
+    };
+    switch (order.type) {
+      case 'market':
+        return { ...base, type: 'market' };
+      case 'limit':
+        return { ...base, type: 'limit', limitPrice: amend.limitPrice! };
+      case 'stop':
+        return { ...base, type: 'stop', stopPrice: amend.stopPrice! };
+      case 'stopLimit':
+        return { ...base, type: 'stopLimit', limitPrice: amend.limitPrice!, stopPrice: amend.stopPrice! };
+    }
+  }
+
+  /** Whether `by` may cancel or amend the order: its own trader, a desk head, or the gateway itself. */
+  function mayAct(by: UserProfile | 'system', order: Order): boolean {
+    return by === 'system' || order.trader === by.username || by.role === 'deskHead';
+  }
+
+  /** Expires an order the venue does not hold (restart): straight to Expired. */
+  function expireHere(order: Order, text: string): void {
+    const next = applied(applyEvent(order, 'expired', deps.now(), text), 'expired', order.orderId);
+    if (next) commit(next, 'expired');
+  }
+
   return {
     updates$: updates.asObservable(),
 
     placeOrder(user, cmd, origin) {
       const earlier = clOrdIds.get(user.username)?.get(cmd.clOrdId);
       if (earlier !== undefined) return reject(user, cmd, origin, `duplicate ClOrdID ${cmd.clOrdId}: already used for order ${earlier}`);
-      const ticket = validateTicket(cmd.order, { instrument: (s) => instruments.get(s), accounts: user.accounts });
+      const now = deps.now();
+      const ticket = validateTicket(cmd.order, { instrument: (s) => instruments.get(s), accounts: user.accounts, now });
       if (!ticket.ok) return reject(user, cmd, origin, describeErrors(ticket.errors));
       const spec = ticket.order;
-      const instrument = instruments.get(spec.symbol)!; // validateTicket found it
-      const risk = checkPreTrade(spec, instrument, deps.touch(spec.symbol), limits);
+      const justification = cmd.justification?.trim() || undefined;
+      const risk = preTrade(user, spec, cmd.clOrdId, origin, cmd.confirm === true, justification);
       if (!risk.ok) return reject(user, cmd, origin, risk.reason);
-      const order = newOrder(spec, { orderId: orderIdOf(lastOrderSeq + 1), clOrdId: cmd.clOrdId, trader: user.username }, deps.now());
+      const unconfirmed = risk.warnings.length > 0 && cmd.confirm !== true;
+      const unjustified = risk.warnings.some((w) => w.requiresJustification) && justification === undefined;
+      if (unconfirmed || unjustified) {
+        // Nothing is placed or journaled: the ClOrdID stays free for the confirmed resend.
+        if (origin) updates.next({ kind: 'orderWarning', clOrdId: cmd.clOrdId, warnings: risk.warnings, origin });
+        return undefined;
+      }
+      const draft = newOrder(spec, { orderId: orderIdOf(lastOrderSeq + 1), clOrdId: cmd.clOrdId, trader: user.username }, now);
+      const venue = router.venueFor(draft);
+      const order: Order = { ...draft, venue: venue.name };
       commitNew(order, 'pendingNew', origin);
-      router.venueFor(order).submit(order);
+      try {
+        deps.onPlaced?.(order, risk.warnings, justification);
+      } catch (err) {
+        log.error({ err, orderId: order.orderId }, 'onPlaced hook failed');
+      }
+      venue.submit(order);
       return order;
     },
 
     cancelOrder(user, orderId, origin) {
       const order = orders.get(orderId);
-      const refuse = (reason: string) => updates.next({ kind: 'cancelReject', orderId, reason, origin });
+      const refuse = (reason: string) => cancelReject(order ?? { orderId }, 'cancel', reason, origin);
       // An order the user may not see is "unknown" to them: its existence is not theirs to learn.
       if (!order || !canSee(user, order)) return refuse(`unknown order ${orderId}`);
-      if (order.trader !== user.username && user.role !== 'deskHead') return refuse(`order ${orderId} is not yours (it belongs to ${order.trader})`);
+      if (!mayAct(user, order)) return refuse(`order ${orderId} is not yours (it belongs to ${order.trader})`);
       if (order.status === 'pendingCancel') return refuse(`a cancel is already pending for order ${orderId}`);
-      if (!isWorking(order)) return refuse(`order ${orderId} is already ${STATUS_LABEL[order.status]}`);
-      const next = applied(applyEvent(order, 'cancelRequested', deps.now()), 'cancelRequested');
-      if (!next) return refuse(`order ${orderId} cannot be canceled now`);
-      commit(next, 'pendingCancel', origin);
-      cancelOrigins.set(orderId, origin);
-      router.venueFor(next).cancel(next);
+      if (order.status === 'pendingReplace') return refuse(`a replace is pending for order ${orderId}; cancel it once the replace is answered`);
+      if (!isWorking(order)) return refuse(`too late to cancel: order ${orderId} is already ${STATUS_LABEL[order.status]}`);
+      if (!requestCancel(order, origin)) refuse(`order ${orderId} cannot be canceled now`);
+    },
+
+    replaceOrder(user, cmd, origin) {
+      const order = orders.get(cmd.orderId);
+      const refuse = (reason: string) => cancelReject({ orderId: cmd.orderId, clOrdId: cmd.clOrdId }, 'replace', reason, origin);
+      if (!order || !canSee(user, order)) return refuse(`unknown order ${cmd.orderId}`);
+      if (!mayAct(user, order)) return refuse(`order ${cmd.orderId} is not yours (it belongs to ${order.trader})`);
+      const earlier = clOrdIds.get(order.trader)?.get(cmd.clOrdId);
+      if (earlier !== undefined) return refuse(`duplicate ClOrdID ${cmd.clOrdId}: already used for order ${earlier}`);
+      const checked = validateAmend(order, cmd, instruments.get(order.symbol));
+      if (!checked.ok) return refuse(checked.reason);
+      const { amend } = checked;
+      // The replace is judged as the order it would become; the replaced order's own use is left out.
+      const risk = preTrade(user, specOf(order, amend), amend.clOrdId, origin, true, undefined, order);
+      if (!risk.ok) return refuse(risk.reason);
+      const pending = applied(applyEvent(order, 'replaceRequested', deps.now()), 'replaceRequested', order.orderId);
+      if (!pending) return refuse(`order ${cmd.orderId} cannot be amended now`);
+      commit(pending, 'pendingReplace', origin, { requested: amend });
+      rememberClOrdId(order.trader, amend.clOrdId, order.orderId);
+      pendingReplaces.set(order.orderId, { amend, origin });
+      const next: Order = {
+        ...pending,
+        clOrdId: amend.clOrdId,
+        origClOrdId: order.clOrdId,
+        quantity: amend.quantity,
+        limitPrice: amend.limitPrice,
+        stopPrice: amend.stopPrice,
+        leavesQty: amend.quantity.minus(pending.cumQty),
+      };
+      router.venueFor(pending).replace(pending, next);
+    },
+
+    cancelAll(by, scope, origin) {
+      // Each order's reports go to the asker's connection, without the reqId: that answers the cancelAll itself.
+      const perOrder: CommandOrigin | undefined = origin && { sessionId: origin.sessionId };
+      const inScope = (o: Order) =>
+        (scope.trader === undefined || o.trader === scope.trader) &&
+        (scope.account === undefined || o.account === scope.account) &&
+        (scope.desk === undefined || deps.deskOf?.(o.trader) === scope.desk) &&
+        // A user naming no scope means their own orders; the gateway naming none means every order.
+        (by === 'system' || scope.trader !== undefined || scope.account !== undefined || scope.desk !== undefined || o.trader === by.username);
+      let sent = 0;
+      for (const o of [...orders.values()]) {
+        if (isTerminal(o.status) || !inScope(o) || !mayAct(by, o)) continue;
+        if (by !== 'system' && !canSee(by, o)) continue;
+        if (o.status === 'pendingCancel') continue;
+        if (o.status === 'pendingReplace') {
+          cancelAfterReplace.set(o.orderId, perOrder);
+          sent += 1;
+          continue;
+        }
+        if (requestCancel(o, perOrder)) sent += 1;
+      }
+      log.info({ by: by === 'system' ? 'system' : by.username, scope, sent }, 'cancel all');
+      return sent;
+    },
+
+    expireDue(now) {
+      let n = 0;
+      for (const o of [...orders.values()]) {
+        if (!isWorking(o) || expiring.has(o.orderId)) continue;
+        const due = expiry.dueAt(o);
+        if (due === null || due > now) continue;
+        const text = o.tif === 'gtd' ? EXPIRY_TEXT.gtd : EXPIRY_TEXT.day;
+        expiring.set(o.orderId, text);
+        // Cancelled at the venue first, so a fill racing the expiry is still applied; the venue's answer makes it Expired.
+        if (requestCancel(o, undefined, `expiring: ${text}`)) n += 1;
+        else expiring.delete(o.orderId);
+      }
+      return n;
     },
 
     snapshot(user) {
@@ -229,14 +548,35 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     canSee: (user, order) => canSee(user, order),
     order: (orderId) => orders.get(orderId),
     executions: () => executions,
+    history: (orderId) => byOrder.get(orderId) ?? [],
 
     resubmitWorking() {
       let n = 0;
-      for (const o of orders.values()) {
-        if (!isWorking(o) && o.status !== 'pendingCancel') continue;
+      const now = deps.now();
+      for (const o of [...orders.values()]) {
+        if (isTerminal(o.status)) continue;
+        const due = expiry.dueAt(o);
+        if (due !== null && due <= now) {
+          // It ran out while the gateway was down; no venue holds it now.
+          expireHere(o, o.tif === 'gtd' ? EXPIRY_TEXT.gtd : EXPIRY_TEXT.day);
+          continue;
+        }
         const venue = router.venueFor(o);
         venue.submit(o);
         if (o.status === 'pendingCancel') venue.cancel(o);
+        const pending = pendingReplaces.get(o.orderId);
+        if (o.status === 'pendingReplace' && pending) {
+          const { amend } = pending;
+          venue.replace(o, {
+            ...o,
+            clOrdId: amend.clOrdId,
+            origClOrdId: o.clOrdId,
+            quantity: amend.quantity,
+            limitPrice: amend.limitPrice,
+            stopPrice: amend.stopPrice,
+            leavesQty: amend.quantity.minus(o.cumQty),
+          });
+        }
         n += 1;
       }
       return n;

@@ -1,5 +1,5 @@
 import { ZERO, dec, isDecimalString } from '../../src/core/decimal.ts';
-import { ORDER_TYPES, SIDES, TIME_IN_FORCE, type Order } from '../../src/core/order.ts';
+import { ORDER_TYPES, SIDES, TIME_IN_FORCE, hasLimitPrice, hasStopPrice, type Order } from '../../src/core/order.ts';
 import type { TicketDraft } from '../../src/core/ticket.ts';
 
 function oneOf<T extends string>(values: readonly T[], raw: string | undefined, fallback: T): T {
@@ -22,6 +22,7 @@ export function rejectedOrder(draft: TicketDraft, ids: { orderId: string; clOrdI
   return {
     orderId: ids.orderId,
     clOrdId: ids.clOrdId,
+    origClOrdId: null,
     trader: ids.trader,
     account: draft.account.trim(),
     symbol: draft.symbol.trim().toUpperCase(),
@@ -29,7 +30,11 @@ export function rejectedOrder(draft: TicketDraft, ids: { orderId: string; clOrdI
     type,
     tif: oneOf(TIME_IN_FORCE, draft.tif, 'day'),
     quantity: decimalOr(draft.quantity, ZERO),
-    limitPrice: type === 'limit' ? decimalOr(draft.limitPrice, null) : null,
+    limitPrice: hasLimitPrice(type) ? decimalOr(draft.limitPrice, null) : null,
+    stopPrice: hasStopPrice(type) ? decimalOr(draft.stopPrice, null) : null,
+    // An unreadable expiry is shown as none; the text says what was wrong with it.
+    expireAt: null,
+    locate: (draft.locate ?? '').trim().slice(0, 64) || null,
     status: 'rejected',
     cumQty: ZERO,
     leavesQty: ZERO,

@@ -1,3 +1,5 @@
+import { CLIENT_BOOK_MIGRATION } from '../clientbook/schema.ts';
+
 /**
  * The schema, as an append-only list: a database at version n runs the steps
  * after n, each in its own transaction. Never edit a step that has shipped;
@@ -80,6 +82,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX executions_order ON executions (order_id, seq);
   `,
+  // orders: stop/stop-limit, GTD, short sales, routing; cancel/replace and de-duplicated fills.
+  // Mutable terms (ClOrdID, quantity, prices) now travel with each execution, because a replace
+  // changes them; NULL there (rows from before) means "as in the orders row".
+  `
+  ALTER TABLE orders ADD COLUMN stop_price TEXT;
+  ALTER TABLE orders ADD COLUMN expire_at INTEGER;
+  ALTER TABLE orders ADD COLUMN locate TEXT;
+  ALTER TABLE orders ADD COLUMN venue TEXT;
+  ALTER TABLE executions ADD COLUMN cl_ord_id TEXT;
+  ALTER TABLE executions ADD COLUMN orig_cl_ord_id TEXT;
+  ALTER TABLE executions ADD COLUMN quantity TEXT;
+  ALTER TABLE executions ADD COLUMN limit_price TEXT;
+  ALTER TABLE executions ADD COLUMN stop_price TEXT;
+  -- the venue's id of a fill: a resent report with a seen id is dropped, across restarts too
+  ALTER TABLE executions ADD COLUMN venue_exec_id TEXT;
+  -- the terms a pendingReplace asked for, so a restart can send the replace again
+  ALTER TABLE executions ADD COLUMN req_cl_ord_id TEXT;
+  ALTER TABLE executions ADD COLUMN req_quantity TEXT;
+  ALTER TABLE executions ADD COLUMN req_limit_price TEXT;
+  ALTER TABLE executions ADD COLUMN req_stop_price TEXT;
+  CREATE INDEX executions_venue_exec ON executions (order_id, venue_exec_id) WHERE venue_exec_id IS NOT NULL;
+  `,
   // kill switch: every set and clear, who, when and why; the switches in force are the fold of it.
   `
   CREATE TABLE kill_switch_events (
@@ -93,4 +117,6 @@ export const MIGRATIONS: readonly string[] = [
     at           INTEGER NOT NULL
   );
   `,
+  // client book (issue 6): profiles, households, models, history, CRM, rebalancing, overrides
+  CLIENT_BOOK_MIGRATION,
 ];

@@ -3,18 +3,22 @@ import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
+import { type Config, MARKET_DATA_DEFAULTS } from '../config/config.ts';
 import { executionToWire } from '../oms/execution.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
 import type { Position } from '../portfolio/positionBook.ts';
 import { CLOSE_POLICY, type HandlerContext, dispatch, helloMessage } from './handlers.ts';
+import { directReplyOf } from './orderHandlers.ts';
 import { WS_PATH } from './httpHandler.ts';
-import { DEFAULT_QUOTE_FANOUT, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
+import { type FanoutStats, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
 import type { GatewayServices } from './services.ts';
 import { type Session, newSession } from './session.ts';
 
 export interface WsGateway {
   sessionCount(): number;
+  /** Quote fan-out counters (the benchmark reads them). */
+  fanoutStats(): FanoutStats;
   /** Closes every connection (1001 going away) and the WebSocket server. */
   stop(): Promise<void>;
 }
@@ -27,12 +31,33 @@ const CLOSE_GOING_AWAY = 1001;
  */
 export const HARD_FRAME_LIMIT_BYTES = 16 * MAX_FRAME_BYTES;
 
+export interface TransportOptions extends Partial<QuoteFanoutOptions> {
+  /** `heartbeat` to every logged-in connection this often (default 5000). */
+  heartbeatMs?: number;
+  /** Told to the terminal in `hello`: the age at which a quote is shown stale (default 10000). */
+  staleMs?: number;
+}
+
+/** The transport's switches from the gateway configuration, unset ones at their defaults. */
+export function transportOptions(config: Config): TransportOptions {
+  const d = MARKET_DATA_DEFAULTS;
+  return {
+    heartbeatMs: config.heartbeatMs ?? d.heartbeatMs,
+    staleMs: config.staleMs ?? d.staleMs,
+    flushMs: config.quoteFlushMs ?? d.quoteFlushMs,
+    maxBufferedBytes: config.slowClientBytes ?? d.slowClientBytes,
+    slowClientMs: config.slowClientMs ?? d.slowClientMs,
+    mode: config.fanoutMode ?? 'conflated',
+  };
+}
+
 /**
  * The WebSocket side of the transport: parses every frame, keeps the login
  * gate, hands messages to the services and fans their output out to the
  * connections entitled to it. It decides nothing about orders or positions.
  */
-export function createWsGateway(server: Server, services: GatewayServices, log: Logger, fanoutOptions: QuoteFanoutOptions = DEFAULT_QUOTE_FANOUT): WsGateway {
+export function createWsGateway(server: Server, services: GatewayServices, log: Logger, options: TransportOptions = {}): WsGateway {
+  const { heartbeatMs = MARKET_DATA_DEFAULTS.heartbeatMs, staleMs = MARKET_DATA_DEFAULTS.staleMs, ...fanoutOptions } = options;
   const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: HARD_FRAME_LIMIT_BYTES });
   const sessions = new Map<number, Session>();
   let nextId = 1;
@@ -45,7 +70,16 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     if (s.ws.readyState === WebSocket.OPEN) s.ws.close(code, reason);
   }
 
-  const quotes = createQuoteFanout(services.marketData.quotes$, send, fanoutOptions);
+  const quotes = createQuoteFanout(services.marketData, fanoutOptions);
+  const slowBytes = fanoutOptions.maxBufferedBytes ?? MARKET_DATA_DEFAULTS.slowClientBytes;
+
+  // A heartbeat lets the terminal tell a quiet market from a dead link; a connection already behind is not sent more.
+  const heartbeat = setInterval(() => {
+    const frame = JSON.stringify({ type: 'heartbeat', serverTime: Date.now() } satisfies ServerMessage);
+    for (const s of sessions.values()) {
+      if (s.auth.state === 'authenticated' && s.ws.readyState === WebSocket.OPEN && s.ws.bufferedAmount <= slowBytes) s.ws.send(frame);
+    }
+  }, heartbeatMs);
   const ctx: HandlerContext = { services, quotes, send, close, log };
 
   /** Fan-out must never break the stream it listens to: one failing connection is logged and skipped. */
@@ -60,9 +94,10 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   }
 
   const onOmsUpdate = (u: OmsUpdate) => {
-    if (u.kind === 'cancelReject') {
+    if (u.kind !== 'execReport') {
+      // A cancel/replace refusal or a pre-trade warning answers the one connection that asked.
       const s = sessions.get(u.origin.sessionId);
-      if (s) send(s, { type: 'cancelReject', reqId: u.origin.reqId, orderId: u.orderId, reason: u.reason });
+      if (s) send(s, directReplyOf(u));
       return;
     }
     const report = executionToWire(u.execution);
@@ -127,17 +162,20 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     });
     ws.on('error', (err) => log.info({ err, session: s.id }, 'connection error'));
     ws.on('close', (code) => {
-      quotes.remove(s, s.symbols);
+      quotes.drop(s);
       sessions.delete(s.id);
       log.debug({ session: s.id, code }, 'disconnected');
     });
-    send(s, helloMessage());
+    const hello = helloMessage();
+    send(s, hello.type === 'hello' ? { ...hello, heartbeatMs, staleMs } : hello);
   });
   wss.on('error', (err) => log.error({ err }, 'websocket server error'));
 
   return {
     sessionCount: () => sessions.size,
+    fanoutStats: () => quotes.stats(),
     stop() {
+      clearInterval(heartbeat);
       quotes.stop();
       for (const sub of subscriptions) sub.unsubscribe();
       for (const s of sessions.values()) {

@@ -6,9 +6,16 @@ import type { Order } from '../../src/core/order.ts';
 export type VenueEvent =
   | { kind: 'accepted'; orderId: string }
   | { kind: 'rejected'; orderId: string; reason: string }
+  /** venueExecId is unique per venue: the OMS drops a fill whose id it has seen (a resent report never fills twice). */
   | { kind: 'fill'; orderId: string; venueExecId: string; quantity: Decimal; price: Decimal }
+  /** On request, or unsolicited: an IOC/FOK remainder, with its reason. */
   | { kind: 'canceled'; orderId: string; reason: string }
-  | { kind: 'cancelRejected'; orderId: string; reason: string };
+  | { kind: 'cancelRejected'; orderId: string; reason: string }
+  | { kind: 'replaced'; orderId: string; quantity: Decimal; limitPrice: Decimal | null; stopPrice: Decimal | null }
+  | { kind: 'replaceRejected'; orderId: string; reason: string }
+  /** A stop order's trigger traded: it is now working as a market or limit order. */
+  | { kind: 'triggered'; orderId: string }
+  | { kind: 'expired'; orderId: string; reason: string };
 
 /**
  * A place orders go: the internal matching venue, or a FIX counterparty.
@@ -18,6 +25,8 @@ export interface Venue {
   readonly name: string;
   submit(order: Order): void;
   cancel(order: Order): void;
+  /** Amend to the new quantity/prices of `next` (same orderId, new clOrdId); answers replaced or replaceRejected. */
+  replace(current: Order, next: Order): void;
   readonly events$: Observable<VenueEvent>;
   stop(): void;
 }

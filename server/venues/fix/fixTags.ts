@@ -57,9 +57,9 @@ export const MsgType = {
 export const FIX_VERSIONS = ['FIX.4.2', 'FIX.4.4'] as const;
 export type FixVersion = (typeof FIX_VERSIONS)[number];
 
-export const SIDE_CODE: Record<Side, string> = { buy: '1', sell: '2' };
-export const ORD_TYPE_CODE: Record<OrderType, string> = { market: '1', limit: '2' };
-export const TIF_CODE: Record<TimeInForce, string> = { day: '0', gtc: '1', ioc: '3' };
+export const SIDE_CODE: Record<Side, string> = { buy: '1', sell: '2', sellShort: '5' };
+export const ORD_TYPE_CODE: Record<OrderType, string> = { market: '1', limit: '2', stop: '3', stopLimit: '4' };
+export const TIF_CODE: Record<TimeInForce, string> = { day: '0', gtc: '1', ioc: '3', fok: '4', gtd: '6' };
 /** HandlInst 1: automated execution, no broker intervention. Required in FIX 4.2, harmless in 4.4. */
 export const HANDL_INST_AUTOMATED = '1';
 

@@ -26,6 +26,8 @@ export interface FixOrderReport {
 
 /** A FIX 4.2/4.4 counterparty behind the Venue interface, plus what only FIX has. */
 export interface FixVenue extends Venue {
+  /** The Venue form: amend to `next`'s quantity and limit price. */
+  replace(current: Order, next: Order): void;
   /** OrderCancelReplaceRequest: a new total quantity and, for a limit order, a new price (null keeps it). */
   replace(order: Order, quantity: Decimal, price: Decimal | null): void;
   readonly state$: Observable<FixConnectionState>;
@@ -80,9 +82,15 @@ export function createFixVenue(config: FixVenueConfig, deps: FixVenueDeps): FixV
   // Commands return at once; an answer we give ourselves arrives later, like the venue's would.
   const answerLater = (e: VenueEvent | ReplaceEvent) =>
     queueMicrotask(() => {
-      if (e.kind === 'replaced' || e.kind === 'replaceRejected') replaces.next(e);
+      if (e.kind === 'replaceRejected' || 'clOrdId' in e) announceReplace(e);
       else events.next(e);
     });
+
+  /** A replace outcome goes to replaces$ (FIX detail) and, as a VenueEvent, to the OMS on events$. */
+  function announceReplace(r: ReplaceEvent): void {
+    replaces.next(r);
+    events.next(r.kind === 'replaced' ? { kind: 'replaced', orderId: r.orderId, quantity: r.quantity, limitPrice: r.price, stopPrice: null } : r);
+  }
 
   /**
    * Journals what an answer changes, with its key, then announces it: the
@@ -100,7 +108,7 @@ export function createFixVenue(config: FixVenueConfig, deps: FixVenueDeps): FixV
     record(...entries);
     if (report) reports.next({ orderId: order.orderId, report, duplicate: false });
     for (const e of outcome.events) events.next(e);
-    if (r) replaces.next(r);
+    if (r) announceReplace(r);
   }
 
   function onReport(f: FixFields): void {
@@ -232,6 +240,8 @@ export function createFixVenue(config: FixVenueConfig, deps: FixVenueDeps): FixV
         tif: order.tif,
         quantity: order.leavesQty,
         limitPrice: order.limitPrice,
+        stopPrice: order.stopPrice,
+        expireAt: order.expireAt,
       };
       record({
         t: 'order',
@@ -264,8 +274,11 @@ export function createFixVenue(config: FixVenueConfig, deps: FixVenueDeps): FixV
       }));
     },
 
-    replace(order, quantity, price) {
+    replace(order: Order, nextOrQuantity: Order | Decimal, newPrice?: Decimal | null) {
       if (stopping) return;
+      const amended = 'orderId' in nextOrQuantity;
+      const quantity = amended ? nextOrQuantity.quantity : nextOrQuantity;
+      const price = amended ? nextOrQuantity.limitPrice : (newPrice ?? null);
       const at = book.order(order.orderId);
       if (!at) {
         answerLater({ kind: 'replaceRejected', orderId: order.orderId, reason: `order ${order.orderId} was never sent to ${config.name}` });

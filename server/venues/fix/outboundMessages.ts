@@ -20,6 +20,10 @@ export interface OrderTerms {
   readonly tif: TimeInForce;
   readonly quantity: Decimal;
   readonly limitPrice: Decimal | null;
+  /** Stop and stop-limit orders: StopPx (99). */
+  readonly stopPrice?: Decimal | null | undefined;
+  /** GTD orders: ExpireTime (126), epoch ms. */
+  readonly expireAt?: number | null | undefined;
 }
 
 // FIX 4.4 groups Symbol and OrderQty into the Instrument and OrderQtyData components; FIX 4.2 has them flat.
@@ -35,9 +39,16 @@ function account(acc: string): FixBody {
   return acc ? { Account: acc } : {};
 }
 
-function pricing(t: Pick<OrderTerms, 'type' | 'tif' | 'limitPrice'>): FixBody {
-  const price: FixBody = t.type === 'limit' && t.limitPrice ? { Price: toWire(t.limitPrice) } : {};
-  return { OrdType: ORD_TYPE_CODE[t.type], ...price, TimeInForce: TIF_CODE[t.tif] };
+function pricing(t: Pick<OrderTerms, 'type' | 'tif' | 'limitPrice' | 'stopPrice' | 'expireAt'>): FixBody {
+  const price: FixBody = (t.type === 'limit' || t.type === 'stopLimit') && t.limitPrice ? { Price: toWire(t.limitPrice) } : {};
+  const stop: FixBody = (t.type === 'stop' || t.type === 'stopLimit') && t.stopPrice ? { StopPx: toWire(t.stopPrice) } : {};
+  const expiry: FixBody = t.tif === 'gtd' && typeof t.expireAt === 'number' ? { ExpireTime: new Date(t.expireAt) } : {};
+  return { OrdType: ORD_TYPE_CODE[t.type], ...price, ...stop, TimeInForce: TIF_CODE[t.tif], ...expiry };
+}
+
+/** A short sale (Side 5) tells the counterparty the stock is already located: LocateReqd (114) N. */
+function locate(t: Pick<OrderTerms, 'side'>): FixBody {
+  return t.side === 'sellShort' ? { LocateReqd: 'N' } : {};
 }
 
 export function newOrderSingle(version: FixVersion, clOrdId: string, t: OrderTerms, now: Date): FixBody {
@@ -47,6 +58,7 @@ export function newOrderSingle(version: FixVersion, clOrdId: string, t: OrderTer
     HandlInst: HANDL_INST_AUTOMATED,
     ...instrument(version, t.symbol),
     Side: SIDE_CODE[t.side],
+    ...locate(t),
     TransactTime: now,
     ...orderQty(version, t.quantity),
     ...pricing(t),

@@ -12,6 +12,8 @@ describe('parseClientMessage', () => {
       { type: 'history', symbol: 'AAPL', interval: '5m', limit: 100 },
       { type: 'placeOrder', clOrdId: 'c-1', order: { symbol: 'AAPL', side: 'buy', type: 'limit', quantity: '100', limitPrice: '1.00', account: 'A' } },
       { type: 'cancelOrder', orderId: 'O-1' },
+      { type: 'replaceOrder', orderId: 'O-1', clOrdId: 'c-2', quantity: '200', limitPrice: '1.01' },
+      { type: 'cancelAll', reqId: 'ca1', account: 'A' },
       { type: 'subscribeOrders' },
       { type: 'subscribePositions' },
       { type: 'clientBook' },

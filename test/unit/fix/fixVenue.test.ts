@@ -152,18 +152,23 @@ describe('createFixVenue with a hand-driven session', () => {
     fake.receive('8=FIX.4.4|35=3|34=2|45=2|58=Value is incorrect (out of range) for this tag|371=40|372=D|373=5|');
     fake.receive('8=FIX.4.4|35=j|34=3|45=4|58=Unsupported Message Type|372=G|380=3|');
     fake.receive('8=FIX.4.4|35=j|34=4|45=99|58=Unsupported Message Type|372=x|380=3|');
-    expect(events).toEqual([{ kind: 'rejected', orderId: 'O1', reason: 'Value is incorrect (out of range) for this tag, tag 40' }]);
+    // A replace outcome also reaches the OMS on events$ (the Venue contract).
+    expect(events).toEqual([
+      { kind: 'rejected', orderId: 'O1', reason: 'Value is incorrect (out of range) for this tag, tag 40' },
+      { kind: 'replaceRejected', orderId: 'O2', reason: 'Unsupported Message Type' },
+    ]);
     expect(replaces).toEqual([{ kind: 'replaceRejected', orderId: 'O2', reason: 'Unsupported Message Type' }]);
   });
 
   it('replaces, and sends the next request against the replacing ClOrdID and quantity', () => {
-    const { fake, venue, replaces } = open();
+    const { fake, venue, replaces, events } = open();
     const o = order('O1');
     venue.submit(o);
     venue.replace(o, dec('80'), dec('10.75'));
     expect(fake.sent[1]).toMatchObject({ msgType: 'G', body: { ClOrdID: 'O1-1', OrigClOrdID: 'O1', OrderQtyData: { OrderQty: '80' }, Price: '10.75' } });
     fake.receive(er({ clOrdId: 'O1-1', orig: 'O1', execId: 'E4', execType: '5', ordStatus: '0', cumQty: '0', avgPx: '0', qty: '80', price: '10.75', seq: 2 }));
     expect(replaces).toEqual([{ kind: 'replaced', orderId: 'O1', clOrdId: 'O1-1', quantity: dec('80'), price: dec('10.75') }]);
+    expect(events.at(-1)).toEqual({ kind: 'replaced', orderId: 'O1', quantity: dec('80'), limitPrice: dec('10.75'), stopPrice: null });
     venue.cancel(o);
     expect(fake.sent[2]).toMatchObject({ msgType: 'F', body: { ClOrdID: 'O1-2', OrigClOrdID: 'O1-1', OrderQtyData: { OrderQty: '80' } } });
   });
@@ -181,6 +186,7 @@ describe('createFixVenue with a hand-driven session', () => {
     expect(events).toEqual([
       { kind: 'rejected', orderId: 'O1', reason: 'not logged on (disconnected)' },
       { kind: 'cancelRejected', orderId: 'O2', reason: 'order O2 was never sent to BROKER' },
+      { kind: 'replaceRejected', orderId: 'O3', reason: 'order O3 was never sent to BROKER' },
     ]);
     expect(replaces).toEqual([{ kind: 'replaceRejected', orderId: 'O3', reason: 'order O3 was never sent to BROKER' }]);
   });

@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.ts';
-import { newOrder, type Order, type OrderSpec } from '../../../src/core/order.ts';
+import { newOrder, type Order, type OrderSpec, type Side } from '../../../src/core/order.ts';
 import type { QuoteWire } from '../../../src/core/protocol.ts';
 import { createInternalVenue } from '../../../server/venues/internal/internalVenue.ts';
 import type { VenueEvent } from '../../../server/venues/types.ts';
@@ -24,7 +24,8 @@ function setup(first?: QuoteWire) {
 }
 
 let n = 0;
-function order(spec: Partial<OrderSpec> & { side: 'buy' | 'sell' }, limitPrice?: string): Order {
+type SpecFields = Partial<Pick<OrderSpec, 'quantity' | 'tif' | 'symbol' | 'account'>> & { side: Side };
+function order(spec: SpecFields, limitPrice?: string): Order {
   n += 1;
   const base = { symbol: 'AAPL', quantity: dec('300'), account: 'T1-MAIN', tif: 'day' as const, ...spec };
   const full: OrderSpec = limitPrice === undefined ? { ...base, type: 'market' } : { ...base, type: 'limit', limitPrice: dec(limitPrice) };

@@ -27,6 +27,7 @@ function fakeVenue(): FakeVenue {
     events$: events,
     submit: (o: Order) => void calls.push(`submit ${o.orderId} ${o.status}`),
     cancel: (o: Order) => void calls.push(`cancel ${o.orderId}`),
+    replace: (o: Order, next: Order) => void calls.push(`replace ${o.orderId} ${next.clOrdId} ${next.quantity.toFixed()}`),
     emit: (e) => events.next(e),
     stop: () => events.complete(),
   };
@@ -45,7 +46,7 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'oms-'))) {
   dbs.push(db);
   const venue = fakeVenue();
   let clock = 1_000;
-  const oms = createOrderManager({
+  const manager = createOrderManager({
     journal: createJournal(db),
     router: createRouter(venue),
     instruments: catalog(AAPL),
@@ -53,9 +54,14 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'oms-'))) {
     now: () => ++clock,
     log: pino({ level: 'silent' }),
   });
+  // Every order these tests place is placed (no risk warnings), so placeOrder always returns it.
+  const oms = { ...manager, placeOrder: (...args: Parameters<typeof manager.placeOrder>) => manager.placeOrder(...args)! };
   const updates: OmsUpdate[] = [];
   oms.updates$.subscribe((u) => updates.push(u));
-  const reports = () => updates.flatMap((u) => (u.kind === 'execReport' ? [`${u.execution.execType}/${u.execution.order.status}`] : [`cancelReject: ${u.reason}`]));
+  const reports = () =>
+    updates.flatMap((u) =>
+      u.kind === 'execReport' ? [`${u.execution.execType}/${u.execution.order.status}`] : u.kind === 'cancelReject' ? [`cancelReject: ${u.reason}`] : ['orderWarning'],
+    );
   return { dir, db, venue, oms, updates, reports };
 }
 
@@ -92,7 +98,7 @@ describe('order manager', () => {
     venue.emit({ kind: 'fill', orderId: o.orderId, venueExecId: 'v1', quantity: dec('100'), price: dec('200') });
     venue.emit({ kind: 'fill', orderId: o.orderId, venueExecId: 'v2', quantity: dec('200'), price: dec('200.02') });
     venue.emit({ kind: 'cancelRejected', orderId: o.orderId, reason: 'too late' });
-    expect(reports()).toEqual(['pendingNew/pendingNew', 'new/new', 'pendingCancel/pendingCancel', 'trade/pendingCancel', 'trade/filled', 'cancelReject: too late']);
+    expect(reports()).toEqual(['pendingNew/pendingNew', 'new/new', 'pendingCancel/pendingCancel', 'trade/pendingCancel', 'trade/filled', `cancelReject: too late to cancel: order ${o.orderId} is already Filled`]);
     expect(updates.at(-1)).toMatchObject({ kind: 'cancelReject', origin: { sessionId: 3, reqId: 'c' } });
     expect(oms.order(o.orderId)!.avgPx.toFixed()).toBe('200.01333333');
   });
@@ -135,7 +141,7 @@ describe('order manager', () => {
       'pendingCancel/pendingCancel',
       `cancelReject: a cancel is already pending for order ${o.orderId}`,
       'canceled/canceled',
-      `cancelReject: order ${o.orderId} is already Canceled`,
+      `cancelReject: too late to cancel: order ${o.orderId} is already Canceled`,
     ]);
   });
 

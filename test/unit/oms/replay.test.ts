@@ -23,6 +23,11 @@ const orderRow = (seq: number, over: Partial<OrderRow> = {}): OrderRow => ({
   quantity: '300',
   limit_price: '200.5',
   created_at: 1000 + seq,
+  // Columns of migration 2: null, as on a row written before it.
+  stop_price: null,
+  expire_at: null,
+  locate: null,
+  venue: null,
   ...over,
 });
 
@@ -40,6 +45,16 @@ const execRow = (seq: number, orderSeq: number, over: Partial<ExecRow>): ExecRow
   filled_notional: '0',
   avg_px: '0',
   text: '',
+  cl_ord_id: null,
+  orig_cl_ord_id: null,
+  quantity: null,
+  limit_price: null,
+  stop_price: null,
+  venue_exec_id: null,
+  req_cl_ord_id: null,
+  req_quantity: null,
+  req_limit_price: null,
+  req_stop_price: null,
   ...over,
 });
 

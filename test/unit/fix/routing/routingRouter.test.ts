@@ -7,7 +7,7 @@ import { createRoutingRouter } from '../../../../server/venues/routing/routingRo
 import { RoutingTableError, parseRoutingTable } from '../../../../server/venues/routing/routingTable.ts';
 import type { Venue } from '../../../../server/venues/types.ts';
 
-const venue = (name: string): Venue => ({ name, submit: () => {}, cancel: () => {}, events$: EMPTY, stop: () => {} });
+const venue = (name: string): Venue => ({ name, submit: () => {}, cancel: () => {}, replace: () => {}, events$: EMPTY, stop: () => {} });
 const internal = venue('INTERNAL');
 const fx = venue('FXBROKER');
 
