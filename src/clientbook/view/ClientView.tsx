@@ -12,6 +12,7 @@ import { type LivePortfolio, livePortfolio } from '../liveHoldings.ts';
 import { ActivityTab } from './ActivityTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { PerformanceTab } from './PerformanceTab.tsx';
+import { TradeTab } from './TradeTab.tsx';
 import { TransactionsTab } from './TransactionsTab.tsx';
 
 const TABS = [
@@ -19,6 +20,7 @@ const TABS = [
   ['performance', 'Performance'],
   ['activity', 'Activity'],
   ['transactions', 'Transactions'],
+  ['trade', 'Trade'],
 ] as const;
 export type ClientTab = (typeof TABS)[number][0];
 
@@ -101,6 +103,7 @@ export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Pr
         {ready && tab === 'performance' && <PerformanceTab detail={ready.detail} />}
         {ready && tab === 'activity' && <ActivityTab detail={ready.detail} />}
         {ready && tab === 'transactions' && <TransactionsTab detail={ready.detail} />}
+        {ready && tab === 'trade' && <TradeTab detail={ready.detail} />}
       </div>
     </section>
   );
