@@ -22,7 +22,6 @@ import { canSee } from './oms/entitlements.ts';
 import type { Execution } from './oms/execution.ts';
 import { createJournal } from './oms/journal.ts';
 import { createOrderManager } from './oms/orderManager.ts';
-import { createRouter } from './oms/router.ts';
 import { createDeskFeed } from './portfolio/deskFeed.ts';
 import { DEFAULT_LIMITS_FILE, loadLimits } from './portfolio/limits.ts';
 import { createPortfolioService } from './portfolio/portfolioService.ts';
@@ -34,7 +33,10 @@ import { createHttpHandler } from './transport/httpHandler.ts';
 import type { GatewayServices } from './transport/services.ts';
 import type { FanoutStats } from './transport/quoteFanout.ts';
 import { createWsGateway, transportOptions } from './transport/wsGateway.ts';
+import { createFixVenue } from './venues/fix/fixVenue.ts';
 import { createMatchingVenue } from './venues/matching/matchingVenue.ts';
+import { createRoutingRouter } from './venues/routing/routingRouter.ts';
+import { loadVenuesFile } from './venues/venuesFile.ts';
 
 export interface RunningGateway {
   readonly port: number;
@@ -64,8 +66,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Starts a gateway; overrides win over the environment (tests pass port 0, a temp dataDir, silent logs). */
-export async function startGateway(overrides: Partial<Config> = {}): Promise<RunningGateway> {
+/**
+ * Starts a gateway; overrides win over the environment (tests pass port 0, a temp dataDir, silent logs).
+ * `clock` is the OMS's time (order timestamps, DAY/GTD expiry); a test moves it past a session close.
+ */
+export async function startGateway(overrides: Partial<Config> = {}, clock: () => number = Date.now): Promise<RunningGateway> {
   const config: Config = { ...configFromEnv(process.env), ...overrides };
   const log = pino({ level: config.logLevel, base: { service: 'gateway' } });
   const db = openDatabase(config.dataDir);
@@ -105,16 +110,22 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
     // The internal venue is the matching engine; the simulator's depth rests in it as a market maker.
     const venue = createMatchingVenue(marketData);
     stack.push(() => venue.stop());
+    // FIX counterparties and the routing table over them (VENUES_FILE); without one every order stays internal.
+    const venuesFile = config.venuesFile === undefined ? undefined : loadVenuesFile(config.venuesFile);
+    const fixVenues = (venuesFile?.fix ?? []).map((c) => createFixVenue(c, { log: log.child({ module: 'fix' }) }));
+    for (const f of fixVenues) stack.push(() => f.close());
+    const router = createRoutingRouter(venuesFile?.routing ?? { rules: [], defaultVenue: venue.name }, [venue, ...fixVenues], instruments);
     const oms = createOrderManager({
       journal: createJournal(db),
-      router: createRouter(venue),
+      router,
       instruments,
       touch: (symbol) => {
         const q = marketData.latest(symbol);
         return q && { bid: dec(q.bid), ask: dec(q.ask) };
       },
       risk,
-      now: Date.now,
+      deskOf: (trader) => DEMO_USERS.find((u) => u.username === trader)?.desk,
+      now: clock,
       log: log.child({ module: 'oms' }),
     });
     stack.push(() => oms.stop());
@@ -171,6 +182,10 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Run
     await listen(server, config.port, config.host);
 
     const resubmitted = oms.resubmitWorking();
+    // DAY orders expire at their session's close, GTD orders at their expiry: checked every second.
+    const expiryTimer = setInterval(() => oms.expireDue(clock()), 1000);
+    expiryTimer.unref();
+    stack.push(() => clearInterval(expiryTimer));
     marketData.start();
     const port = (server.address() as AddressInfo).port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
