@@ -23,6 +23,19 @@ describe('stop orders', () => {
     expect(book.bestAsk()).toBe(101);
   });
 
+  it('trigger on a print made outside the book, which moves the last trade price and trades nothing', () => {
+    const book = ladderBook();
+    book.stop(1, 3, 'sell', 97, 1);
+    expect(list(book.print(98))).toEqual([]);
+    expect(book.lastTradePrice()).toBe(98);
+    expect(list(book.print(97))).toEqual([
+      { kind: 'triggered', orderId: 1 },
+      { kind: 'trade', makerId: 99, takerId: 1, price: 99, lots: 1 },
+    ]);
+    expect(list(book.print(0))).toEqual([]);
+    expect(book.lastTradePrice()).toBe(99);
+  });
+
   it('a buy stop-market becomes a market order when a trade prints at or above it', () => {
     const book = ladderBook();
     book.stop(1, 3, 'buy', 101, 2);
