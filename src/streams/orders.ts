@@ -1,5 +1,6 @@
 import { type Observable, ReplaySubject, filter, map, merge, scan, share } from 'rxjs';
-import type { Connection } from './connection.ts';
+import type { Connection, ResponseOf } from './connection.ts';
+import { type CancelAllScopeWire, type ReplaceTerms, cancelAllMsg, replaceOrderMsg } from './orderCommands.ts';
 import { NO_ORDERS, type OrdersEvent, type OrdersState, reduceOrders } from './ordersState.ts';
 import { skipFailure } from './skipFailure.ts';
 import { whenOnline } from './whenOnline.ts';
@@ -25,4 +26,18 @@ export function ordersOf(conn: Connection): Observable<OrdersState> {
     scan(reduceOrders, NO_ORDERS),
     share({ connector: () => new ReplaySubject<OrdersState>(1), resetOnRefCountZero: true }),
   );
+}
+
+/**
+ * Amends a working order (cancel/replace): answered by the `pendingReplace`
+ * execution report, or by a `cancelReject` (responseTo 'replace') saying why.
+ * The `replaced` report follows on the orders stream.
+ */
+export function replaceOrder(conn: Connection, orderId: string, clOrdId: string, terms: ReplaceTerms): Observable<ResponseOf<'replaceOrder'>> {
+  return conn.request<'replaceOrder'>(replaceOrderMsg(orderId, clOrdId, terms));
+}
+
+/** Cancels every working order of a trader and/or account (your own when neither is named); answers how many cancels went out. */
+export function cancelAll(conn: Connection, scope: CancelAllScopeWire = {}): Observable<ResponseOf<'cancelAll'>> {
+  return conn.request<'cancelAll'>(cancelAllMsg(scope));
 }

@@ -48,3 +48,16 @@ export function orderByClOrdId(state: OrdersState, clOrdId: string): OrderWire |
   for (const o of state.orders.values()) if (o.clOrdId === clOrdId) return o;
   return undefined;
 }
+
+/**
+ * One order's history: every execution report the gateway sent for it, oldest
+ * first (each state change: sent, accepted, fills, amend and cancel requests
+ * and their answers). OrderId is stable across replaces, so an amended order's
+ * history is one list across its ClOrdIDs.
+ */
+export function executionsOf(state: OrdersState, orderId: string): ExecReportWire[] {
+  const out: ExecReportWire[] = [];
+  for (const e of state.executions.values()) if (e.order.orderId === orderId) out.push(e);
+  // execIds grow with the journal (E00000012 after E00000011), so they order events of the same millisecond.
+  return out.sort((a, b) => a.ts - b.ts || a.execId.localeCompare(b.execId));
+}

@@ -21,7 +21,7 @@ export function freshDataDir(): string {
  * existing database; pass a long tickIntervalMs and call marketData.step() for
  * quotes that move only when the test says so.
  */
-export async function startTestGateway(overrides: Partial<Config> = {}): Promise<TestGateway> {
+export async function startTestGateway(overrides: Partial<Config> = {}, clock?: () => number): Promise<TestGateway> {
   const dataDir = overrides.dataDir ?? freshDataDir();
   const gw = await startGateway({
     port: 0,
@@ -31,7 +31,7 @@ export async function startTestGateway(overrides: Partial<Config> = {}): Promise
     staticDir: join(dataDir, 'no-dist'),
     ...overrides,
     dataDir,
-  });
+  }, clock);
   return {
     ...gw,
     dataDir,

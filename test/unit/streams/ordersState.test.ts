@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecReportWire, OrderWire } from '../../../src/core/protocol.ts';
-import { NO_ORDERS, fillsNewestFirst, orderByClOrdId, ordersNewestFirst, reduceOrders } from '../../../src/streams/ordersState.ts';
+import { NO_ORDERS, executionsOf, fillsNewestFirst, orderByClOrdId, ordersNewestFirst, reduceOrders } from '../../../src/streams/ordersState.ts';
 
 function order(orderId: string, patch: Partial<OrderWire> = {}): OrderWire {
   return {
@@ -78,5 +78,16 @@ describe('blotter views', () => {
     expect(fillsNewestFirst(s).map((e) => e.execId)).toEqual(['e3', 'e2']);
     expect(orderByClOrdId(s, 'c-O2')?.orderId).toBe('O2');
     expect(orderByClOrdId(s, 'missing')).toBeUndefined();
+  });
+
+  it("gives one order's history oldest first, across the ClOrdIDs of its replaces", () => {
+    const first = order('O1', { status: 'pendingNew' });
+    const amended = order('O1', { clOrdId: 'c-2', origClOrdId: 'c-O1', quantity: '200', status: 'new' });
+    let s = reduceOrders(NO_ORDERS, { kind: 'execReport', report: report('E00000001', first, { execType: 'pendingNew', ts: 10 }) });
+    s = reduceOrders(s, { kind: 'execReport', report: report('E00000003', order('O2'), { ts: 11 }) });
+    s = reduceOrders(s, { kind: 'execReport', report: report('E00000004', amended, { execType: 'replaced', ts: 12 }) });
+    s = reduceOrders(s, { kind: 'execReport', report: report('E00000002', { ...first, status: 'pendingReplace' }, { execType: 'pendingReplace', ts: 12 }) });
+    expect(executionsOf(s, 'O1').map((e) => `${e.execType} ${e.order.clOrdId}`)).toEqual(['pendingNew c-O1', 'pendingReplace c-O1', 'replaced c-2']);
+    expect(executionsOf(s, 'O9')).toEqual([]);
   });
 });
