@@ -26,6 +26,7 @@ import { WarningPanel } from './WarningPanel.tsx';
 const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity', 'limitPrice', 'stopPrice', 'account', 'tif', 'expireAt', 'locate'];
 const SIDES_SHOWN: readonly Side[] = ['buy', 'sell', 'sellShort'];
 const SIDE_KEY: Partial<Record<Side, string>> = { buy: 'F1', sell: 'F2' };
+const REVEALED_BY: Partial<Record<TicketField, TicketField>> = { locate: 'side', expireAt: 'tif', stopPrice: 'type' };
 
 interface Props {
   symbol: string;
@@ -75,7 +76,9 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
   const draft = useMemo(() => draftOf(form), [form]);
   const result = useMemo(() => validateTicket(draft, ctx), [draft, ctx]);
   const errors = errorsByField(result);
-  const shown = (field: TicketField): string | undefined => (touched.has(field) ? errors[field] : undefined);
+  // A field that appears because of another choice (a locate for a short sale, an expiry for GTD, a stop
+  // price for a stop) says what it needs as soon as it appears: the trader has just asked for it.
+  const shown = (field: TicketField): string | undefined => (touched.has(field) || touched.has(REVEALED_BY[field] ?? field) ? errors[field] : undefined);
 
   const thresholds: WarningThresholds = limits
     ? { warnNotional: limits.warnNotional, warnCollarPercent: limits.warnCollarPercent, collarPercent: limits.collarPercent, baseCurrency: limits.baseCurrency }
