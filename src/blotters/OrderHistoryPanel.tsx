@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
-import { NO_ORDERS } from '../streams/ordersState.ts';
-import { historyRow, reportsOf } from './orderHistory.ts';
+import { NO_ORDERS, executionsOf } from '../streams/ordersState.ts';
+import { historyRow } from './orderHistory.ts';
 
 /** Every state change of one order, oldest first, from the execution reports the terminal holds. */
 export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClose(): void }) {
   const session = useSession();
   const state = useObservable(session.orders$, NO_ORDERS);
   const order = state.orders.get(orderId);
-  const rows = useMemo(() => reportsOf(state, orderId).map((e) => historyRow(e, session.instrument(e.order.symbol))), [state, orderId, session]);
+  const rows = useMemo(() => executionsOf(state, orderId).map((e) => historyRow(e, session.instrument(e.order.symbol))), [state, orderId, session]);
   return (
     <aside className="order-history" data-testid="order-history" data-order-id={orderId} aria-label={`History of order ${orderId}`}>
       <div className="order-history-head">

@@ -2,7 +2,6 @@ import { dec } from '../core/decimal.ts';
 import type { Instrument } from '../core/instrument.ts';
 import { STATUS_LABEL } from '../core/order.ts';
 import type { ExecReportWire } from '../core/protocol.ts';
-import type { OrdersState } from '../streams/ordersState.ts';
 import { formatPrice } from '../format/instrumentFormat.ts';
 import { formatQty } from '../format/numbers.ts';
 import { timeOf } from './orderRow.ts';
@@ -31,13 +30,6 @@ export interface HistoryRow {
   detail: string;
   clOrdId: string;
   text: string;
-}
-
-/** Every execution report of one order, oldest first: the order's life as the gateway recorded it. */
-export function reportsOf(state: OrdersState, orderId: string): ExecReportWire[] {
-  const out: ExecReportWire[] = [];
-  for (const e of state.executions.values()) if (e.order.orderId === orderId) out.push(e);
-  return out.sort((a, b) => a.ts - b.ts || a.execId.localeCompare(b.execId, undefined, { numeric: true }));
 }
 
 function terms(e: ExecReportWire, instrument: Pick<Instrument, 'tickSize'> | undefined): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amendFormOf, validateAmend } from '../../../src/blotters/amendForm.ts';
-import { historyRow, reportsOf } from '../../../src/blotters/orderHistory.ts';
+import { historyRow } from '../../../src/blotters/orderHistory.ts';
+import { executionsOf } from '../../../src/streams/ordersState.ts';
 import { AAPL, instrumentOf, order, report, stateOf } from './fixtures.ts';
 
 describe('amendFormOf', () => {
@@ -63,7 +64,7 @@ describe('order history', () => {
       report('E-11', filled, { execType: 'trade', lastQty: '40', lastPx: '190.5' }),
       report('E-9', order('O-2'), { execType: 'new' }),
     ]);
-    const rows = reportsOf(state, 'O-1').map((e) => historyRow(e, AAPL));
+    const rows = executionsOf(state, 'O-1').map((e) => historyRow(e, AAPL));
     expect(rows.map((r) => [r.event, r.status, r.detail, r.clOrdId])).toEqual([
       ['Sent', 'PendingNew', '100 · limit 190.00', 'c-O-1'],
       ['Accepted', 'New', '100 · limit 190.00', 'c-O-1'],
