@@ -14,8 +14,12 @@ import { isTerminal } from '../src/core/order.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './auth/demoUsers.ts';
 import { createAuthService, seedDemoUsers } from './auth/userStore.ts';
 import { clientBookFor } from './clientbook/clientBookAccess.ts';
-import { createClientBookStore, seedClientBook } from './clientbook/clientBookStore.ts';
-import { demoClientBook } from './clientbook/demoBook.ts';
+import { createClientBookService } from './clientbook/clientBookService.ts';
+import { createClientBookStore } from './clientbook/clientBookStore.ts';
+import { latestPriceOf } from './clientbook/latestPrice.ts';
+import { createRebalanceDesk } from './clientbook/rebalanceDesk.ts';
+import { seedClientBook } from './clientbook/seedClientBook.ts';
+import { blockAccountOf, createSuitabilityHook } from './clientbook/suitabilityHook.ts';
 import { type Config, ConfigError, configFromEnv } from './config/config.ts';
 import { type SteppableMarketData, marketDataFor } from './marketdata/fromConfig.ts';
 import { canSee } from './oms/entitlements.ts';
@@ -90,10 +94,13 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     stack.push(() => marketData.stop());
     const instruments = marketData.instruments;
 
-    seedClientBook(db, () => demoClientBook(config.seed, instruments.all()));
+    seedClientBook(db, { seed: config.seed, instruments: instruments.all(), now: Date.now() });
     const clientBook = createClientBookStore(db);
+    const bookPrice = latestPriceOf(marketData);
+    const suitability = createSuitabilityHook({ store: clientBook, instrument: (s) => instruments.get(s), price: bookPrice, now: Date.now });
     await seedDemoUsers(db);
-    const auth = await createAuthService({ db, advisorAccounts: (u) => clientBook.accountsOf(u) });
+    // An advisor trades for their clients' accounts, and sees their block account's orders (rebalancing).
+    const auth = await createAuthService({ db, advisorAccounts: (u) => [...clientBook.accountsOf(u), blockAccountOf(u)] });
 
     // Pre-trade risk: a bad limits file stops the start here, naming each fault.
     const killSwitch = createKillSwitch(db);
@@ -102,7 +109,8 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       instrument: (s) => instruments.get(s),
       quote: (s) => marketData.latest(s),
       // Read at check time, when the portfolio below exists.
-      positionOf: (account, symbol) => portfolio.quantity(account, symbol),
+      positionOf: (account, symbol) => suitability.positionOf(account, symbol) ?? portfolio.quantity(account, symbol),
+      suitability: (req) => suitability.check(req),
       killSwitch,
       now: Date.now,
     });
@@ -125,10 +133,23 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       },
       risk,
       deskOf: (trader) => DEMO_USERS.find((u) => u.username === trader)?.desk,
+      onPlaced: (order, warnings, justification) => suitability.onPlaced(order, warnings, justification),
       now: clock,
       log: log.child({ module: 'oms' }),
     });
     stack.push(() => oms.stop());
+    const bookService = createClientBookService({ store: clientBook, instrument: (s) => instruments.get(s), price: bookPrice, now: Date.now });
+    const rebalance = createRebalanceDesk({
+      store: clientBook,
+      book: bookService,
+      oms,
+      instrument: (s) => instruments.get(s),
+      price: bookPrice,
+      now: Date.now,
+      log: log.child({ module: 'clientbook' }),
+    });
+    rebalance.start();
+    stack.push(() => rebalance.stop());
     // Setting a kill switch cancels the working orders of its scope.
     killSwitch.setCanceller((_by, scope) => oms.cancelAll('system', scope));
     const portfolio = createPortfolioService({
@@ -166,7 +187,7 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       oms,
       portfolio,
       desk,
-      clientBook: (user) => clientBookFor(clientBook, user),
+      clientBook: { legacy: (user) => clientBookFor(clientBook, user), service: bookService, rebalance },
       risk: { killSwitch, limitsView: (user) => risk.limitsView(user, oms.snapshot(user).orders.filter((o) => !isTerminal(o.status))) },
     };
     const server = createServer(createHttpHandler(config.staticDir, log));

@@ -19,4 +19,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'advisor2', displayName: 'Arun Mehta', role: 'advisor', desk: 'Wealth Management', accounts: [] },
   // The desk head has a desk book to flatten risk in; seeing everything is a rule of entitlements, not of accounts.
   { username: 'deskhead', displayName: 'Dana Brooks', role: 'deskHead', desk: 'Equities', accounts: ['EQ-DESK'] },
+  // More advisors for the client book (issue 6); listed after the desk head so the first logins read as before.
+  { username: 'advisor3', displayName: 'Beatriz Santos', role: 'advisor', desk: 'Wealth Management', accounts: [] },
+  { username: 'advisor4', displayName: 'Kwame Asante', role: 'advisor', desk: 'Wealth Management', accounts: [] },
 ];

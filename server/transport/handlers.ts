@@ -4,6 +4,7 @@ import { type ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '../../
 import type { UserProfile } from '../../src/core/users.ts';
 import { executionToWire, orderToWire } from '../oms/execution.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
+import { handleClientBook } from './clientBookHandlers.ts';
 import { subscribeDesk, unsubscribeDesk } from './deskHandlers.ts';
 import { history, subscribe, subscribeDepth, unsubscribe, unsubscribeDepth } from './marketDataHandlers.ts';
 import { cancelAll, placeOrder, replaceOrder } from './orderHandlers.ts';
@@ -72,7 +73,7 @@ const subscribePositions: Authed<'subscribePositions'> = (ctx, s, user, msg) => 
 };
 
 const clientBook: Authed<'clientBook'> = (ctx, s, user, msg) => {
-  const answer = ctx.services.clientBook(user);
+  const answer = ctx.services.clientBook.legacy(user);
   if (!answer.ok) ctx.send(s, { type: 'error', reqId: msg.reqId, code: 'FORBIDDEN', message: answer.reason });
   else ctx.send(s, { type: 'clientBook', reqId: msg.reqId, clients: answer.clients });
 };
@@ -121,6 +122,27 @@ export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessa
       return subscribePositions(ctx, s, user, msg);
     case 'clientBook':
       return clientBook(ctx, s, user, msg);
+    case 'clientList':
+    case 'clientDetail':
+    case 'modelPortfolios':
+    case 'logInteraction':
+    case 'addTask':
+    case 'completeTask':
+    case 'scheduleAppointment':
+    case 'agenda':
+    case 'sendCorrespondence':
+    case 'createServiceRequest':
+    case 'updateServiceRequest':
+    case 'publishResearch':
+    case 'researchNotes':
+    case 'sendResearch':
+    case 'addProspect':
+    case 'prospects':
+    case 'convertProspect':
+    case 'searchBook':
+    case 'rebalanceProposal':
+    case 'sendRebalance':
+      return handleClientBook(ctx, s, user, msg);
     case 'setKillSwitch':
       return setKillSwitch(ctx, s, user, msg);
     case 'clearKillSwitch':

@@ -1,4 +1,6 @@
 import type { ClientBookAnswer } from '../clientbook/clientBookAccess.ts';
+import type { ClientBookService } from '../clientbook/clientBookService.ts';
+import type { RebalanceDesk } from '../clientbook/rebalanceDesk.ts';
 import type { LoginResult } from '../auth/userStore.ts';
 import type { MarketDataSource } from '../marketdata/types.ts';
 import type { OrderManager } from '../oms/orderManager.ts';
@@ -15,7 +17,8 @@ export interface GatewayServices {
   portfolio: PortfolioService;
   /** The desk roll-up, limits, alerts and intraday P&L (server/portfolio/deskFeed.ts). */
   desk: DeskFeed;
-  clientBook(user: UserProfile): ClientBookAnswer;
+  /** The advisor's client book (server/clientbook): the first `clientBook` view, the book service and rebalancing. */
+  clientBook: { legacy(user: UserProfile): ClientBookAnswer; service: ClientBookService; rebalance: RebalanceDesk };
   /** Kill switch and the ticket's limits (server/risk). */
   risk: RiskServices;
 }

@@ -1,0 +1,181 @@
+/**
+ * A client's performance from the book's daily history, through the core
+ * performance maths (src/core/performance): the accounts' close-of-day values
+ * and external flows summed per business day, plus today's live value as the
+ * last point. Dividends and fees stay inside the accounts, so they are part
+ * of the return, not flows. Deposits or withdrawals recorded after the
+ * seeded history ended are counted on today's point.
+ */
+import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
+import { type IsoDate, dayNumber, fromDayNumber } from '../../src/core/performance/isoDate.ts';
+import { type Period, periodPerformance, periodStart, slicePeriod } from '../../src/core/performance/periods.ts';
+import { type ValuationPoint, pointFromEndOfDay, valueAfterFlow } from '../../src/core/performance/series.ts';
+import { timeWeightedReturn } from '../../src/core/performance/twr.ts';
+import type { PerformanceWire, PeriodPerformanceWire, PeriodReturnsWire } from '../../src/core/protocol/clientBook.ts';
+import type { AccountRecord, ClientBookStore } from './clientBookStore.ts';
+
+const HUNDRED = new Decimal(100);
+const RATE_PLACES = 6;
+/** What the benchmark is made of: a 60/40 mix, rebalanced daily. */
+export const BENCHMARK = { name: '60/40 benchmark (SPY / aggregate bonds)', equity: 'SPY', equityWeight: new Decimal('0.6') } as const;
+
+export function todayIso(now: number): IsoDate {
+  return fromDayNumber(Math.floor(now / 86_400_000));
+}
+
+const rateWire = (r: { ok: true; value: Decimal } | { ok: false }) => (r.ok ? toWire(r.value.toDecimalPlaces(RATE_PLACES)) : null);
+
+export interface PerformanceView {
+  /** Valuation points of a client: history plus today's point at `liveValue`. */
+  points(clientId: string, accounts: readonly AccountRecord[], liveValue: Decimal, today: IsoDate): ValuationPoint[];
+  /** Cumulative TWR for MTD, QTD, YTD and 1Y (fractions), null where the history is too short. */
+  listReturns(points: readonly ValuationPoint[], today: IsoDate): PeriodReturnsWire;
+  /** Every period with TWR, IRR and the benchmark, and the daily series for the chart. */
+  detail(points: readonly ValuationPoint[], today: IsoDate): PerformanceWire;
+}
+
+export function createPerformanceView(store: ClientBookStore): PerformanceView {
+  const history = new Map<string, ValuationPoint[]>();
+
+  function historyOf(clientId: string, accounts: readonly AccountRecord[]): ValuationPoint[] {
+    const cached = history.get(clientId);
+    if (cached) return cached;
+    const byDate = new Map<string, { value: number; flow: number }>();
+    for (const a of accounts) {
+      const h = store.history(a.accountId);
+      if (!h) continue;
+      h.dates.forEach((d, i) => {
+        const p = byDate.get(d) ?? { value: 0, flow: 0 };
+        p.value += h.valuesCents[i]!;
+        p.flow += h.flowsCents[i]!;
+        byDate.set(d, p);
+      });
+    }
+    const points = [...byDate.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([d, p]) => pointFromEndOfDay(d as IsoDate, new Decimal(p.value).div(HUNDRED), new Decimal(p.flow).div(HUNDRED)));
+    history.set(clientId, points);
+    return points;
+  }
+
+  // The benchmark index by date, from the seeded closes: 100 on the first day.
+  let benchmarkIndex: Map<string, Decimal> | undefined;
+  function benchmark(): Map<string, Decimal> {
+    if (benchmarkIndex) return benchmarkIndex;
+    benchmarkIndex = new Map();
+    const eq = store.closes(BENCHMARK.equity);
+    const bondSymbol = store.models().flatMap((m) => m.targets.map((t) => t.symbol)).find((s) => s.startsWith('BEAG')) ?? 'TLT';
+    const bd = store.closes(bondSymbol);
+    if (!eq || !bd) return benchmarkIndex;
+    const first = dayNumber(eq.firstDate as IsoDate);
+    // The closes are on business days: rebuild their dates the way the seed made them.
+    const dates: string[] = [];
+    for (let d = first; dates.length < eq.closesCents.length; d++) {
+      const dow = (d + 4) % 7;
+      if (dow !== 0 && dow !== 6) dates.push(fromDayNumber(d));
+    }
+    let level = HUNDRED;
+    const w = BENCHMARK.equityWeight;
+    dates.forEach((d, i) => {
+      if (i > 0) {
+        const re = new Decimal(eq.closesCents[i]!).div(eq.closesCents[i - 1]!);
+        const rb = new Decimal(bd.closesCents[i]!).div(bd.closesCents[i - 1]!);
+        level = level.times(w.times(re).plus(new Decimal(1).minus(w).times(rb)));
+      }
+      benchmarkIndex!.set(d, level);
+    });
+    return benchmarkIndex;
+  }
+  /** The index at a date, carried forward from the last close on or before it. */
+  function benchmarkAt(date: string): Decimal | undefined {
+    const index = benchmark();
+    let best: Decimal | undefined;
+    for (const [d, v] of index) {
+      if (d > date) break;
+      best = v;
+    }
+    return best;
+  }
+
+  /** The points from the last one on or before `from` onwards: what slicePeriod needs, without scanning years. */
+  function trimmed(points: readonly ValuationPoint[], from: string): readonly ValuationPoint[] {
+    let lo = 0;
+    let hi = points.length - 1;
+    let at = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (points[mid]!.date <= from) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return points.slice(at);
+  }
+
+  function twrOf(points: readonly ValuationPoint[], period: Period, today: IsoDate): string | null {
+    const first = points[0];
+    if (!first) return null;
+    const from = periodStart(period, today, first.date);
+    const slice = slicePeriod(trimmed(points, from), from, today);
+    if (!Array.isArray(slice)) return null;
+    return rateWire(timeWeightedReturn(slice));
+  }
+
+  return {
+    points(clientId, accounts, liveValue, today) {
+      const past = historyOf(clientId, accounts).filter((p) => p.date < today);
+      const lastDate = past.at(-1)?.date ?? '0000-00-00';
+      let flow = ZERO;
+      for (const a of accounts) for (const f of store.flowsAfter(a.accountId, lastDate)) flow = flow.plus(f.amount);
+      return [...past, pointFromEndOfDay(today, liveValue, flow)];
+    },
+
+    listReturns(points, today) {
+      return { mtd: twrOf(points, 'MTD', today), qtd: twrOf(points, 'QTD', today), ytd: twrOf(points, 'YTD', today), oneYear: twrOf(points, '1Y', today) };
+    },
+
+    detail(points, today) {
+      const inception = points[0]?.date ?? today;
+      const periods: PeriodPerformanceWire[] = (['MTD', 'QTD', 'YTD', '1Y', 'SI'] as const).map((period) => {
+        const r = periodPerformance(points, period, today);
+        if (!r.ok) {
+          return { period, from: periodStart(period, today, inception), to: today, startValue: '0', endValue: '0', netFlows: '0', gain: '0', twr: null, irr: null, benchmark: null, note: r.reason };
+        }
+        const p = r.value;
+        const b0 = benchmarkAt(p.from);
+        const b1 = benchmarkAt(p.to);
+        return {
+          period,
+          from: p.from,
+          to: p.to,
+          startValue: toWire(p.startValue.toDecimalPlaces(2)),
+          endValue: toWire(p.endValue.toDecimalPlaces(2)),
+          netFlows: toWire(p.netFlows.toDecimalPlaces(2)),
+          gain: toWire(p.gain.toDecimalPlaces(2)),
+          twr: toWire(p.twr.toDecimalPlaces(RATE_PLACES)),
+          irr: rateWire(p.mwr),
+          benchmark: b0 && b1 ? toWire(b1.div(b0).minus(1).toDecimalPlaces(RATE_PLACES)) : null,
+          note: p.mwr.ok ? '' : `no IRR: ${p.mwr.reason}`,
+        };
+      });
+      // Growth of 100: the TWR index, linked day by day.
+      let growth = HUNDRED;
+      const b0 = benchmarkAt(inception) ?? HUNDRED;
+      const series = points.map((p, i) => {
+        if (i > 0) {
+          const start = valueAfterFlow(points[i - 1]!);
+          if (start.gt(0)) growth = growth.times(p.value.div(start));
+        }
+        const b = benchmarkAt(p.date);
+        return {
+          date: p.date,
+          value: toWire(valueAfterFlow(p).toDecimalPlaces(2)),
+          flow: toWire(p.flow.toDecimalPlaces(2)),
+          growth: toWire(growth.toDecimalPlaces(4)),
+          benchmark: toWire((b ? b.div(b0).times(HUNDRED) : HUNDRED).toDecimalPlaces(4)),
+        };
+      });
+      return { asOf: today, inception, benchmarkName: BENCHMARK.name, periods, series };
+    },
+  };
+}
