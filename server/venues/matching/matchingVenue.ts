@@ -81,7 +81,7 @@ interface SymbolBook {
   seenVolume: string | undefined;
   print: PendingPrint | undefined;
   publishQueued: boolean;
-  /** Publishes in a row without a simulator quote between them: a guard against a feedback loop. */
+  /** Publishes caused by publishes (the maker's re-quote trading again), since the last command or simulator quote: a guard against a feedback loop. */
   chain: number;
 }
 
@@ -349,6 +349,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const instrument = md.instruments.get(order.symbol);
     if (instrument === undefined) return reject(`unknown symbol ${order.symbol}`);
     const sb = bookFor(instrument);
+    sb.chain = 0;
     const lots = toLots(order.leavesQty, sb.scale);
     if (!lots.ok) return reject(lots.reason);
     const prior = order.cumQty.isZero() ? 0 : order.cumQty.div(sb.scale.lotSize).floor().toNumber();
@@ -374,6 +375,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (stopped) return;
     const w = working.get(order.orderId);
     if (w === undefined) return emit({ kind: 'cancelRejected', orderId: order.orderId, reason: tooLate(order.orderId, 'cancel') });
+    w.sb.chain = 0;
     absorb(w.sb, w.sb.book.cancel(w.numId), { kind: 'cancel', w });
     settle(w.sb);
   }
@@ -384,6 +386,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const w = working.get(current.orderId);
     if (w === undefined) return refuse(tooLate(current.orderId, 'replace'));
     const { sb } = w;
+    sb.chain = 0;
     const total = toLots(next.quantity, sb.scale);
     if (!total.ok) return refuse(total.reason);
     const bookTotal = total.value - w.priorLots;

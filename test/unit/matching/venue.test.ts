@@ -68,6 +68,15 @@ group('orders meeting orders', () => {
     expect({ last: q.last, ask: q.ask, volume: q.volume }).toEqual({ last: '100.02', ask: '100.02', volume: '120' });
   });
 
+  it('every trade of a trader prints to the market data, however long the market stands still', async () => {
+    const h = market();
+    for (let k = 0; k < 12; k++) {
+      h.venue.submit(h.order({ side: k % 2 === 0 ? 'buy' : 'sell', qty: '1' }));
+      await settle();
+    }
+    expect(h.market.prints.map((p) => p.print.aggressor)).toEqual(Array.from({ length: 12 }, (_, k) => (k % 2 === 0 ? 'buy' : 'sell')));
+  });
+
   it('a market order larger than the book fills what is there and cancels the rest', async () => {
     const h = market();
     const o = h.order({ side: 'sell', qty: '400' });
