@@ -168,6 +168,25 @@ describe('the internal venue matches orders', () => {
     await reportOf(t2, incoming, 'canceled');
   });
 
+  it('an amend that lowers the quantity keeps the queue place over the WebSocket', async () => {
+    const m = market();
+    const lot = toWire(m.lot);
+    const first = await place(t1, 'T1-MAIN', { symbol: m.symbol, side: 'buy', type: 'limit', quantity: toWire(m.lot.times(2)), limitPrice: m.inside, tif: 'day' });
+    await reportOf(t1, first, 'new');
+    const second = await place(t2, 'T2-MAIN', { symbol: m.symbol, side: 'buy', type: 'limit', quantity: lot, limitPrice: m.inside, tif: 'day' });
+    await reportOf(t2, second, 'new');
+    await t1.request({ type: 'replaceOrder', orderId: first, clOrdId: `mt-${++clOrd}`, quantity: lot });
+    expect((await reportOf(t1, first, 'replaced')).order).toMatchObject({ quantity: lot, leavesQty: lot, limitPrice: px(m.inside) });
+
+    const head = await connect(gw.wsUrl);
+    await head.login('deskhead');
+    await place(head, 'EQ-DESK', { symbol: m.symbol, side: 'sellShort', type: 'limit', quantity: lot, limitPrice: m.inside });
+    expect(await reportOf(t1, first, 'trade')).toMatchObject({ lastQty: lot, lastPx: px(m.inside), order: { status: 'filled' } });
+    await t2.request({ type: 'cancelOrder', orderId: second });
+    expect((await reportOf(t2, second, 'canceled')).order).toMatchObject({ cumQty: '0' });
+    await head.close();
+  });
+
   it('a trade moves the quote traders see: last, size and the ask follow the sweep', async () => {
     const m = market();
     const [a0, a1] = m.depth.asks;
