@@ -321,8 +321,15 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         }
         // The venue's terms win: they are what it now works.
         const amend: Amend = { clOrdId: pending.amend.clOrdId, quantity: e.quantity, limitPrice: e.limitPrice, stopPrice: e.stopPrice };
-        const next = applied(applyReplace(order, amend, now), 'replaced', order.orderId);
-        if (next) commit(next, 'replaced', pending.origin);
+        const done = applyReplace(order, amend, now);
+        if (done.ok) commit(done.order, 'replaced', pending.origin);
+        else {
+          // Fills overtook the new quantity: the order stays as its fills left it, and the asker learns why.
+          log.warn({ orderId: order.orderId, reason: done.reason }, 'replace confirmed below what is filled');
+          const back = applied(applyEvent(order, 'replaceRejected', now, `replace rejected: ${done.reason}`), 'replaceRejected', order.orderId);
+          if (back) commit(back, 'new', pending.origin);
+          cancelReject({ orderId: order.orderId, clOrdId: amend.clOrdId }, 'replace', done.reason, pending.origin);
+        }
         afterReplace(order.orderId);
         return;
       }

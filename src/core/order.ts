@@ -331,12 +331,17 @@ export interface Amend {
  * Applies a replace the venue has done: the order takes the new terms and
  * ClOrdID (the old one becomes OrigClOrdID) and keeps its OrderID, fills and
  * AvgPx. LeavesQty = new OrderQty − CumQty; when fills during the pending
- * replace leave nothing, the order is Filled.
+ * replace reach the new quantity, the order is Filled, and when they went
+ * past it the replace is refused.
  */
 export function applyReplace(order: Order, amend: Amend, now: number, text = ''): ApplyResult {
   const step = transition(order.status, 'replaced', !order.cumQty.isZero());
   if (!step.ok) return step;
-  const leavesQty = Decimal.max(ZERO, amend.quantity.minus(order.cumQty));
+  // Fills while the replace was pending may have gone past the new quantity: a venue refuses that, and so does this.
+  if (amend.quantity.lt(order.cumQty)) {
+    return { ok: false, reason: `too late to amend to ${toWire(amend.quantity)}: ${toWire(order.cumQty)} are already filled` };
+  }
+  const leavesQty = amend.quantity.minus(order.cumQty);
   return {
     ok: true,
     order: {
