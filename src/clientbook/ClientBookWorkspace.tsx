@@ -71,7 +71,12 @@ export function ClientBookWorkspace() {
         setOpened(false);
         requestAnimationFrame(() => searchRef.current?.focus());
       } else if (e.key === 'Escape') {
-        if (typingIn(e.target)) (e.target as HTMLElement).blur();
+        // The first Esc leaves a field (the ticket clears itself on it); the next one goes back.
+        if (typingIn(e.target)) {
+          (e.target as HTMLElement).blur();
+          return;
+        }
+        if (e.defaultPrevented) return;
         if (screen !== 'clients') setScreen('clients');
         else if (opened) back();
       }

@@ -81,6 +81,7 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
             rowData={shown}
             columnDefs={CLIENT_COLUMNS}
             getRowId={(p) => p.data.clientId}
+            autoSizeStrategy={{ type: 'fitGridWidth' }}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onGridReady={(e) => {
               gridRef.current = e.api;

@@ -11,11 +11,24 @@ export function riskText(level: number): string {
   return `${level} · ${RISK_LABEL[level] ?? ''}`;
 }
 
+/** The level and the word, for a narrow column: '3 Balanced'. */
+export function riskShort(level: number): string {
+  return `${level} ${RISK_LABEL[level] ?? ''}`;
+}
+
 export const FLAG_LABEL: Record<AttentionFlag, string> = {
   reviewOverdue: 'Review overdue',
   driftOverThreshold: 'Drift',
   kycExpired: 'KYC expired',
   largeCash: 'Large cash',
+};
+
+/** The same flags in a narrow grid column. */
+export const FLAG_SHORT: Record<AttentionFlag, string> = {
+  reviewOverdue: 'Review',
+  driftOverThreshold: 'Drift',
+  kycExpired: 'KYC',
+  largeCash: 'Cash',
 };
 
 export const KYC_LABEL: Record<KycStatus, string> = { current: 'Current', dueSoon: 'Due soon', expired: 'Expired' };
@@ -59,6 +72,13 @@ export function formatDay(epochMs: number | null): string {
 export function formatDayTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${formatDay(epochMs)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** An instant in a narrow column: '24 Nov 14:30', the year only when it is not this year's. */
+export function formatShortDayTime(epochMs: number, now: number = Date.now()): string {
+  const d = new Date(epochMs);
+  const year = d.getFullYear() === new Date(now).getFullYear() ? '' : ` ${d.getFullYear()}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** The viewer's local date as 'YYYY-MM-DD'. */

@@ -1,7 +1,7 @@
 import { dec } from '../core/decimal.ts';
 import type { AttentionFlag, ClientSummaryWire } from '../core/protocol/clientBook.ts';
 import { type Direction, formatMoney } from '../format/numbers.ts';
-import { FLAG_LABEL, agoText, formatDayTime, formatRate, formatWeight, rateDirection, riskText } from './bookFormat.ts';
+import { FLAG_LABEL, FLAG_SHORT, agoText, formatRate, formatShortDayTime, formatWeight, rateDirection, riskShort, riskText } from './bookFormat.ts';
 
 /** One row of the advisor's client list: text ready for the grid, plus what sorting and filtering need. */
 export interface ClientRow {
@@ -10,6 +10,7 @@ export interface ClientRow {
   household: string;
   tier: string;
   risk: string;
+  riskLabel: string;
   riskLevel: number;
   aum: string;
   /** Numbers for sorting only; the cells show the text. */
@@ -31,6 +32,8 @@ export interface ClientRow {
   openTasks: number;
   flags: readonly AttentionFlag[];
   flagText: string;
+  /** The flags in full, for the tooltip. */
+  flagTitle: string;
   /** Lower-case words the type-ahead search matches against. */
   searchText: string;
 }
@@ -41,7 +44,8 @@ export function clientRow(c: ClientSummaryWire, now: number): ClientRow {
     name: c.name,
     household: c.householdName,
     tier: c.serviceTier,
-    risk: riskText(c.riskTolerance),
+    risk: riskShort(c.riskTolerance),
+    riskLabel: riskText(c.riskTolerance),
     riskLevel: c.riskTolerance,
     aum: formatMoney(dec(c.aum)),
     aumSort: Number(c.aum),
@@ -57,11 +61,12 @@ export function clientRow(c: ClientSummaryWire, now: number): ClientRow {
     driftSort: Number(c.drift),
     lastContact: agoText(now, c.lastContact),
     lastContactSort: c.lastContact ?? 0,
-    nextAppointment: c.nextAppointment === null ? '' : formatDayTime(c.nextAppointment),
+    nextAppointment: c.nextAppointment === null ? '' : formatShortDayTime(c.nextAppointment),
     nextAppointmentSort: c.nextAppointment ?? Number.MAX_SAFE_INTEGER,
     openTasks: c.openTasks,
     flags: c.flags,
-    flagText: c.flags.map((f) => FLAG_LABEL[f]).join(', '),
+    flagText: c.flags.map((f) => FLAG_SHORT[f]).join(' · '),
+    flagTitle: c.flags.map((f) => FLAG_LABEL[f]).join(', '),
     searchText: normalise([c.name, c.clientId, c.householdName, c.objective, c.serviceTier, ...c.accountIds].join(' ')),
   };
 }

@@ -120,6 +120,9 @@ export function RebalanceScreen({ list, initialAccounts }: { list: Loadable<Clie
                 gridRef.current = e.api;
                 const wanted = new Set(initialAccounts);
                 e.api.forEachNode((n) => n.data && wanted.has(n.data.accountId) && n.setSelected(true));
+              }}
+              onFirstDataRendered={(e) => {
+                // The accounts brought from a client view are ticked; bring them into sight wherever the drift sorts them.
                 const first = e.api.getSelectedNodes()[0];
                 if (first?.rowIndex !== null && first?.rowIndex !== undefined) e.api.ensureIndexVisible(first.rowIndex, 'middle');
               }}

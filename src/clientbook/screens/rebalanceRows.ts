@@ -1,7 +1,7 @@
 import { dec } from '../../core/decimal.ts';
 import type { BlockOrderWire, ClientSummaryWire, RebalanceProposalWire } from '../../core/protocol/clientBook.ts';
 import type { OrderWire } from '../../core/protocol.ts';
-import { formatMoney, formatQty } from '../../format/numbers.ts';
+import { formatAvgPx, formatMoney, formatQty } from '../../format/numbers.ts';
 import { formatWeight } from '../bookFormat.ts';
 
 /** One account the advisor may tick for a rebalance, with its client's drift to decide by. */
@@ -51,7 +51,7 @@ export function proposalLineRows(p: RebalanceProposalWire, clientName: (clientId
     symbol: l.symbol,
     side: l.side,
     quantity: formatQty(dec(l.quantity)),
-    price: dec(l.price).toFixed(),
+    price: formatAvgPx(dec(l.price), 2),
     notional: formatMoney(dec(l.notional)),
     currentWeight: formatWeight(l.currentWeight, 1),
     targetWeight: formatWeight(l.targetWeight, 1),
@@ -101,13 +101,13 @@ export function blockRows(p: RebalanceProposalWire, sent: readonly BlockOrderWir
       symbol: b.symbol,
       side: b.side,
       quantity: formatQty(dec(b.quantity)),
-      price: dec(b.price).toFixed(),
+      price: formatAvgPx(dec(b.price), 2),
       notional: formatMoney(dec(b.notional)),
       accounts: b.accounts,
       orderId: placed?.orderId ?? '',
       status: STATUS_LABEL[status] ?? status,
       filled: live ? formatQty(dec(live.cumQty)) : '',
-      avgPx: live && !dec(live.cumQty).isZero() ? dec(live.avgPx).toFixed() : '',
+      avgPx: live && !dec(live.cumQty).isZero() ? formatAvgPx(dec(live.avgPx), 2) : '',
       text: live?.text || placed?.text || '',
     };
   });

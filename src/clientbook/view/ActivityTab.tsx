@@ -8,11 +8,11 @@ import { useCommand } from '../useCommand.ts';
 import { SERVICE_KIND_LABEL, SERVICE_STATUS_LABEL, activityItems } from './viewRows.ts';
 
 const ACTIONS = [
-  ['log', 'Log call / note'],
+  ['log', 'Log'],
   ['task', 'Task'],
   ['appointment', 'Appointment'],
   ['letter', 'Letter'],
-  ['service', 'Service request'],
+  ['service', 'Request'],
 ] as const;
 type Action = (typeof ACTIONS)[number][0];
 

@@ -118,7 +118,7 @@ export function OverviewTab({ detail, live }: { detail: ClientDetailWire; live: 
           )}
         </dl>
         <div className="accounts-grid" data-testid="client-accounts">
-          <AgGridReact<AccountRow> theme={terminalGridTheme} domLayout="autoHeight" rowData={accounts} columnDefs={ACCOUNT_COLUMNS} getRowId={(r) => r.data.accountId} />
+          <AgGridReact<AccountRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} rowData={accounts} columnDefs={ACCOUNT_COLUMNS} getRowId={(r) => r.data.accountId} />
         </div>
       </div>
       <div className="allocation-charts" data-testid="allocation-charts">
@@ -134,7 +134,7 @@ export function OverviewTab({ detail, live }: { detail: ClientDetailWire; live: 
         Holdings <span className="muted">{live.stale > 0 ? `· ${live.stale} waiting for a live price` : '· live'}</span>
       </h3>
       <div className="detail-holdings" data-testid="client-holdings">
-        <AgGridReact<HoldingRow> theme={terminalGridTheme} rowData={holdings} columnDefs={HOLDING_COLUMNS} getRowId={(r) => r.data.key} />
+        <AgGridReact<HoldingRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} rowData={holdings} columnDefs={HOLDING_COLUMNS} getRowId={(r) => r.data.key} />
       </div>
     </div>
   );

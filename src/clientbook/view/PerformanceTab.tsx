@@ -12,13 +12,14 @@ export function PerformanceTab({ detail }: { detail: ClientDetailWire }) {
   const growth = useMemo(() => growthSeries(detail), [detail]);
   return (
     <div className="performance">
+      <div className="perf-scroll">
       <table className="perf-table" data-testid="performance-table">
         <thead>
           <tr>
             <th>Period</th>
-            <th>From – to</th>
-            <th className="num">Start value</th>
-            <th className="num">Net flows</th>
+            <th className="wide-only">From – to</th>
+            <th className="num wide-only">Start value</th>
+            <th className="num wide-only">Net flows</th>
             <th className="num">End value</th>
             <th className="num">Gain</th>
             <th className="num" title="Time-weighted return, daily linked">
@@ -35,9 +36,9 @@ export function PerformanceTab({ detail }: { detail: ClientDetailWire }) {
           {rows.map((r) => (
             <tr key={r.period} data-period={r.period}>
               <td className="strong">{r.period}</td>
-              <td className="muted">{r.range}</td>
-              <td className="num">{r.startValue}</td>
-              <td className="num">{r.netFlows}</td>
+              <td className="muted wide-only">{r.range}</td>
+              <td className="num wide-only">{r.startValue}</td>
+              <td className="num wide-only">{r.netFlows}</td>
               <td className="num">{r.endValue}</td>
               <td className={directionClass(r.gainDir)}>{r.gain}</td>
               <td className={directionClass(r.twrDir)} data-testid="perf-twr">
@@ -53,6 +54,7 @@ export function PerformanceTab({ detail }: { detail: ClientDetailWire }) {
           ))}
         </tbody>
       </table>
+      </div>
       {rows.some((r) => r.note) && (
         <p className="muted perf-notes">
           {rows

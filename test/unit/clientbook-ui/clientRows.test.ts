@@ -11,10 +11,12 @@ describe('client list rows', () => {
     expect([r.mtd, r.qtd, r.ytd, r.oneYear]).toEqual(['+1.12%', '-2.51%', '0.00%', '–']);
     expect([r.mtdDir, r.qtdDir, r.ytdDir, r.oneYearDir]).toEqual(['up', 'down', 'flat', 'flat']);
     expect(r.drift).toBe('6.1%');
-    expect(r.risk).toBe('3 · Balanced');
+    expect(r.risk).toBe('3 Balanced');
+    expect(r.riskLabel).toBe('3 · Balanced');
     expect(r.lastContact).toBe('3d ago');
     expect(r.nextAppointment).toBe('');
-    expect(r.flagText).toBe('Review overdue, Drift');
+    expect(r.flagText).toBe('Review · Drift');
+    expect(r.flagTitle).toBe('Review overdue, Drift');
   });
 
   it('type-ahead: every word typed starts a word of the client, accents ignored, ids match inside', () => {
