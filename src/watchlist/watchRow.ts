@@ -44,13 +44,15 @@ export function emptyWatchRow(symbol: string, instrument: Instrument | undefined
 }
 
 function tick(now: string, before: string | undefined): Direction {
-  if (before === undefined) return 'flat';
+  // Most fields of most updates did not move: equal text needs no decimal arithmetic.
+  if (before === undefined || now === before) return 'flat';
   return directionOf(dec(now).minus(dec(before)));
 }
 
 /** The row for a quote; the previous quote of the symbol tells which way each price ticked. */
 export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previous: QuoteWire | undefined, stale = false): WatchRow {
   const change = dec(q.change);
+  const changePct = dec(q.changePct);
   return {
     symbol: q.symbol,
     name: instrument?.name ?? '',
@@ -58,13 +60,13 @@ export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previ
     ask: formatPrice(q.ask, instrument),
     last: formatPrice(q.last, instrument),
     change: formatSigned(change, pricePlaces(instrument)),
-    changePct: `${formatSigned(dec(q.changePct), 2)}%`,
+    changePct: `${formatSigned(changePct, 2)}%`,
     volume: formatQty(dec(q.volume)),
     bidTick: tick(q.bid, previous?.bid),
     askTick: tick(q.ask, previous?.ask),
     lastTick: tick(q.last, previous?.last),
     changeDir: directionOf(change),
-    changePctDir: directionOf(dec(q.changePct)),
+    changePctDir: directionOf(changePct),
     stale,
   };
 }

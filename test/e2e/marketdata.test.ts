@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+
+/*
+ * Market data in a real browser against a real gateway: symbol search over the
+ * instrument master, the depth ladder filling the ticket, the chart's interval
+ * switch and scroll-back, and stale marking when the gateway stops (cleared by
+ * fresh snapshots when it is back). Each step leaves a screenshot in
+ * test-results/ (md-*.png).
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'test-results');
+
+let gateway: TestGateway;
+let browser: Browser;
+let page: Page;
+let shot = 0;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the terminal when dist/ is missing or older than the sources, so the test never drives a stale build. */
+function ensureBuilt(): void {
+  const index = join(DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function screenshot(name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: join(SHOTS, `md-${String(shot).padStart(2, '0')}-${name}.png`) });
+}
+
+/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
+function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  gateway = await startTestGateway({ staticDir: DIST });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+  page.setDefaultTimeout(5_000);
+  page.on('pageerror', (err) => console.error('[browser]', err.message));
+  await page.goto(gateway.url);
+  await page.getByTestId('login-username').fill('trader1');
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-password').press('Enter');
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+describe('market data in the terminal', () => {
+  it('finds an instrument by words of its name, adds it to the watchlist and selects it everywhere', async () => {
+    const search = page.getByTestId('symbol-search-input');
+    await search.click();
+    await search.fill('foxhill micro');
+    const hit = page.getByTestId('search-hit-FOMI.DE');
+    await hit.waitFor();
+    await screenshot('search-typeahead');
+    await search.press('ArrowDown');
+    await eventually(() => hit.getAttribute('aria-selected')).toBe('true');
+    await search.press('Enter');
+
+    await eventually(() => page.getByTestId('chart-symbol').textContent()).toBe('FOMI.DE');
+    const row = page.locator('[data-testid=watchlist] .ag-row[row-id="FOMI.DE"]');
+    await eventually(() => row.count()).toBeGreaterThan(0);
+    await eventually(() => row.first().locator('.ag-cell[col-id="last"]').textContent()).toMatch(/^\d[\d,]*\.\d{3}$/);
+    await eventually(() => page.getByTestId('ticket-symbol').inputValue()).toBe('FOMI.DE');
+    expect(await search.inputValue()).toBe('');
+    await screenshot('search-picked');
+  });
+
+  it('shows the depth ladder, and a click on a level sets the ticket’s side and limit price', async () => {
+    // Back to a symbol with a lot size of 100 and cent ticks.
+    const search = page.getByTestId('symbol-search-input');
+    await search.fill('AAPL');
+    await search.press('Enter');
+    await eventually(() => page.getByTestId('chart-symbol').textContent()).toBe('AAPL');
+    const depth = page.getByTestId('depth');
+    await eventually(() => depth.locator('.ladder-row.ask').count()).toBeGreaterThanOrEqual(5);
+    await eventually(() => depth.locator('.ladder-row.bid').count()).toBeGreaterThanOrEqual(5);
+    // Asks above bids, each side ordered away from the spread.
+    const prices = (await depth.locator('.ladder-row').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.price)))).filter((p) => !Number.isNaN(p));
+    expect(prices).toEqual([...prices].sort((a, b) => b - a));
+    await screenshot('depth-ladder');
+
+    // The book moves several times a second: read the level's price and click it in one step in the page.
+    const clickLevel = (side: 'bid' | 'ask', n: number): Promise<string> =>
+      depth
+        .locator(`.ladder-row.${side}`)
+        .nth(n)
+        .evaluate((el) => {
+          const price = (el as HTMLElement).dataset.price ?? '';
+          (el as HTMLElement).click();
+          return price;
+        });
+    const bidPrice = await clickLevel('bid', 2);
+    expect(bidPrice).toMatch(/^\d+\.\d+$/);
+    await eventually(() => page.getByTestId('ticket-sell').getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => page.getByTestId('ticket-limit').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('ticket-limit-price').inputValue()).toBe(bidPrice);
+    await screenshot('ladder-bid-to-ticket');
+
+    const askPrice = await clickLevel('ask', (await depth.locator('.ladder-row.ask').count()) - 1);
+    await eventually(() => page.getByTestId('ticket-buy').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('ticket-limit-price').inputValue()).toBe(askPrice);
+    expect(await page.getByTestId('ticket-symbol').inputValue()).toBe('AAPL');
+    await screenshot('ladder-ask-to-ticket');
+  });
+
+  it('switches the chart interval and loads that interval’s bars, and scrolls back for older ones', async () => {
+    const chart = page.getByTestId('chart');
+    for (const interval of ['1m', '1s', '1h'] as const) {
+      await page.getByTestId(`interval-${interval}`).click();
+      await eventually(() => chart.getAttribute('data-interval')).toBe(interval);
+      await eventually(async () => Number(await chart.getAttribute('data-bars'))).toBeGreaterThan(0);
+      expect(await page.getByTestId(`interval-${interval}`).getAttribute('aria-pressed')).toBe('true');
+    }
+    await page.getByTestId('interval-1m').click();
+    await eventually(() => chart.getAttribute('data-interval')).toBe('1m');
+    await eventually(async () => Number(await chart.getAttribute('data-bars'))).toBeGreaterThan(0);
+    // Bars one minute apart, so the 1m history really is what is drawn.
+    const oldest = Number(await chart.getAttribute('data-oldest'));
+    expect(oldest % 60).toBe(0);
+    await screenshot('chart-1m');
+
+    // Drag the chart to the right, into the past, until it has fetched the page before its oldest bar.
+    const before = Number(await chart.getAttribute('data-bars'));
+    const canvas = page.getByTestId('chart-canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the chart has no box');
+    await eventually(async () => {
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5, { steps: 8 });
+      await page.mouse.up();
+      return Number(await chart.getAttribute('data-oldest'));
+    }).toBeLessThan(oldest);
+    expect(Number(await chart.getAttribute('data-bars'))).toBeGreaterThan(before);
+    await screenshot('chart-scrolled-back');
+  });
+
+  it('marks every quote stale when the gateway stops, and shows fresh ones again after the reconnect', async () => {
+    const watchlist = page.getByTestId('watchlist');
+    await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(0);
+    expect(await page.getByTestId('depth').getAttribute('data-stale')).toBe('false');
+
+    const { port, dataDir } = gateway;
+    await gateway.dispose({ keepData: true });
+    await page.locator('[data-testid=connection-status][data-status=reconnecting]').waitFor({ timeout: 20_000 });
+    await eventually(() => page.getByTestId('watchlist-stale').textContent()).toMatch(/^\d+ stale$/);
+    const rows = await watchlist.locator('.ag-row').count();
+    await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(rows);
+    await eventually(() => page.getByTestId('depth').getAttribute('data-stale')).toBe('true');
+    await page.getByTestId('depth-stale').waitFor();
+    await screenshot('stale-gateway-stopped');
+
+    gateway = await startTestGateway({ staticDir: DIST, dataDir, port });
+    await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 30_000 });
+    await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(0);
+    expect(await page.getByTestId('watchlist-stale').count()).toBe(0);
+    await eventually(() => page.getByTestId('depth').getAttribute('data-stale')).toBe('false');
+    await eventually(() => page.getByTestId('depth').locator('.ladder-row.bid').count()).toBeGreaterThan(0);
+    await screenshot('fresh-after-reconnect');
+  });
+});
