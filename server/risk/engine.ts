@@ -19,6 +19,7 @@ import {
   type NotionalFacts,
   type RuleOutcome,
   buyingPowerRule,
+  collarTarget,
   isBuy,
   killSwitchRule,
   maxNotionalRule,
@@ -170,12 +171,13 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
       if ('block' in suitability) return { ok: false, rule: 'suitability', reason: suitability.block };
       warnings.push(...suitability);
     }
+    const target = reference === undefined ? undefined : collarTarget(spec, reference);
     warnings.push(
       ...orderWarnings({
         symbol: spec.symbol,
         side: spec.side,
         currency: book.baseCurrency,
-        price: ownPrice(spec),
+        price: target?.against === 'market' ? target.price : undefined,
         reference,
         notional: valued().base,
         warnCollarPercent: limits.warnCollarPercent,

@@ -8,6 +8,7 @@ import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import { collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
 import { formatAmount, formatMoney, formatPercent } from '../../src/core/risk/format.ts';
+import { tickSizeAt } from '../../src/core/tickTable.ts';
 import type { SessionState } from '../../src/core/tradingSession.ts';
 import type { EffectiveLimits } from './limitsConfig.ts';
 import type { KillSwitch, RiskRuleId } from './types.ts';
@@ -153,18 +154,39 @@ export function priceCollarRule(spec: OrderSpec, instrument: Instrument, ref: Re
       `price collar fails closed: the reference price of ${spec.symbol} is ${seconds(ref.ageMs)} old, older than the ${seconds(limits.maxReferenceAgeMs)} allowed`,
     );
   }
-  const price = ownPrice(spec);
-  if (price === undefined || !isAggressive(spec.side, price, ref.price)) return undefined;
-  const width = collarWidth(ref.price, limits.collar, instrument);
+  const target = collarTarget(spec, ref.price);
+  if (target === undefined || !isAggressive(spec.side, target.price, target.reference)) return undefined;
+  const width = collarWidth(target.reference, limits.collar, instrument);
   if (width === undefined) return undefined;
-  const band = collarBand(ref.price, width);
-  if (isInsideBand(price, band)) return undefined;
-  const bound = isBuy(spec.side) ? `at most ${toWire(band.high)}` : `at least ${toWire(band.low)}`;
+  const band = collarBand(target.reference, width);
+  if (isInsideBand(target.price, band)) return undefined;
+  const px = (p: Decimal) => priceText(p, instrument);
+  const bound = isBuy(spec.side) ? `at most ${px(band.high)}` : `at least ${px(band.low)}`;
+  const against = target.against === 'market' ? `the reference ${px(target.reference)} of ${spec.symbol}` : `the stop price ${px(target.reference)}`;
   return reject(
     'priceCollar',
-    `price collar: ${toWire(price)} is ${formatPercent(collarDistancePercent(price, ref.price))}% ${isBuy(spec.side) ? 'above' : 'below'} ` +
-      `the reference ${toWire(ref.price)} of ${spec.symbol}; the collar (${describeCollar(limits)}) allows ${bound}`,
+    `price collar: ${px(target.price)} is ${formatPercent(collarDistancePercent(target.price, target.reference))}% ${isBuy(spec.side) ? 'above' : 'below'} ` +
+      `${against}; the collar (${describeCollar(limits)}) allows ${bound}`,
   );
+}
+
+/**
+ * What the collar compares: a limit order's limit with the market's
+ * reference; a stop-limit's limit with its stop price (the market it will
+ * meet when triggered, so a breakout order far from today's price is not a
+ * fat finger); nothing for a market or stop order, which has no price of its
+ * own to trade at.
+ */
+export function collarTarget(spec: OrderSpec, marketReference: Decimal): { price: Decimal; reference: Decimal; against: 'market' | 'stop' } | undefined {
+  const s = spec as { limitPrice?: Decimal | null; stopPrice?: Decimal | null };
+  if (!s.limitPrice) return undefined;
+  if (s.stopPrice) return { price: s.limitPrice, reference: s.stopPrice, against: 'stop' };
+  return { price: s.limitPrice, reference: marketReference, against: 'market' };
+}
+
+/** A price as the trader typed it: at least the places of the tick at that price (a mid may have one more). */
+function priceText(p: Decimal, instrument: Instrument): string {
+  return p.toFixed(Math.max(p.decimalPlaces(), tickSizeAt(instrument, p).decimalPlaces()));
 }
 
 function describeCollar(limits: EffectiveLimits): string {

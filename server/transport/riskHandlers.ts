@@ -86,7 +86,7 @@ export function riskLimits(ctx: HandlerContext, s: Session, user: UserProfile, m
   ctx.send(s, {
     type: 'riskLimits',
     reqId: msg.reqId,
-    accounts: v.accounts.map((a) => ({ account: a.account, currency: a.currency, buyingPower: toWire(a.buyingPower), used: toWire(a.used.toDecimalPlaces(2)) })),
+    accounts: v.accounts.map((a) => ({ account: a.account, currency: a.currency, buyingPower: toWire(a.buyingPower), used: a.used.toFixed(2) })),
     warnNotional: toWire(v.warnNotional),
     warnCollarPercent: toWire(v.warnCollarPercent),
     collarPercent: toWire(v.collarPercent),

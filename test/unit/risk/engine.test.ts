@@ -37,12 +37,25 @@ describe('pre-trade risk: price collar', () => {
     expect(w.engine.check(request(limit('buy', '100', '110.00'))).ok).toBe(true);
     expect(rejected(w.engine.check(request(limit('buy', '100', '110.01'))))).toEqual({
       rule: 'priceCollar',
-      reason: 'price collar: 110.01 is 10.01% above the reference 100 of AAPL; the collar (10% or 5 ticks) allows at most 110',
+      reason: 'price collar: 110.01 is 10.01% above the reference 100.00 of AAPL; the collar (10% or 5 ticks) allows at most 110.00',
     });
     // A buy far below the market cannot trade through it: it rests.
     expect(w.engine.check(request(limit('buy', '100', '1.00'))).ok).toBe(true);
     w.positions.set('T1-MAIN/AAPL', dec(100));
-    expect(rejected(w.engine.check(request(limit('sell', '100', '89.99'))))?.reason).toMatch(/^price collar: 89.99 is 10.01% below .* allows at least 90$/);
+    expect(rejected(w.engine.check(request(limit('sell', '100', '89.99'))))?.reason).toMatch(/^price collar: 89.99 is 10.01% below .* allows at least 90.00$/);
+  });
+
+  it('collars a stop-limit against its stop price and leaves a plain stop alone', () => {
+    const w = world();
+    const stopLimit = (stop: string, lim: string) =>
+      ({ type: 'stopLimit', symbol: 'AAPL', side: 'buy', quantity: dec(100), stopPrice: dec(stop), limitPrice: dec(lim), account: 'T1-MAIN', tif: 'day' }) as const;
+    // A breakout buy: triggers at 120, 20% above today's price, buys up to 121.
+    expect(w.engine.check(request(stopLimit('120.00', '121.00'))).ok).toBe(true);
+    expect(rejected(w.engine.check(request(stopLimit('120.00', '140.00'))))?.reason).toBe(
+      'price collar: 140.00 is 16.67% above the stop price 120.00; the collar (10% or 5 ticks) allows at most 132.00',
+    );
+    const stop = { type: 'stop', symbol: 'AAPL', side: 'buy', quantity: dec(100), stopPrice: dec('150.00'), account: 'T1-MAIN', tif: 'day' } as const;
+    expect(w.engine.check(request(stop))).toEqual({ ok: true, warnings: [] });
   });
 
   it('fails closed without a reference or with a stale one', () => {
