@@ -1,5 +1,5 @@
 import { type MonoTypeOperatorFunction, Observable, ReplaySubject, type Subscriber, type Subscription, defer, filter, merge, mergeMap, share } from 'rxjs';
-import type { QuoteWire } from '../core/protocol.ts';
+import { MAX_SYMBOLS_PER_REQUEST, type QuoteWire } from '../core/protocol.ts';
 import type { Connection } from './connection.ts';
 import { skipFailure } from './skipFailure.ts';
 import { whenOnline } from './whenOnline.ts';
@@ -31,20 +31,61 @@ export function createQuoteSource(conn: Connection): QuoteSource {
 export type QuoteRouter = (symbol: string) => Observable<QuoteWire>;
 
 /**
+ * Whether a `quotes` frame follows the one before it. The gateway numbers its
+ * quote frames per connection (a snapshot carries the number of the last frame
+ * sent); a jump means frames were lost and what is shown may be wrong.
+ * Frames without a number (an older gateway) are never called a gap.
+ */
+export function isFrameGap(lastSeq: number | undefined, seq: number | undefined): boolean {
+  return lastSeq !== undefined && seq !== undefined && seq !== lastSeq + 1;
+}
+
+/**
  * Hands each quote of a `quotes` frame to the listeners of its symbol with one
  * map look-up. A watchlist of 500 symbols would otherwise run 500 filters over
  * every frame (125,000 comparisons for a frame of 250 quotes).
- * It listens to the connection only while some symbol has a listener.
+ * It listens to the connection only while some symbol has a listener. On a gap
+ * in the frame numbers it asks again for snapshots of every routed symbol.
  */
 export function createQuoteRouter(conn: Connection): QuoteRouter {
   const listeners = new Map<string, Set<Subscriber<QuoteWire>>>();
   let count = 0;
   let upstream: Subscription | undefined;
+  let lastSeq: number | undefined;
   const route = (quotes: readonly QuoteWire[]): void => {
     for (const q of quotes) {
       const set = listeners.get(q.symbol);
       if (set) for (const l of set) l.next(q);
     }
+  };
+  const resnapshot = (): void => {
+    const symbols = [...listeners.keys()];
+    console.warn(`[quotes] quote frames were lost; asking again for ${symbols.length} snapshot${symbols.length === 1 ? '' : 's'}`);
+    for (let i = 0; i < symbols.length; i += MAX_SYMBOLS_PER_REQUEST) {
+      conn
+        .request<'subscribe'>({ type: 'subscribe', symbols: symbols.slice(i, i + MAX_SYMBOLS_PER_REQUEST) })
+        .pipe(skipFailure('quotes after a gap'))
+        .subscribe((m) => route(m.quotes));
+    }
+  };
+  const listen = (): Subscription => {
+    const sub = conn.messages$.subscribe((m) => {
+      if (m.type === 'quotes') {
+        const gap = isFrameGap(lastSeq, m.seq);
+        lastSeq = m.seq;
+        route(m.quotes);
+        if (gap) resnapshot();
+      } else if (m.type === 'quoteSnapshot' && m.seq !== undefined) {
+        lastSeq = m.seq;
+      }
+    });
+    // A new connection numbers its frames from the start.
+    sub.add(
+      conn.status$.subscribe((status) => {
+        if (status !== 'online') lastSeq = undefined;
+      }),
+    );
+    return sub;
   };
   return (symbol) =>
     new Observable<QuoteWire>((subscriber) => {
@@ -52,9 +93,7 @@ export function createQuoteRouter(conn: Connection): QuoteRouter {
       if (!set) listeners.set(symbol, (set = new Set()));
       set.add(subscriber);
       count += 1;
-      upstream ??= conn.messages$.subscribe((m) => {
-        if (m.type === 'quotes') route(m.quotes);
-      });
+      upstream ??= listen();
       return () => {
         const mine = listeners.get(symbol);
         mine?.delete(subscriber);
@@ -63,6 +102,7 @@ export function createQuoteRouter(conn: Connection): QuoteRouter {
         if (count === 0) {
           upstream?.unsubscribe();
           upstream = undefined;
+          lastSeq = undefined;
         }
       };
     });

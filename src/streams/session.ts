@@ -1,4 +1,4 @@
-import { type Observable, ReplaySubject, map, share } from 'rxjs';
+import { type Observable, ReplaySubject, asyncScheduler, map, share } from 'rxjs';
 import { type Decimal, dec } from '../core/decimal.ts';
 import { type Instrument, instrumentFromWire } from '../core/instrument.ts';
 import type { BarWire, ClientMessage, ClientWire, Interval } from '../core/protocol.ts';
@@ -16,7 +16,7 @@ import type { OrdersState } from './ordersState.ts';
 import { positionsOf } from './positions.ts';
 import type { PositionsState } from './positionsState.ts';
 import { type QuoteSource, createQuoteSource } from './quotes.ts';
-import { type Freshness, freshness$ } from './staleQuotes.ts';
+import { type Freshness, STALE_CHECK_MS, freshness$ } from './staleQuotes.ts';
 import { type TraderRollup, type ValuedClient, type ValuedPosition, rollupByTrader, symbolsHeld, valueClient, valuePosition } from './valuation.ts';
 
 /**
@@ -93,7 +93,7 @@ export function createSession(conn: Connection, login: LoginOk): Session {
     history: (symbol, interval) => historyOf(conn, symbol, interval),
     historyBefore: (symbol, interval, to) => historyBefore(conn, symbol, interval, to),
     depth: createDepthSource(conn),
-    freshness$: freshness$(conn.status$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
+    freshness$: freshness$(conn.status$, STALE_CHECK_MS, asyncScheduler, conn.messages$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
     placeOrder: (clOrdId, draft, options) => conn.request<'placeOrder'>(placeOrderMsg(clOrdId, draft, options)),
     cancelOrder: (orderId) => conn.request<'cancelOrder'>({ type: 'cancelOrder', orderId }),
     replaceOrder: (orderId, clOrdId, terms) => conn.request<'replaceOrder'>(replaceOrderMsg(orderId, clOrdId, terms)),

@@ -1,4 +1,4 @@
-import { type Observable, type SchedulerLike, asyncScheduler, combineLatest, distinctUntilChanged, map, startWith, timer } from 'rxjs';
+import { EMPTY, type Observable, type SchedulerLike, asyncScheduler, combineLatest, defer, distinctUntilChanged, ignoreElements, map, merge, startWith, tap, timer } from 'rxjs';
 import type { ConnectionStatus } from './connectionStatus.ts';
 
 /**
@@ -9,6 +9,11 @@ import type { ConnectionStatus } from './connectionStatus.ts';
 export const STALE_AFTER_MS = 10_000;
 /** How often ages are looked at again: a quote turns stale within this of its threshold. */
 export const STALE_CHECK_MS = 1_000;
+/**
+ * The gateway sends a heartbeat every 5 s whatever else flows: a link silent
+ * for three of them is dead even if the socket has not noticed yet.
+ */
+export const LINK_SILENCE_MS = 15_000;
 
 /** What staleness is judged against: the wall clock and whether the gateway is reachable. */
 export interface Freshness {
@@ -28,15 +33,43 @@ export function isQuoteStale(quote: { readonly ts: number } | undefined, freshne
   return freshness.now - quote.ts > thresholdMs;
 }
 
-/** The clock and the connection state, again on every status change and every `everyMs`. */
-export function freshness$(status$: Observable<ConnectionStatus>, everyMs = STALE_CHECK_MS, scheduler: SchedulerLike = asyncScheduler): Observable<Freshness> {
-  return combineLatest([
-    status$.pipe(
+/**
+ * The clock and the connection state, again on every status change and every
+ * `everyMs`. With `heard$` (every frame from the gateway), a link that has
+ * been silent for `silenceMs` while online counts as not online. Frames only
+ * move the "last heard" time; they never cause an emission themselves.
+ */
+export function freshness$(
+  status$: Observable<ConnectionStatus>,
+  everyMs = STALE_CHECK_MS,
+  scheduler: SchedulerLike = asyncScheduler,
+  heard$: Observable<unknown> = EMPTY,
+  silenceMs = LINK_SILENCE_MS,
+): Observable<Freshness> {
+  return defer(() => {
+    let lastHeard = scheduler.now();
+    const listen = heard$.pipe(
+      tap(() => {
+        lastHeard = scheduler.now();
+      }),
+      ignoreElements(),
+    );
+    const online$ = status$.pipe(
       map((s) => s === 'online'),
       distinctUntilChanged(),
-    ),
-    timer(0, everyMs, scheduler),
-  ]).pipe(map(([online]) => ({ now: scheduler.now(), online })));
+      // Coming online counts as hearing from the gateway.
+      tap((online) => {
+        if (online) lastHeard = scheduler.now();
+      }),
+    );
+    const judged = combineLatest([online$, timer(0, everyMs, scheduler)]).pipe(
+      map(([online]): Freshness => {
+        const now = scheduler.now();
+        return { now, online: online && now - lastHeard <= silenceMs };
+      }),
+    );
+    return merge(listen, judged);
+  });
 }
 
 export interface MarkedQuote<Q> {

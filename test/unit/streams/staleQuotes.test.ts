@@ -66,3 +66,30 @@ describe('freshness$ and markStale', () => {
     expect(seen.at(-1)).toEqual({ last: '190.10', stale: false });
   });
 });
+
+describe('a silent link', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts as not online once nothing was heard for the silence limit, and recovers on the next frame', () => {
+    const status = new BehaviorSubject<ConnectionStatus>('online');
+    const heard = new Subject<unknown>();
+    const seen: boolean[] = [];
+    freshness$(status, 1_000, undefined, heard, 3_000).subscribe((f) => seen.push(f.online));
+    vi.advanceTimersByTime(2_000);
+    heard.next('heartbeat');
+    vi.advanceTimersByTime(3_000);
+    expect(seen.at(-1)).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(seen.at(-1)).toBe(false);
+    heard.next('heartbeat');
+    // A frame alone does not emit: the next tick sees the link alive again.
+    expect(seen.at(-1)).toBe(false);
+    vi.advanceTimersByTime(1_000);
+    expect(seen.at(-1)).toBe(true);
+  });
+});
