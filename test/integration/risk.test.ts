@@ -232,6 +232,29 @@ describe('pre-trade risk rules, one passing and one refused order each', () => {
   });
 });
 
+describe('cancel/replace and cancel-all', () => {
+  it('checks a replace too: a new price inside the collar is accepted, one beyond it is refused with the reason', async () => {
+    const resting = await accepted(trader, order({ limitPrice: away('AAPL', -10) }));
+    await trader.next('execReport', (m) => m.report.order.orderId === resting.order.orderId && m.report.execType === 'new');
+    const refused = await trader.request({ type: 'replaceOrder', orderId: resting.order.orderId, clOrdId: nextClOrdId(), limitPrice: away('AAPL', 10) });
+    expect(refused).toMatchObject({ type: 'cancelReject', responseTo: 'replace', reason: expect.stringMatching(/^price collar: .* of AAPL; the collar \(5%\) allows at most/) });
+    const moved = await trader.request({ type: 'replaceOrder', orderId: resting.order.orderId, clOrdId: nextClOrdId(), limitPrice: away('AAPL', -15) });
+    expect(moved).toMatchObject({ type: 'execReport', report: { execType: 'pendingReplace' } });
+    await trader.next('execReport', (m) => m.report.order.orderId === resting.order.orderId && m.report.execType === 'replaced');
+    await cancel(trader, resting.order.orderId);
+  });
+
+  it('cancels every working order of an account, then all of the trader', async () => {
+    const price = away('AAPL', -10);
+    const main = [await accepted(trader, order({ limitPrice: price })), await accepted(trader, order({ limitPrice: price }))];
+    const hedge = await accepted(trader, order({ account: 'T1-HEDGE', limitPrice: price }));
+    expect(await trader.request({ type: 'cancelAll', account: 'T1-HEDGE' })).toEqual({ type: 'cancelAllDone', reqId: expect.any(String), canceled: 1 });
+    await trader.next('execReport', (m) => m.report.order.orderId === hedge.order.orderId && m.report.execType === 'canceled');
+    expect(await trader.request({ type: 'cancelAll' })).toEqual({ type: 'cancelAllDone', reqId: expect.any(String), canceled: 2 });
+    for (const o of main) await trader.next('execReport', (m) => m.report.order.orderId === o.order.orderId && m.report.execType === 'canceled');
+  });
+});
+
 describe('warnings the trader confirms in the ticket', () => {
   it('holds a price far from the market until confirmed, then places it', async () => {
     const draft = order({ limitPrice: away('AAPL', 3), tif: 'ioc' });
