@@ -70,7 +70,7 @@ describe('placing orders', () => {
     expect(canceled.order).toMatchObject({ status: 'canceled', cumQty: '0', leavesQty: '0' });
 
     const again = await trader.request({ type: 'cancelOrder', orderId: id });
-    expect(again).toMatchObject({ type: 'cancelReject', orderId: id, reason: `order ${id} is already Canceled` });
+    expect(again).toMatchObject({ type: 'cancelReject', orderId: id, reason: `too late to cancel: order ${id} is already Canceled` });
   });
 
   it('rejects a quantity off the lot size with the ticket wording', async () => {
@@ -92,7 +92,7 @@ describe('placing orders', () => {
       order: { symbol: 'AAPL', side: 'short', type: 'limit', quantity: '100', limitPrice: '10.001', account: 'T2-MAIN' },
     });
     if (r.type !== 'execReport') throw new Error(JSON.stringify(r));
-    expect(r.report.order.text).toBe('side must be buy or sell; you may not trade for account T2-MAIN; limit price must be a multiple of the tick size 0.01');
+    expect(r.report.order.text).toBe('side must be buy, sell or sell short; you may not trade for account T2-MAIN; limit price must be a multiple of the tick size 0.01');
   });
 
   it('rejects an order over the notional limit, naming both numbers', async () => {
