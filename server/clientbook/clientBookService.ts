@@ -124,7 +124,6 @@ export function createClientBookService(deps: ClientBookServiceDeps) {
     const aum = accounts.reduce((s, a) => s.plus(a.total), ZERO);
     const cash = accounts.reduce((s, a) => s.plus(a.cash), ZERO);
     const drift = accounts.reduce((m, a) => (a.drift.gt(m) ? a.drift : m), ZERO);
-    const points = perf.points(c.clientId, accounts.map((a) => a.account), aum, ctx.today);
     return {
       clientId: c.clientId,
       name: c.name,
@@ -138,7 +137,7 @@ export function createClientBookService(deps: ClientBookServiceDeps) {
       currency: 'USD',
       aum: toWire(aum.toDecimalPlaces(2)),
       cash: toWire(cash.toDecimalPlaces(2)),
-      returns: perf.listReturns(points, ctx.today),
+      returns: perf.listReturns(c.clientId, accounts.map((a) => a.account), aum, ctx.today),
       drift: toWire(drift.toDecimalPlaces(6)),
       lastContact: ctx.lastContacts.get(c.clientId) ?? null,
       nextAppointment: ctx.next.get(c.clientId) ?? null,

@@ -8,9 +8,8 @@
  */
 import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import { type IsoDate, dayNumber, fromDayNumber } from '../../src/core/performance/isoDate.ts';
-import { type Period, periodPerformance, periodStart, slicePeriod } from '../../src/core/performance/periods.ts';
+import { type Period, periodPerformance, periodStart } from '../../src/core/performance/periods.ts';
 import { type ValuationPoint, pointFromEndOfDay, valueAfterFlow } from '../../src/core/performance/series.ts';
-import { timeWeightedReturn } from '../../src/core/performance/twr.ts';
 import type { PerformanceWire, PeriodPerformanceWire, PeriodReturnsWire } from '../../src/core/protocol/clientBook.ts';
 import type { AccountRecord, ClientBookStore } from './clientBookStore.ts';
 
@@ -28,8 +27,12 @@ const rateWire = (r: { ok: true; value: Decimal } | { ok: false }) => (r.ok ? to
 export interface PerformanceView {
   /** Valuation points of a client: history plus today's point at `liveValue`. */
   points(clientId: string, accounts: readonly AccountRecord[], liveValue: Decimal, today: IsoDate): ValuationPoint[];
-  /** Cumulative TWR for MTD, QTD, YTD and 1Y (fractions), null where the history is too short. */
-  listReturns(points: readonly ValuationPoint[], today: IsoDate): PeriodReturnsWire;
+  /**
+   * Cumulative TWR for MTD, QTD, YTD and 1Y (fractions), null where the history is too short.
+   * The same daily-linked chain as timeWeightedReturn over the period's points, read from a
+   * cached running product of the daily factors, so the list of hundreds of clients stays cheap.
+   */
+  listReturns(clientId: string, accounts: readonly AccountRecord[], liveValue: Decimal, today: IsoDate): PeriodReturnsWire;
   /** Every period with TWR, IRR and the benchmark, and the daily series for the chart. */
   detail(points: readonly ValuationPoint[], today: IsoDate): PerformanceWire;
 }
@@ -97,28 +100,77 @@ export function createPerformanceView(store: ClientBookStore): PerformanceView {
     return best;
   }
 
-  /** The points from the last one on or before `from` onwards: what slicePeriod needs, without scanning years. */
-  function trimmed(points: readonly ValuationPoint[], from: string): readonly ValuationPoint[] {
-    let lo = 0;
-    let hi = points.length - 1;
-    let at = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (points[mid]!.date <= from) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  /** A client's history summed over accounts: dates with close-of-day values and flows in integer cents. */
+  const rowsCache = new Map<string, { dates: string[]; closes: number[]; flows: number[] }>();
+  function rowsOf(clientId: string, accounts: readonly AccountRecord[]) {
+    const cached = rowsCache.get(clientId);
+    if (cached) return cached;
+    const byDate = new Map<string, { value: number; flow: number }>();
+    for (const a of accounts) {
+      const h = store.history(a.accountId);
+      if (!h) continue;
+      h.dates.forEach((d, i) => {
+        const p = byDate.get(d) ?? { value: 0, flow: 0 };
+        p.value += h.valuesCents[i]!;
+        p.flow += h.flowsCents[i]!;
+        byDate.set(d, p);
+      });
     }
-    return points.slice(at);
+    const rows = [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const out = { dates: rows.map(([d]) => d), closes: rows.map(([, p]) => p.value), flows: rows.map(([, p]) => p.flow) };
+    rowsCache.set(clientId, out);
+    return out;
   }
 
-  function twrOf(points: readonly ValuationPoint[], period: Period, today: IsoDate): string | null {
-    const first = points[0];
-    if (!first) return null;
-    const from = periodStart(period, today, first.date);
-    const slice = slicePeriod(trimmed(points, from), from, today);
-    if (!Array.isArray(slice)) return null;
-    return rateWire(timeWeightedReturn(slice));
+  /**
+   * The historical part of each list period's TWR: the product of the daily factors
+   * (value before the day's flow) / (previous close) from the period's opening point to
+   * the last close, as an exact fraction of integer products (BigInt), to 18 places.
+   * Cached per client and day; only today's live factor is computed per request.
+   */
+  const SCALE = 10n ** 18n;
+  const linked = new Map<string, { today: string; last: number; ratio: Partial<Record<Period, Decimal>> }>();
+  function historicalRatios(clientId: string, accounts: readonly AccountRecord[], today: IsoDate) {
+    const hit = linked.get(clientId);
+    if (hit && hit.today === today) return hit;
+    const rows = rowsOf(clientId, accounts);
+    let last = rows.dates.length - 1;
+    while (last >= 0 && rows.dates[last]! >= today) last -= 1;
+    const ratio: Partial<Record<Period, Decimal>> = {};
+    if (last >= 0) {
+      const first = rows.dates[0]! as IsoDate;
+      const openings = new Map<number, Period[]>();
+      for (const period of ['MTD', 'QTD', 'YTD', '1Y'] as const) {
+        let from: string = periodStart(period, today, first);
+        if (from < first) from = first;
+        if (today <= from) continue;
+        let at = 0;
+        for (let lo = 0, hi = last; lo <= hi; ) {
+          const mid = (lo + hi) >> 1;
+          if (rows.dates[mid]! <= from) {
+            at = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        openings.set(at, [...(openings.get(at) ?? []), period]);
+      }
+      let num = 1n;
+      let den = 1n;
+      const earliest = Math.min(...openings.keys());
+      for (let k = last; k >= 0; k--) {
+        for (const period of openings.get(k) ?? []) ratio[period] = new Decimal(((num * SCALE) / den).toString()).div(SCALE.toString());
+        if (k <= earliest) break;
+        const prevClose = rows.closes[k - 1]!;
+        // An empty portfolio that stays empty neither gains nor loses (as timeWeightedReturn).
+        if (prevClose !== 0) {
+          num *= BigInt(rows.closes[k]! - rows.flows[k]!);
+          den *= BigInt(prevClose);
+        }
+      }
+    }
+    const entry = { today, last, ratio };
+    linked.set(clientId, entry);
+    return entry;
   }
 
   return {
@@ -130,8 +182,21 @@ export function createPerformanceView(store: ClientBookStore): PerformanceView {
       return [...past, pointFromEndOfDay(today, liveValue, flow)];
     },
 
-    listReturns(points, today) {
-      return { mtd: twrOf(points, 'MTD', today), qtd: twrOf(points, 'QTD', today), ytd: twrOf(points, 'YTD', today), oneYear: twrOf(points, '1Y', today) };
+    listReturns(clientId, accounts, liveValue, today) {
+      const none = { mtd: null, qtd: null, ytd: null, oneYear: null };
+      const h = historicalRatios(clientId, accounts, today);
+      if (h.last < 0) return none;
+      const rows = rowsOf(clientId, accounts);
+      const close = new Decimal(rows.closes[h.last]!).div(HUNDRED);
+      if (!close.gt(0)) return none;
+      let flow = ZERO;
+      for (const a of accounts) for (const f of store.flowsAfter(a.accountId, rows.dates[h.last]!)) flow = flow.plus(f.amount);
+      const live = liveValue.minus(flow).div(close);
+      const twr = (period: Period): string | null => {
+        const r = h.ratio[period];
+        return r === undefined ? null : toWire(r.times(live).minus(1).toDecimalPlaces(RATE_PLACES));
+      };
+      return { mtd: twr('MTD'), qtd: twr('QTD'), ytd: twr('YTD'), oneYear: twr('1Y') };
     },
 
     detail(points, today) {

@@ -294,6 +294,27 @@ export function generateBook(opts: GenerateOptions): SeedBook {
     }
   };
 
+  /** Sells enough of the largest holding that cash covers `amount` (a fee or a withdrawal). */
+  const raiseCash = (l: Living, i: number, amount: number) => {
+    const biggest = [...l.holdings.values()].sort((a, b) => b.quantity * price(b.symbol, i) - a.quantity * price(a.symbol, i) || a.symbol.localeCompare(b.symbol))[0];
+    if (biggest) sell(l, i, biggest.symbol, Math.ceil((amount - l.cash) / price(biggest.symbol, i)));
+  };
+  /** Puts spare cash (over 1 % of the account) into the two holdings furthest under their model weight. */
+  const topUp = (l: Living, i: number) => {
+    const total = marketValue(l, i) + l.cash;
+    if (l.cash * 100 <= total) return;
+    const under = l.model.targets
+      .map((t) => ({ t, gap: (t.perMille * total) / 1000 - (l.holdings.get(t.symbol)?.quantity ?? 0) * price(t.symbol, i) }))
+      .filter((x) => x.gap > 0)
+      .sort((a, b) => b.gap - a.gap || a.t.symbol.localeCompare(b.t.symbol))
+      .slice(0, 2);
+    for (const { t, gap } of under) {
+      const p = price(t.symbol, i);
+      const q = Math.floor(Math.min(gap, l.cash) / p);
+      if (q > 0) buy(l, i, t.symbol, q);
+    }
+  };
+
   for (const l of living) {
     const r = mulberry32((opts.seed * 31 + Number(l.acct.accountId.slice(2))) >>> 0);
     const last = calendar.length - 1;
@@ -326,21 +347,24 @@ export function generateBook(opts: GenerateOptions): SeedBook {
           }
         }
       } else {
-        if (sinceStart % 63 === 0) {
+        if (sinceStart % 126 === 0) {
           for (const h of [...l.holdings.values()]) {
-            // About 2 % a year for funds, paid quarterly.
-            const d = Math.floor((h.quantity * price(h.symbol, i) * 50) / 10_000);
+            // About 2 % a year, paid twice a year.
+            const d = Math.floor((h.quantity * price(h.symbol, i) * 100) / 10_000);
             if (d > 0) {
               l.cash += d;
               tx(l, i, { kind: 'dividend', symbol: h.symbol, quantity: null, priceCents: null, amountCents: d, description: `${h.symbol} dividend` });
             }
           }
+        }
+        if (sinceStart % 63 === 0) {
           const fee = Math.floor(((marketValue(l, i) + l.cash) * 25) / 10_000); // 1 % a year, quarterly
           if (fee > 0) {
+            if (fee > l.cash) raiseCash(l, i, fee);
             l.cash -= fee;
             tx(l, i, { kind: 'fee', symbol: null, quantity: null, priceCents: null, amountCents: -fee, description: 'Quarterly advisory fee' });
           }
-          if (l.disciplined && l.cash > 0) invest(l, i, l.cash);
+          if (l.disciplined) topUp(l, i);
         }
         if (r() < 1 / 120) {
           const d = between(r, 50, 2000) * 10_000;
@@ -352,11 +376,7 @@ export function generateBook(opts: GenerateOptions): SeedBook {
         if (r() < 1 / 200) {
           const total = marketValue(l, i) + l.cash;
           let w = Math.floor((total * between(r, 2, 6)) / 100 / 100) * 100;
-          if (w > l.cash) {
-            // Raise the cash by selling the largest holding.
-            const biggest = [...l.holdings.values()].sort((a, b) => b.quantity * price(b.symbol, i) - a.quantity * price(a.symbol, i))[0];
-            if (biggest) sell(l, i, biggest.symbol, Math.ceil((w - l.cash) / price(biggest.symbol, i)));
-          }
+          if (w > l.cash) raiseCash(l, i, w);
           w = Math.min(w, l.cash);
           if (w > 0) {
             l.cash -= w;
