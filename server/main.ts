@@ -30,7 +30,7 @@ import { createDeskFeed } from './portfolio/deskFeed.ts';
 import { DEFAULT_LIMITS_FILE, loadLimits } from './portfolio/limits.ts';
 import { createPortfolioService } from './portfolio/portfolioService.ts';
 import { DEFAULT_START_OF_DAY_FILE, loadStartOfDay } from './portfolio/startOfDay.ts';
-import { createKillSwitch, createPreTradeRisk, loadRiskLimits } from './risk/index.ts';
+import { DailySpend, createKillSwitch, createPreTradeRisk, loadRiskLimits } from './risk/index.ts';
 import type { Fill } from './portfolio/positionBook.ts';
 import { openDatabase } from './storage/database.ts';
 import { createHttpHandler } from './transport/httpHandler.ts';
@@ -104,8 +104,12 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
 
     // Pre-trade risk: a bad limits file stops the start here, naming each fault.
     const killSwitch = createKillSwitch(db);
+    const riskLimits = loadRiskLimits(config.riskLimitsFile);
+    // Filled purchases use buying power too; fed from the journal below.
+    const dailySpend = new DailySpend({ instrument: (s) => instruments.get(s), rateToBase: (c) => riskLimits.rateToBase(c) });
     const risk = createPreTradeRisk({
-      limits: loadRiskLimits(config.riskLimitsFile),
+      limits: riskLimits,
+      spentToday: (account) => dailySpend.spentToday(account, Date.now()),
       instrument: (s) => instruments.get(s),
       quote: (s) => marketData.latest(s),
       // Read at check time, when the portfolio below exists.
@@ -152,6 +156,12 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     stack.push(() => rebalance.stop());
     // Setting a kill switch cancels the working orders of its scope.
     killSwitch.setCanceller((_by, scope) => oms.cancelAll('system', scope));
+    const spendOf = (e: Execution) => ({ account: e.order.account, symbol: e.order.symbol, side: e.order.side, quantity: e.lastQty, price: e.lastPx, ts: e.ts });
+    for (const e of oms.executions()) if (e.execType === 'trade') dailySpend.apply(spendOf(e));
+    const spendFeed = oms.updates$.subscribe((u) => {
+      if (u.kind === 'execReport' && u.execution.execType === 'trade') dailySpend.apply(spendOf(u.execution));
+    });
+    stack.push(() => spendFeed.unsubscribe());
     const portfolio = createPortfolioService({
       pastFills: oms.executions().filter((e) => e.execType === 'trade').map(fillOf),
       fills$: oms.updates$.pipe(

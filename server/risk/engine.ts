@@ -45,6 +45,8 @@ export interface PreTradeRiskDeps {
   positionOf(account: string, symbol: string): Decimal;
   /** The switch in force for a user, the most restrictive when several apply. */
   killSwitch?: { governing(user: UserProfile): KillSwitch | undefined };
+  /** Net purchases of an account filled today, base currency (DailySpend): buying power they already used. */
+  spentToday?: (account: string) => Decimal;
   /** Advisory accounts: the client book's suitability (warnings needing a justification, or a block). */
   suitability?: (req: RiskRequest) => RiskWarning[] | { block: string };
   now(): number;
@@ -83,9 +85,13 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     return rate === undefined ? undefined : amount.times(rate);
   }
 
-  /** Committed cash of an account's working buys, in the base currency; an order that cannot be valued counts at the instrument's reference price. */
+  /**
+   * Buying power in use: today's net filled purchases plus the account's
+   * working buys, in the base currency; a working order that cannot be valued
+   * counts at the instrument's reference price.
+   */
   function workingBuys(working: readonly Order[], account: string): Decimal {
-    let used = ZERO;
+    let used = deps.spentToday?.(account) ?? ZERO;
     for (const o of working) {
       if (o.account !== account || !isBuy(o.side)) continue;
       const instrument = deps.instrument(o.symbol);

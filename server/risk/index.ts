@@ -7,6 +7,7 @@ import type { RiskLimitsView } from './engine.ts';
 import type { KillSwitchService } from './killSwitch.ts';
 
 export { createPreTradeRisk, type PreTradeRiskDeps, type RiskEngine, type RiskLimitsView } from './engine.ts';
+export { DailySpend, type SpendFill } from './dailySpend.ts';
 export { createKillSwitch, type CancelScope, type CancelWorking, type KillSwitchAnswer, type KillSwitchService } from './killSwitch.ts';
 export { DEFAULT_RISK_LIMITS_FILE, type EffectiveLimits, type RiskLimitsBook, RiskLimitsError, loadRiskLimits, parseRiskLimits } from './limitsConfig.ts';
 export type {

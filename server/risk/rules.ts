@@ -263,7 +263,7 @@ export function positionLimitRule(spec: OrderSpec, position: Decimal, exposure: 
   );
 }
 
-/** Buying power in the base currency: the account's working buys plus this buy may not exceed it. */
+/** Buying power in the base currency: the account's purchases today, its working buys and this buy may not exceed it. */
 export function buyingPowerRule(spec: OrderSpec, n: NotionalFacts, used: Decimal, buyingPower: Decimal | undefined): RuleOutcome {
   if (buyingPower === undefined || !isBuy(spec.side) || n.base === undefined) return undefined;
   const total = used.plus(n.base);
@@ -271,6 +271,6 @@ export function buyingPowerRule(spec: OrderSpec, n: NotionalFacts, used: Decimal
   return reject(
     'buyingPower',
     `buying power: ${spec.account} would commit ${formatMoney(total)} ${n.baseCurrency} ` +
-      `(working buys ${formatMoney(used)} + this order ${formatMoney(n.base)}), over its buying power of ${formatMoney(buyingPower)} ${n.baseCurrency}`,
+      `(bought today and working buys ${formatMoney(used)} + this order ${formatMoney(n.base)}), over its buying power of ${formatMoney(buyingPower)} ${n.baseCurrency}`,
   );
 }

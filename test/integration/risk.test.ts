@@ -183,7 +183,7 @@ describe('pre-trade risk rules, one passing and one refused order each', () => {
     const secondQty = lots(60_000); // takes the total over 200,000
     const first = await accepted(trader, order({ account: 'T1-HEDGE', quantity: firstQty.toFixed(), limitPrice: price.toFixed(2) }));
     const text = await rejectedWith(trader, order({ account: 'T1-HEDGE', quantity: secondQty.toFixed(), limitPrice: price.toFixed(2) }));
-    expect(text).toMatch(/^buying power: T1-HEDGE would commit [\d,.]+ USD \(working buys [\d,.]+ \+ this order [\d,.]+\), over its buying power of 200,000 USD$/);
+    expect(text).toMatch(/^buying power: T1-HEDGE would commit [\d,.]+ USD \(bought today and working buys [\d,.]+ \+ this order [\d,.]+\), over its buying power of 200,000 USD$/);
     const price2 = price.toFixed(2);
     const limits = await trader.request({ type: 'riskLimits' });
     expect(limits).toMatchObject({

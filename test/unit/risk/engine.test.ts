@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.ts';
-import { NOW, LIMITS, limit, market, quote, request, working, world } from './fixtures.ts';
+import { DailySpend } from '../../../server/risk/index.ts';
+import { INSTRUMENTS, NOW, LIMITS, limit, market, quote, request, working, world } from './fixtures.ts';
 
 const rejected = (r: ReturnType<ReturnType<typeof world>['engine']['check']>) => (r.ok ? undefined : { rule: r.rule, reason: r.reason });
 
@@ -162,12 +163,24 @@ describe('pre-trade risk: positions, short sales and buying power', () => {
     expect(w.engine.check(request(limit('buy', '10000', '100.00'), { working: buys })).ok).toBe(true);
     expect(rejected(w.engine.check(request(limit('buy', '10001', '100.00'), { working: buys })))).toEqual({
       rule: 'buyingPower',
-      reason: 'buying power: T1-MAIN would commit 3,000,100 USD (working buys 2,000,000 + this order 1,000,100), over its buying power of 3,000,000 USD',
+      reason: 'buying power: T1-MAIN would commit 3,000,100 USD (bought today and working buys 2,000,000 + this order 1,000,100), over its buying power of 3,000,000 USD',
     });
     // Sales use no buying power; an account without one is not limited.
     w.positions.set('T1-MAIN/AAPL', dec(40000));
     expect(w.engine.check(request(limit('sell', '40000', '100.00'), { working: buys })).ok).toBe(true);
     expect(w.engine.check(request(limit('buy', '40000', '100.00', { account: 'T1-HEDGE' }))).ok).toBe(true);
+  });
+
+  it('counts what the account bought today, net of its sales, as used', () => {
+    const spend = new DailySpend({ instrument: (s) => INSTRUMENTS.find((i) => i.symbol === s), rateToBase: (c) => (c === 'USD' ? dec(1) : c === 'EUR' ? dec('1.2') : undefined) });
+    const w = world(LIMITS, NOW, { spentToday: (a) => spend.spentToday(a, NOW) });
+    spend.apply({ account: 'T1-MAIN', symbol: 'SAP', side: 'buy', quantity: dec(10000), price: dec('200'), ts: NOW - 60_000 }); // 2,400,000 USD
+    spend.apply({ account: 'T1-MAIN', symbol: 'AAPL', side: 'sell', quantity: dec(4000), price: dec('100'), ts: NOW - 30_000 }); // −400,000
+    spend.apply({ account: 'T1-MAIN', symbol: 'AAPL', side: 'buy', quantity: dec(100000), price: dec('100'), ts: NOW - 86_400_000 }); // yesterday: ignored
+    expect(spend.spentToday('T1-MAIN', NOW).toFixed()).toBe('2000000');
+    expect(w.engine.check(request(limit('buy', '10000', '100.00'))).ok).toBe(true);
+    expect(rejected(w.engine.check(request(limit('buy', '10100', '100.00'))))?.rule).toBe('buyingPower');
+    expect(spend.spentToday('T1-MAIN', NOW + 86_400_000).toFixed()).toBe('0');
   });
 
   it('shows the same figures to the ticket', () => {
