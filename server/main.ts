@@ -19,7 +19,7 @@ import { createClientBookStore } from './clientbook/clientBookStore.ts';
 import { latestPriceOf } from './clientbook/latestPrice.ts';
 import { createRebalanceDesk } from './clientbook/rebalanceDesk.ts';
 import { seedClientBook } from './clientbook/seedClientBook.ts';
-import { blockAccountOf, createSuitabilityHook } from './clientbook/suitabilityHook.ts';
+import { createSuitabilityHook } from './clientbook/suitabilityHook.ts';
 import { type Config, ConfigError, configFromEnv } from './config/config.ts';
 import { type SteppableMarketData, marketDataFor } from './marketdata/fromConfig.ts';
 import { canSee } from './oms/entitlements.ts';
@@ -99,8 +99,7 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     const bookPrice = latestPriceOf(marketData);
     const suitability = createSuitabilityHook({ store: clientBook, instrument: (s) => instruments.get(s), price: bookPrice, now: Date.now });
     await seedDemoUsers(db);
-    // An advisor trades for their clients' accounts, and sees their block account's orders (rebalancing).
-    const auth = await createAuthService({ db, advisorAccounts: (u) => [...clientBook.accountsOf(u), blockAccountOf(u)] });
+    const auth = await createAuthService({ db, advisorAccounts: (u) => clientBook.accountsOf(u) });
 
     // Pre-trade risk: a bad limits file stops the start here, naming each fault.
     const killSwitch = createKillSwitch(db);
