@@ -102,4 +102,50 @@ describe('internal venue', () => {
     await settle();
     expect(events).toEqual([]);
   });
+
+  it('kills a fill-or-kill order the touch cannot fill whole, and fills one it can', async () => {
+    const { venue, events } = setup(quote('AAPL', '199.99', '200.01', '500', '200'));
+    const kill = order({ side: 'buy', tif: 'fok' }, '200.01');
+    const fill = order({ side: 'sell', tif: 'fok', quantity: dec('200') }, '199.99');
+    venue.submit(kill);
+    venue.submit(fill);
+    await settle();
+    expect(events).toEqual([
+      `${kill.orderId} accepted`,
+      `${kill.orderId} canceled: fill or kill: the whole quantity was not available at once`,
+      `${fill.orderId} accepted`,
+      `${fill.orderId} fill 200@199.99`,
+    ]);
+  });
+
+  it('replaces a resting order (a new price may trade at once), and refuses a replace once it is done', async () => {
+    const { venue, events } = setup(quote('AAPL', '199.99', '200.01', '500', '500'));
+    const o = order({ side: 'buy' }, '150.00');
+    venue.submit(o);
+    venue.replace(o, { ...o, clOrdId: 'x2', quantity: dec('200'), leavesQty: dec('200'), limitPrice: dec('200.01') });
+    venue.replace(o, { ...o, clOrdId: 'x3', quantity: dec('100'), leavesQty: dec('100'), limitPrice: dec('150.00') });
+    await settle();
+    expect(events).toEqual([
+      `${o.orderId} accepted`,
+      `${o.orderId} replaced`,
+      `${o.orderId} fill 200@200.01`,
+      `${o.orderId} replaceRejected: too late: order ${o.orderId} is no longer open at the INTERNAL venue`,
+    ]);
+  });
+
+  it('triggers a stop when the last trade reaches its stop price, then trades it as a market order', async () => {
+    const { venue, events, tick } = setup(quote('AAPL', '199.99', '200.01'));
+    n += 1;
+    const stop = newOrder(
+      { type: 'stop', symbol: 'AAPL', side: 'buy', quantity: dec('100'), stopPrice: dec('201.00'), account: 'T1-MAIN', tif: 'day' },
+      { orderId: `O${n}`, clOrdId: `c${n}`, trader: 'trader1' },
+      0,
+    );
+    venue.submit(stop);
+    await settle();
+    expect(events).toEqual([`${stop.orderId} accepted`]);
+    tick({ ...quote('AAPL', '200.99', '201.02'), last: '201.00' });
+    await settle();
+    expect(events.slice(1)).toEqual([`${stop.orderId} triggered`, `${stop.orderId} fill 100@201.02`]);
+  });
 });
