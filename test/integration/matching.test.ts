@@ -206,4 +206,21 @@ describe('the internal venue matches orders', () => {
     expect(dec(after.bid).lt(dec(after.ask))).toBe(true);
     await watcher.close();
   });
+
+  it('a resting buy below the market fills at its own price once the simulated market comes down through it', async () => {
+    const m = market();
+    const b1 = m.depth.bids[1]!.price;
+    const id = await place(t1, 'T1-HEDGE', { symbol: m.symbol, side: 'buy', type: 'limit', quantity: toWire(m.lot), limitPrice: b1, tif: 'gtc' });
+    await reportOf(t1, id, 'new');
+    const filled = reportOf(t1, id, 'trade');
+    let done = false;
+    void filled.then(() => (done = true));
+    // An hour of simulated time per cycle: a few cycles move a share by percents.
+    for (let k = 0; k < 400 && !done; k++) {
+      gw.marketData.step();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const fill = await filled;
+    expect(fill).toMatchObject({ lastQty: toWire(m.lot), lastPx: px(b1), order: { status: 'filled' } });
+  });
 });
