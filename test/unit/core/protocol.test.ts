@@ -17,6 +17,10 @@ describe('parseClientMessage', () => {
       { type: 'subscribeOrders' },
       { type: 'subscribePositions' },
       { type: 'clientBook' },
+      { type: 'setKillSwitch', scope: { kind: 'trader', trader: 'trader1' }, mode: 'halted', reason: 'runaway algo' },
+      { type: 'clearKillSwitch', scope: { kind: 'all' } },
+      { type: 'subscribeKillSwitch' },
+      { type: 'riskLimits' },
     ];
     expect(new Set(good.map((g) => g.type))).toEqual(new Set(CLIENT_MESSAGE_TYPES));
     for (const g of good) expect(parseClientMessage(JSON.stringify(g))).toMatchObject({ ok: true, msg: g });
