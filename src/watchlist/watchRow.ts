@@ -1,8 +1,8 @@
-import { dec } from '../core/decimal.ts';
 import type { Instrument } from '../core/instrument.ts';
 import type { QuoteWire } from '../core/protocol.ts';
-import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
-import { type Direction, directionOf, formatQty, formatSigned } from '../format/numbers.ts';
+import { pricePlaces } from '../format/instrumentFormat.ts';
+import type { Direction } from '../format/numbers.ts';
+import { directionOfText, fixedText, qtyText, signedText, tickDirection } from './wireText.ts';
 
 /** One watchlist line, already formatted: the grid compares these strings to decide what flashes. */
 export interface WatchRow {
@@ -43,30 +43,24 @@ export function emptyWatchRow(symbol: string, instrument: Instrument | undefined
   };
 }
 
-function tick(now: string, before: string | undefined): Direction {
-  // Most fields of most updates did not move: equal text needs no decimal arithmetic.
-  if (before === undefined || now === before) return 'flat';
-  return directionOf(dec(now).minus(dec(before)));
-}
-
 /** The row for a quote; the previous quote of the symbol tells which way each price ticked. */
 export function watchRow(instrument: Instrument | undefined, q: QuoteWire, previous: QuoteWire | undefined, stale = false): WatchRow {
-  const change = dec(q.change);
-  const changePct = dec(q.changePct);
+  // Runs for every update of every listed symbol: the text helpers skip Decimal when the wire text is already in shape.
+  const places = pricePlaces(instrument);
   return {
     symbol: q.symbol,
     name: instrument?.name ?? '',
-    bid: formatPrice(q.bid, instrument),
-    ask: formatPrice(q.ask, instrument),
-    last: formatPrice(q.last, instrument),
-    change: formatSigned(change, pricePlaces(instrument)),
-    changePct: `${formatSigned(changePct, 2)}%`,
-    volume: formatQty(dec(q.volume)),
-    bidTick: tick(q.bid, previous?.bid),
-    askTick: tick(q.ask, previous?.ask),
-    lastTick: tick(q.last, previous?.last),
-    changeDir: directionOf(change),
-    changePctDir: directionOf(changePct),
+    bid: fixedText(q.bid, places),
+    ask: fixedText(q.ask, places),
+    last: fixedText(q.last, places),
+    change: signedText(q.change, places),
+    changePct: `${signedText(q.changePct, 2)}%`,
+    volume: qtyText(q.volume),
+    bidTick: tickDirection(q.bid, previous?.bid),
+    askTick: tickDirection(q.ask, previous?.ask),
+    lastTick: tickDirection(q.last, previous?.last),
+    changeDir: directionOfText(q.change),
+    changePctDir: directionOfText(q.changePct),
     stale,
   };
 }

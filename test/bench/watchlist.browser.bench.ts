@@ -42,6 +42,46 @@ const WARMUP_SECONDS = 5;
 const BASELINE_SECONDS = arg('baseline', 10);
 /** --profile: also record a CPU profile of the window and print the functions with the most self time. */
 const PROFILE = process.argv.includes('--profile');
+/** --trace: after the window, record 5 s of the browser's timeline and print where the main thread's time went. */
+const TRACE = process.argv.includes('--trace');
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  cat: string;
+}
+
+/** Top-level main-thread work by kind (script, style, layout, paint…), from a devtools.timeline trace. */
+async function traceBreakdown(cdp: Cdp, page: Page, seconds: number): Promise<string[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  const done = new Promise<void>((resolveDone) => cdp.once('Tracing.tracingComplete', () => resolveDone()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(seconds * 1000);
+  await cdp.send('Tracing.end');
+  await done;
+  // The renderer main thread is the one running RunTask with the most time.
+  const perThread = new Map<number, number>();
+  for (const e of events) if (e.name === 'RunTask' && e.ph === 'X') perThread.set(e.tid, (perThread.get(e.tid) ?? 0) + (e.dur ?? 0));
+  const main = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const byName = new Map<string, number>();
+  for (const e of events) {
+    if (e.tid !== main || e.ph !== 'X' || e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0));
+  }
+  const busy = perThread.get(main ?? -1) ?? 0;
+  return [
+    `main thread busy ${((busy / 1000 / (seconds * 1000)) * 100).toFixed(0)}% of ${seconds} s; inclusive time by event (events nest, so these overlap):`,
+    ...[...byName.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 14)
+      .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`),
+  ];
+}
 
 interface ProfileNode {
   id: number;
@@ -460,12 +500,14 @@ async function main(): Promise<void> {
     await page.waitForTimeout(WARMUP_SECONDS * 1000);
     const loaded = await measure(`${SYMBOLS} rows, ${RATE} updates/s`, page, cdp, feed, SECONDS, PROFILE);
     const after = await w000.textContent();
+    const trace = TRACE ? await traceBreakdown(cdp, page, 5) : [];
 
     const cpus = os.cpus();
     console.log(`watchlist browser benchmark: ${SYMBOLS} rows, ${RATE} updates/s target, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`);
     console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${mib(os.totalmem())} RAM, Node ${process.version}, Chromium ${browser.version()} headless (software rendering), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const line of [...report(idle), ...report(loaded)]) console.log(line);
     console.log(`W000 last: ${before ?? '?'} before the feed, ${after ?? '?'} at the end (the grid was updating)`);
+    for (const line of trace) console.log(line);
     const p95 = percentile(loaded.frames, 95);
     const long50 = loaded.longTasks.filter((d) => d > 50).length;
     console.log(
