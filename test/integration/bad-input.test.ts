@@ -92,7 +92,7 @@ describe('well-formed requests that make no sense', () => {
     ['quantity 0', { quantity: '0' }, /quantity must be greater than 0/],
     ['an odd lot', { quantity: '150' }, /quantity must be a multiple of the lot size 100/],
     ['a price off the tick grid', { limitPrice: '100.001' }, /limit price must be a multiple of the tick size 0.01/],
-    ['a side that does not exist', { side: 'short' }, /side must be buy or sell/],
+    ['a side that does not exist', { side: 'short' }, /side must be buy, sell or sell short/],
     ["someone else's account", { account: 'T2-MAIN' }, /you may not trade for account T2-MAIN/],
     ['an unknown symbol', { symbol: 'NOPE' }, /unknown symbol NOPE/],
     ['a quantity in words', { quantity: 'one hundred' }, /quantity must be a number/],
