@@ -26,7 +26,7 @@ export interface Config {
   readonly heartbeatMs?: number | undefined;
   /** STALE_MS: the age after which the terminal shows a quote as stale, told in `hello` (default 10000). */
   readonly staleMs?: number | undefined;
-  /** QUOTE_FLUSH_MS: the conflation window: quotes go out in one frame per connection this often (default 50). */
+  /** QUOTE_FLUSH_MS: the conflation window: quotes go out in one frame per connection this often (default 10). */
   readonly quoteFlushMs?: number | undefined;
   /** SLOW_CLIENT_BYTES: unsent bytes above which a connection counts as slow (default 1 MiB). */
   readonly slowClientBytes?: number | undefined;
@@ -52,7 +52,7 @@ export const MARKET_DATA_DEFAULTS = {
   replaySpeed: 1,
   heartbeatMs: 5000,
   staleMs: 10_000,
-  quoteFlushMs: 50,
+  quoteFlushMs: 10,
   slowClientBytes: 1 << 20,
   slowClientMs: 5000,
 } as const;

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import type { QuoteWire } from '../../src/core/protocol.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 
 export type SessionAuth = { state: 'anonymous'; failedLogins: number } | { state: 'authenticated'; user: UserProfile };
@@ -11,8 +10,8 @@ export interface Session {
   auth: SessionAuth;
   /** Symbols whose quotes this connection receives. */
   readonly symbols: Set<string>;
-  /** Quotes waiting for the next flush, newest per symbol (conflation). */
-  readonly pendingQuotes: Map<string, QuoteWire>;
+  /** Symbols whose order book (depth) this connection receives. */
+  readonly depthSymbols: Set<string>;
   ordersSubscribed: boolean;
   positionsSubscribed: boolean;
   /** Orders placed on this connection: their reports reach it even without subscribeOrders. */
@@ -27,7 +26,7 @@ export function newSession(id: number, ws: WebSocket): Session {
     ws,
     auth: { state: 'anonymous', failedLogins: 0 },
     symbols: new Set(),
-    pendingQuotes: new Map(),
+    depthSymbols: new Set(),
     ordersSubscribed: false,
     positionsSubscribed: false,
     placedOrders: new Set(),
@@ -39,7 +38,7 @@ export function newSession(id: number, ws: WebSocket): Session {
 export function resetSession(s: Session): void {
   s.auth = { state: 'anonymous', failedLogins: 0 };
   s.symbols.clear();
-  s.pendingQuotes.clear();
+  s.depthSymbols.clear();
   s.ordersSubscribed = false;
   s.positionsSubscribed = false;
   s.placedOrders.clear();
