@@ -125,10 +125,11 @@ export function createPerformanceView(store: ClientBookStore): PerformanceView {
   /**
    * The historical part of each list period's TWR: the product of the daily factors
    * (value before the day's flow) / (previous close) from the period's opening point to
-   * the last close, as an exact fraction of integer products (BigInt), to 18 places.
+   * the last close, as a fraction of integer products (BigInt) folded to 30 places as it grows.
    * Cached per client and day; only today's live factor is computed per request.
    */
   const SCALE = 10n ** 18n;
+  const FOLD = 10n ** 30n;
   const linked = new Map<string, { today: string; last: number; ratio: Partial<Record<Period, Decimal>> }>();
   function historicalRatios(clientId: string, accounts: readonly AccountRecord[], today: IsoDate) {
     const hit = linked.get(clientId);
@@ -165,6 +166,12 @@ export function createPerformanceView(store: ClientBookStore): PerformanceView {
         if (prevClose !== 0) {
           num *= BigInt(rows.closes[k]! - rows.flows[k]!);
           den *= BigInt(prevClose);
+        }
+        // Every few days, fold the fraction into 30 decimal places so the integers stay small
+        // (a truncation of 1e-30 relative each time: far below the 6 places shown).
+        if ((last - k) % 16 === 15) {
+          num = (num * FOLD) / den;
+          den = FOLD;
         }
       }
     }
