@@ -123,7 +123,7 @@ export class RiskLimitsError extends ConfigError {}
 export function parseRiskLimits(data: unknown, source = 'risk limits'): RiskLimitsBook {
   const parsed = RiskLimitsFileSchema.safeParse(data);
   if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(file)'}: ${i.message}`);
+    const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(file)'}: ${describeIssue(i)}`);
     throw new RiskLimitsError(`bad risk limits in ${source}:\n${lines.join('\n')}`);
   }
   const file = parsed.data;
@@ -136,6 +136,13 @@ export function parseRiskLimits(data: unknown, source = 'risk limits'): RiskLimi
   }
   if (faults.length > 0) throw new RiskLimitsError(`bad risk limits in ${source}:\n${faults.join('\n')}`);
   return bookOf(file, sessions);
+}
+
+function describeIssue(i: z.core.$ZodIssue): string {
+  if (i.code === 'unrecognized_keys') return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+  // A missing field: zod's words ("expected nonoptional, received undefined") are for programmers.
+  if (i.code === 'invalid_type' && /received undefined/.test(i.message)) return 'is required';
+  return i.message;
 }
 
 export function loadRiskLimits(path: string = DEFAULT_RISK_LIMITS_FILE): RiskLimitsBook {

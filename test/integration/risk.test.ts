@@ -8,9 +8,10 @@
  * is reached with the demo users; quotes stand still (an hour between
  * simulator cycles) so every price is known.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RiskLimitsError } from '../../server/risk/index.ts';
 import { Decimal, dec } from '../../src/core/decimal.ts';
 import type { ClientMessage, ExecReportWire, ServerMessage, ServerMessageOf } from '../../src/core/protocol.ts';
 import { type TestGateway, freshDataDir, startTestGateway } from '../support/gateway.ts';
@@ -364,5 +365,19 @@ describe('kill switch', () => {
       'set desk reducing deskhead: desk loss limit hit',
       'clear desk reducing deskhead: limits reset',
     ]);
+  });
+});
+
+describe('the limits file at start', () => {
+  it('refuses to start on a bad file, naming the file and each fault', async () => {
+    const dataDir = freshDataDir();
+    const riskLimitsFile = join(dataDir, 'bad-limits.json');
+    writeFileSync(riskLimitsFile, JSON.stringify({ ...LIMITS, defaults: { ...LIMITS.defaults, maxOrderNotional: 5e6, collar: {} } }));
+    const started = startTestGateway({ dataDir, riskLimitsFile });
+    await expect(started).rejects.toThrow(RiskLimitsError);
+    await expect(started).rejects.toThrow(
+      `bad risk limits in ${riskLimitsFile}:\n  defaults.maxOrderNotional: must be a decimal number written as a string, such as "5000000"\n  defaults.collar: needs a percent, ticks or both`,
+    );
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -56,7 +56,8 @@ describe('risk limits file', () => {
     expect(() => parseRiskLimits({ ...LIMITS, sessions: { AAPL: { open: '25:00', close: '16:00', timeZone: 'Mars/Olympus', days: 'Mon-Fri' } } })).toThrow(
       /sessions\.AAPL\.open: must be a time HH:MM[\s\S]*sessions\.AAPL\.timeZone/,
     );
-    expect(() => parseRiskLimits({ ...LIMITS, defaults: { ...LIMITS.defaults, throttle: undefined } })).toThrow(/defaults\.throttle/);
+    expect(() => parseRiskLimits({ ...LIMITS, defaults: { ...LIMITS.defaults, throttle: undefined } })).toThrow(/defaults\.throttle: is required/);
+    expect(() => parseRiskLimits({ ...LIMITS, traders: { trader1: { maxQty: '5' } } })).toThrow(/traders\.trader1: unknown field 'maxQty'/);
     expect(() => loadRiskLimits('/nonexistent/risk.json')).toThrow(/cannot read the risk limits file \/nonexistent\/risk.json/);
   });
 });
