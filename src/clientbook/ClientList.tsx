@@ -82,6 +82,7 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
             columnDefs={CLIENT_COLUMNS}
             getRowId={(p) => p.data.clientId}
             autoSizeStrategy={{ type: 'fitGridWidth' }}
+            onGridSizeChanged={(e) => e.api.sizeColumnsToFit()}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onGridReady={(e) => {
               gridRef.current = e.api;

@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+
+/*
+ * The advisor's day in a real browser against a real gateway (issue 6): find
+ * a client from the keyboard, read the allocation and performance charts,
+ * log a call, schedule a review, rebalance the client's accounts to their
+ * model, and see the block order in the desk head's blotter. Each step
+ * leaves a screenshot in test-results/ (advisor-*.png).
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'test-results');
+
+let gateway: TestGateway;
+let browser: Browser;
+let shot = 0;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the terminal when dist/ is missing or older than the sources, so the test never drives a stale build. */
+function ensureBuilt(): void {
+  const index = join(DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: join(SHOTS, `advisor-${String(shot).padStart(2, '0')}-${name}.png`) });
+}
+
+async function openTerminal(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+  page.setDefaultTimeout(5_000);
+  page.on('pageerror', (err) => console.error('[browser]', err.message));
+  await page.goto(gateway.url);
+  return page;
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-password').press('Enter');
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+}
+
+function cell(scope: Locator, rowId: string, colId: string): Locator {
+  return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+}
+
+/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
+function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 30_000, interval: 100 });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  gateway = await startTestGateway({ staticDir: DIST });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+describe('advisor1 works the book', () => {
+  let page: Page;
+  let clientId = '';
+  let clientName = '';
+  let blockOrderId = '';
+  let blockSymbol = '';
+
+  it('sees the client list with returns, drift and attention flags, and filters to drifting clients', async () => {
+    page = await openTerminal();
+    await login(page, 'advisor1');
+    const rows = page.locator('[data-testid=client-list] .ag-row');
+    await eventually(() => rows.count()).toBeGreaterThan(5);
+    // Every visible AUM is money and every YTD return a percentage or n/a.
+    await eventually(async () => (await page.locator('[data-testid=client-list] .ag-cell[col-id="aum"]').allTextContents()).every((t) => /^[\d,]+\.\d{2}$/.test(t))).toBe(true);
+    expect((await page.locator('[data-testid=client-list] .ag-cell[col-id="ytd"]').allTextContents()).every((t) => /^([+-]?[\d,]+\.\d{2}%|–)$/.test(t))).toBe(true);
+    await screenshot(page, 'list');
+
+    await page.getByTestId('attention-driftOverThreshold').click();
+    await eventually(async () => (await page.locator('[data-testid=client-list] .ag-cell[col-id="flagText"]').allTextContents()).every((t) => t.includes('Drift'))).toBe(true);
+    expect(await rows.count()).toBeGreaterThan(0);
+    clientId = (await rows.first().getAttribute('row-id')) ?? '';
+    clientName = (await rows.first().locator('.ag-cell[col-id="name"]').textContent()) ?? '';
+    expect(clientId).not.toBe('');
+    await screenshot(page, 'list-drifting');
+  });
+
+  it('finds the client with / and the type-ahead, and opens it with Enter', async () => {
+    await page.getByTestId('attention-driftOverThreshold').click(); // filter off again
+    await page.locator('body').press('/');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('client-search');
+    await page.keyboard.type(clientName.split(' ').slice(-1)[0] ?? clientName);
+    const rows = page.locator('[data-testid=client-list] .ag-row');
+    await eventually(() => rows.filter({ hasText: clientName }).count()).toBe(1);
+    await screenshot(page, 'search');
+    // Down into the grid, onto our client, then Enter.
+    await page.keyboard.press('ArrowDown');
+    const names = await rows.locator('.ag-cell[col-id="name"]').allTextContents();
+    for (let i = 0; i < names.indexOf(clientName); i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=advisor-workspace][data-opened=true]').waitFor({ timeout: 10_000 });
+    await eventually(() => page.getByTestId('client-name').textContent()).toBe(clientName);
+  });
+
+  it('shows the client valued live with allocation charts by asset class, sector, region and currency', async () => {
+    await eventually(() => page.getByTestId('client-aum').textContent()).toMatch(/^[\d,]+\.\d{2}$/);
+    for (const dim of ['assetClass', 'sector', 'region', 'currency']) {
+      await eventually(() => page.locator(`[data-testid=allocation-${dim}] svg path, [data-testid=allocation-${dim}] svg rect`).count()).toBeGreaterThan(0);
+    }
+    const holdings = page.locator('[data-testid=client-holdings] .ag-row');
+    await eventually(() => holdings.count()).toBeGreaterThan(0);
+    await eventually(async () => (await page.locator('[data-testid=client-holdings] .ag-cell[col-id="marketValue"]').allTextContents()).every((t) => /^[\d,]+\.\d{2}$/.test(t))).toBe(true);
+    expect(await page.getByTestId('client-household').textContent()).not.toBe('');
+    await screenshot(page, 'client-overview');
+  });
+
+  it('shows TWR and IRR per period against the benchmark, and the growth chart', async () => {
+    await page.getByTestId('client-tab-performance').click();
+    const periods = page.locator('[data-testid=performance-table] tbody tr');
+    await eventually(() => periods.count()).toBeGreaterThanOrEqual(4);
+    expect((await page.locator('[data-testid=perf-twr]').allTextContents()).some((t) => /^[+-]?[\d,]+\.\d{2}%$/.test(t))).toBe(true);
+    await eventually(() => page.locator('[data-testid=growth-chart] canvas').count()).toBeGreaterThan(0);
+    await screenshot(page, 'client-performance');
+  });
+
+  it('logs a call and schedules an appointment, both kept in the client record', async () => {
+    await page.getByTestId('client-tab-activity').click();
+    await page.getByTestId('log-kind-call').click();
+    await page.getByTestId('log-subject').fill('E2E quarterly check-in');
+    await page.getByTestId('log-body').fill('Happy with returns; asked about the rebalance.');
+    await page.getByTestId('log-submit').click();
+    await page.locator('[data-testid=log-status][data-state=done]').waitFor({ timeout: 20_000 });
+    await eventually(() => page.locator('[data-testid=activity-item][data-kind=call]').filter({ hasText: 'E2E quarterly check-in' }).count()).toBe(1);
+
+    await page.getByTestId('crm-appointment').click();
+    await page.getByTestId('appt-title').fill('E2E annual review');
+    await page.getByTestId('appt-time').fill('14:30');
+    await page.getByTestId('appt-submit').click();
+    await page.locator('[data-testid=appt-status][data-state=done]').waitFor({ timeout: 20_000 });
+    await eventually(() => page.locator('[data-testid=activity-item][data-kind=appointment]').filter({ hasText: 'E2E annual review' }).count()).toBe(1);
+    await screenshot(page, 'client-activity');
+
+    // Esc goes back to the list, where the contact shows as today's.
+    await page.locator('body').press('Escape');
+    await page.locator('[data-testid=advisor-workspace][data-opened=false]').waitFor({ timeout: 10_000 });
+    await eventually(() => cell(page.getByTestId('client-list'), clientId, 'lastContact').textContent()).toBe('today');
+    await eventually(() => cell(page.getByTestId('client-list'), clientId, 'nextAppointment').textContent()).toMatch(/14:30$/);
+    await screenshot(page, 'list-after-crm');
+  });
+
+  it('rebalances the client’s accounts and sends one block order per instrument', async () => {
+    await eventually(() => page.getByTestId('client-name').textContent()).toBe(clientName);
+    await page.getByTestId('client-rebalance').click();
+    await page.locator('[data-testid=advisor-workspace][data-screen=rebalance]').waitFor();
+    await eventually(() => page.getByTestId('rebalance-propose').isEnabled()).toBe(true);
+    await page.getByTestId('rebalance-propose').click();
+    await page.locator('[data-testid=rebalance-proposal-status][data-state=done]').waitFor({ timeout: 30_000 });
+    const blocks = page.locator('[data-testid=rebalance-blocks] .ag-row');
+    await eventually(() => blocks.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=rebalance-lines] .ag-row').count()).toBeGreaterThan(0);
+    await screenshot(page, 'rebalance-proposal');
+
+    await page.getByTestId('rebalance-send').click();
+    await page.locator('[data-testid=rebalance-send-status][data-state=done]').waitFor({ timeout: 30_000 });
+    await eventually(async () => (await blocks.first().locator('.ag-cell[col-id="orderId"]').textContent()) ?? '').not.toBe('');
+    blockOrderId = (await blocks.first().locator('.ag-cell[col-id="orderId"]').textContent()) ?? '';
+    blockSymbol = (await blocks.first().locator('.ag-cell[col-id="symbol"]').textContent()) ?? '';
+    await eventually(() => blocks.first().locator('.ag-cell[col-id="status"]').textContent()).toMatch(/^(New|Partial|Filled|Pending)$/);
+    await screenshot(page, 'rebalance-sent');
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('the desk head sees the block order in the blotter', async () => {
+    const desk = await openTerminal();
+    await login(desk, 'deskhead');
+    const blotter = desk.getByTestId('order-blotter');
+    await eventually(() => blotter.locator(`.ag-row[row-id="${blockOrderId}"]`).count()).toBeGreaterThan(0);
+    // The block is an ordinary order of the advisor's, on the block account.
+    expect(await cell(blotter, blockOrderId, 'symbol').first().textContent()).toBe(blockSymbol);
+    expect(await cell(blotter, blockOrderId, 'trader').first().textContent()).toBe('advisor1');
+    await screenshot(desk, 'deskhead-blotter');
+    await desk.close();
+  });
+});
