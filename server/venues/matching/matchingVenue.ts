@@ -9,7 +9,7 @@ import type { Venue, VenueEvent } from '../types.ts';
 import { type BookPlan, type BookScale, type BookSide, bookScale, lotsToQuantity, planOrder, ticksToPrice, toBookTicks, toLots } from './bookPlan.ts';
 import type { EventLog } from './events.ts';
 import { IdTable } from './idTable.ts';
-import { MAKER_OWNER, type MakerLevel, MarketMaker } from './marketMaker.ts';
+import { type MakerLevel, MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
 import { cancelWords, rejectWords } from './venueWords.ts';
 
@@ -443,5 +443,3 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     },
   };
 }
-
-export { MAKER_OWNER };
