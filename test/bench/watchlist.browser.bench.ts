@@ -49,6 +49,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread CPU time of the event: unlike `dur`, it does not grow while the OS runs someone else. */
+  tdur?: number;
   tid: number;
   cat: string;
 }
@@ -68,18 +70,25 @@ async function traceBreakdown(cdp: Cdp, page: Page, seconds: number): Promise<st
   const perThread = new Map<number, number>();
   for (const e of events) if (e.name === 'RunTask' && e.ph === 'X') perThread.set(e.tid, (perThread.get(e.tid) ?? 0) + (e.dur ?? 0));
   const main = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const byName = new Map<string, number>();
+  const byName = new Map<string, { wall: number; cpu: number }>();
+  let cpu = 0;
   for (const e of events) {
-    if (e.tid !== main || e.ph !== 'X' || e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
-    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0));
+    if (e.tid !== main || e.ph !== 'X') continue;
+    if (e.name === 'RunTask') cpu += e.tdur ?? 0;
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+    const t = byName.get(e.name) ?? { wall: 0, cpu: 0 };
+    t.wall += e.dur ?? 0;
+    t.cpu += e.tdur ?? 0;
+    byName.set(e.name, t);
   }
   const busy = perThread.get(main ?? -1) ?? 0;
   return [
-    `main thread busy ${((busy / 1000 / (seconds * 1000)) * 100).toFixed(0)}% of ${seconds} s; inclusive time by event (events nest, so these overlap):`,
+    `main thread over ${seconds} s: busy ${((busy / 1000 / (seconds * 1000)) * 100).toFixed(0)}% of the wall clock, ${(cpu / 1000 / seconds).toFixed(0)} ms of CPU per second (the load-independent figure)`,
+    `inclusive time by event, CPU ms (wall ms); events nest, so these overlap:`,
     ...[...byName.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 14)
-      .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`),
+      .sort((a, b) => b[1].cpu - a[1].cpu)
+      .slice(0, 12)
+      .map(([name, t]) => `${(t.cpu / 1000).toFixed(0).padStart(7)} (${(t.wall / 1000).toFixed(0)})  ${name}`),
   ];
 }
 
