@@ -267,6 +267,8 @@ export function createClientBookStore(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     overridesOfClient: db.prepare('SELECT * FROM suitability_overrides WHERE client_id = ? ORDER BY seq DESC'),
+    insBookedFill: db.prepare('INSERT OR IGNORE INTO booked_fills (exec_id, account_id, at) VALUES (?, ?, ?)'),
+    bookedFill: db.prepare('SELECT 1 FROM booked_fills WHERE exec_id = ?').pluck(),
   };
 
   type Row = Record<string, unknown>;
@@ -624,6 +626,15 @@ export function createClientBookStore(db: Db) {
       return `${ID_PREFIX.allocation}${seq}`;
     },
     allocationsOfOrder: (orderId: string) => q.allocationsOfOrder.all(orderId) as Row[],
+    isBooked: (execId: string) => q.bookedFill.get(execId) !== undefined,
+    /** Runs `write` in one transaction unless this fill was booked already; false when it was. */
+    bookFillOnce(execId: string, accountId: string, at: number, write: () => void): boolean {
+      return db.transaction(() => {
+        if (q.insBookedFill.run(execId, accountId, at).changes !== 1) return false;
+        write();
+        return true;
+      })();
+    },
     addOverride(o: Omit<SuitabilityOverrideWire, 'warnings'> & { clientId: string; warnings: { rule: string; message: string }[] }): void {
       q.insOverride.run(o.orderId, o.clOrdId, o.accountId, o.clientId, o.symbol, o.side, o.quantity, JSON.stringify(o.warnings), o.justification, o.by, o.at);
     },

@@ -19,6 +19,7 @@ import { type Order, bookSide, isTerminal } from '../../src/core/order.ts';
 import type { BlockOrderWire, RebalanceProposalWire } from '../../src/core/protocol/clientBook.ts';
 import { proposeRebalance } from '../../src/core/rebalance.ts';
 import type { UserProfile } from '../../src/core/users.ts';
+import type { Execution } from '../oms/execution.ts';
 import type { CommandOrigin, OmsUpdate, PlaceOrderCommand } from '../oms/orderManager.ts';
 import { type Answer, accountFor, bookRefusal, forbidden, notFound, ok, refused } from './clientBookAccess.ts';
 import type { ClientBookService } from './clientBookService.ts';
@@ -36,6 +37,8 @@ export interface RebalanceDeskDeps {
   oms: {
     placeOrder(user: UserProfile, cmd: PlaceOrderCommand, origin?: CommandOrigin): Order | undefined;
     order(orderId: string): Order | undefined;
+    /** Every journaled execution, oldest first (fills not yet booked are booked at start). */
+    executions(): readonly Execution[];
     readonly updates$: Observable<OmsUpdate>;
   };
   instrument(symbol: string): Instrument | undefined;
@@ -146,6 +149,15 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
     }
   }
 
+  /** A direct order's fill in a client account, booked once (by execution id). */
+  function bookFill(e: Execution): void {
+    if (e.execType !== 'trade' || !store.account(e.order.account)) return;
+    const side = bookSide(e.order.side);
+    store.bookFillOnce(e.execId, e.order.account, deps.now(), () =>
+      bookTrade(e.order.account, side, e.order.symbol, e.lastQty, e.lastPx, `${side === 'buy' ? 'Bought' : 'Sold'} ${e.lastQty.toFixed()} ${e.order.symbol} (order ${e.order.orderId})`),
+    );
+  }
+
   function onOmsUpdate(u: OmsUpdate): void {
     if (u.kind !== 'execReport') return;
     const e = u.execution;
@@ -153,10 +165,7 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
       if (isTerminal(e.order.status)) allocateBlock(e.order);
       return;
     }
-    // A direct order in a client account: book each fill as it comes.
-    if (e.execType === 'trade' && store.account(e.order.account)) {
-      bookTrade(e.order.account, bookSide(e.order.side), e.order.symbol, e.lastQty, e.lastPx, `${bookSide(e.order.side) === 'buy' ? 'Bought' : 'Sold'} ${e.lastQty.toFixed()} ${e.order.symbol} (order ${e.order.orderId})`);
-    }
+    bookFill(e);
   }
 
   return {
@@ -169,6 +178,7 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
           log.error({ err }, 'client book could not apply an order update');
         }
       });
+      for (const e of deps.oms.executions()) if (e.execType === 'trade' && !store.isBooked(e.execId)) bookFill(e);
       for (const orderId of store.unallocatedBlockOrderIds()) {
         const o = deps.oms.order(orderId);
         if (o) allocateBlock(o);

@@ -193,3 +193,16 @@ export const CLIENT_BOOK_MIGRATION = `
   );
   CREATE INDEX suitability_overrides_client ON suitability_overrides (client_id, seq);
 `;
+
+/**
+ * Fills already booked into client accounts, by execution id: a fill is booked
+ * once, and fills the gateway journaled but did not book before a crash are
+ * booked at the next start.
+ */
+export const CLIENT_BOOK_BOOKED_FILLS_MIGRATION = `
+  CREATE TABLE booked_fills (
+    exec_id    TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    at         INTEGER NOT NULL
+  );
+`;

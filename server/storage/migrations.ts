@@ -1,4 +1,4 @@
-import { CLIENT_BOOK_MIGRATION } from '../clientbook/schema.ts';
+import { CLIENT_BOOK_BOOKED_FILLS_MIGRATION, CLIENT_BOOK_MIGRATION } from '../clientbook/schema.ts';
 
 /**
  * The schema, as an append-only list: a database at version n runs the steps
@@ -119,4 +119,6 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // client book (issue 6): profiles, households, models, history, CRM, rebalancing, overrides
   CLIENT_BOOK_MIGRATION,
+  // client book: fills booked into client accounts, once each
+  CLIENT_BOOK_BOOKED_FILLS_MIGRATION,
 ];
