@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Subscription } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
+import { defaultAccount } from '../ticket/defaultAccount.ts';
 import { ConfirmDialog } from '../ticket/Modal.tsx';
 
 /** Whose working orders a cancel-all takes: the user's own, one account's, or (for a desk head) one trader's. */
@@ -43,7 +44,7 @@ export function CancelAllBar({ desk, working }: Props) {
   const session = useSession();
   const { user } = session;
   const traders = [...new Set(working.map((o) => o.trader))].sort();
-  const [account, setAccount] = useState(user.accounts[0] ?? '');
+  const [account, setAccount] = useState(() => defaultAccount(user.accounts, null));
   const [trader, setTrader] = useState('');
   const [state, setState] = useState<CancelAllState>({ status: 'idle' });
   const pending = useRef<Subscription | null>(null);

@@ -42,7 +42,7 @@ export function orderColumns(options: { showTrader: boolean } & OrderActions): C
   columns.push({
     colId: 'actions',
     headerName: '',
-    width: options.onCancel ? 180 : 76,
+    width: options.onCancel ? 204 : 80,
     pinned: 'right',
     sortable: false,
     cellRenderer: OrderActionsCell,

@@ -1,4 +1,4 @@
-import { type IPriceLine, LineStyle } from 'lightweight-charts';
+import { type AutoscaleInfo, type IPriceLine, LineStyle } from 'lightweight-charts';
 import { Decimal, dec } from '../core/decimal.ts';
 import { bookSide, isOpen } from '../core/order.ts';
 import type { OrdersState } from '../streams/ordersState.ts';
@@ -45,6 +45,26 @@ export function snapToTick(price: number, tickSize: Decimal): string | undefined
   if (!Number.isFinite(price) || price <= 0) return undefined;
   const snapped = new Decimal(price.toPrecision(15)).div(tickSize).round().times(tickSize);
   return snapped.gt(0) ? snapped.toFixed(tickSize.decimalPlaces()) : undefined;
+}
+
+/** Lines this far (as a fraction of the candles' own range) beyond it still widen the scale to stay in view. */
+export const AUTOSCALE_REACH = 0.5;
+
+/**
+ * The price range to show: the candles' own, widened to take in working
+ * orders near it, so a resting order a little away from the market is on
+ * screen; an order far off does not squash the candles flat (its chip in the
+ * corner still shows it).
+ */
+export function rangeWithLines(range: { minValue: number; maxValue: number } | null, prices: readonly number[]): { minValue: number; maxValue: number } | null {
+  if (!range) return range;
+  const reach = (range.maxValue - range.minValue) * AUTOSCALE_REACH;
+  let { minValue, maxValue } = range;
+  for (const p of prices) {
+    if (p < minValue && p >= range.minValue - reach) minValue = p;
+    if (p > maxValue && p <= range.maxValue + reach) maxValue = p;
+  }
+  return { minValue, maxValue };
 }
 
 /** The line nearest to a pixel row, if one is within GRAB_PX. */
@@ -139,6 +159,13 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
 
   element.addEventListener('pointerdown', onDown, true);
   element.addEventListener('pointermove', onHover);
+  series.applyOptions({
+    autoscaleInfoProvider: (original: () => AutoscaleInfo | null): AutoscaleInfo | null => {
+      const base = original();
+      if (!base) return base;
+      return { ...base, priceRange: rangeWithLines(base.priceRange, [...lines.values()].map((l) => Number(l.spec.price))) };
+    },
+  });
 
   return {
     update(specs) {
@@ -173,6 +200,7 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
       window.removeEventListener('pointerup', onUp, true);
       // The chart may already be gone (its panel unmounts first): then so are its lines.
       try {
+        series.applyOptions({ autoscaleInfoProvider: undefined });
         for (const { line } of lines.values()) series.removePriceLine(line);
       } catch {
         // nothing left to remove

@@ -241,7 +241,7 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
             </button>
           ))}
         </div>
-        <FieldError field="side" message={errors.side && touched.has('side') ? errors.side : undefined} />
+        {errors.side && touched.has('side') && <FieldError field="side" message={errors.side} />}
 
         <div className="segmented" role="group" aria-label="Order type">
           {ORDER_TYPES.map((t) => (
@@ -341,17 +341,17 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
           <kbd>Enter</kbd>
         </button>
         <SendStatus state={send} />
-        {send.status === 'warned' && (
-          <WarningPanel
-            state={send}
-            onSendAnyway={(justification) => place(send.draft, send.summary, { confirm: true, ...(justification ? { justification } : {}) })}
-            onBack={() => setSend({ status: 'idle' })}
-          />
-        )}
         <p className="hotkeys muted" data-testid="ticket-hotkeys">
           <kbd>F1</kbd>/<kbd>B</kbd> buy · <kbd>F2</kbd>/<kbd>S</kbd> sell · <kbd>Enter</kbd> send · <kbd>Esc</kbd> clear · <kbd>↑↓</kbd> tick or lot
         </p>
       </form>
+      {send.status === 'warned' && (
+        <WarningPanel
+          state={send}
+          onSendAnyway={(justification) => place(send.draft, send.summary, { confirm: true, ...(justification ? { justification } : {}) })}
+          onBack={() => setSend({ status: 'idle' })}
+        />
+      )}
       {send.status === 'confirming' && (
         <ConfirmDialog
           title="Confirm a large order"

@@ -67,6 +67,12 @@ async function touch(): Promise<{ bid: Decimal; ask: Decimal }> {
 }
 
 const cents = (d: Decimal): string => d.toDecimalPlaces(2).toFixed(2);
+/** The first "1,234.56"-style amount in a text, exactly. */
+function money(text: string): Decimal {
+  const m = /-?[\d,]+\.\d{2}/.exec(text);
+  expect(m, `an amount in "${text}"`).not.toBeNull();
+  return dec((m?.[0] ?? '0').replace(/,/g, ''));
+}
 
 /** The order id of the ticket's last accepted send, once it differs from `not`. */
 async function acceptedOrderId(not = ''): Promise<string> {
@@ -139,18 +145,25 @@ describe('the ticket a trader wants (trader1)', () => {
     expect(await page.getByTestId('ticket-locate').count()).toBe(0);
   });
 
-  it('rests a limit buy below the market: in the blotter, on the chart, and buying power goes down', async () => {
+  it('rests a limit buy below the market: in the blotter, on the chart, and it uses buying power', async () => {
     const { bid } = await touch();
-    const bpBefore = (await page.getByTestId('ticket-buying-power').textContent()) ?? '';
-    await fillTicket({ quantity: '100', limitPrice: cents(bid.times('0.95')) });
+    const bp = page.locator('[data-testid=ticket-buying-power] strong');
+    const before = money((await bp.getAttribute('title')) ?? '');
+    // 1% under the bid: it rests, and is near enough to the candles to be drawn among them.
+    const price = cents(bid.times('0.99'));
+    await fillTicket({ quantity: '100', limitPrice: price });
     await eventually(() => page.getByTestId('ticket-notional').textContent()).toMatch(/[\d,]+\.\d{2} USD/);
+    const notional = money((await page.getByTestId('ticket-notional').textContent()) ?? '');
+    expect(notional.toFixed()).toBe(dec(price).times(100).toFixed());
+    // Buying power after = what is left − this order's notional.
+    expect(money((await bp.textContent()) ?? '').toFixed()).toBe(before.minus(notional).toFixed());
     await page.getByTestId('ticket-limit-price').press('Enter');
     restingId = await acceptedOrderId();
     await eventually(() => cell(blotter(), restingId, 'status').textContent()).toBe('New');
     await page.getByTestId(`chart-line-${restingId}-limit`).waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId(`chart-line-${restingId}-limit`).getAttribute('data-price')).toBe(cents(bid.times('0.95')));
-    // The working buy now uses buying power: the gateway's "used" grew.
-    await eventually(() => page.getByTestId('ticket-buying-power').textContent()).not.toBe(bpBefore);
+    expect(await page.getByTestId(`chart-line-${restingId}-limit`).getAttribute('data-price')).toBe(price);
+    // Once working, the gateway counts it as used: what is left before the next order went down by its notional.
+    await eventually(async () => money((await bp.getAttribute('title')) ?? '').toFixed()).toBe(before.minus(notional).toFixed());
     await screenshot('resting-in-blotter-and-chart');
   });
 
@@ -184,6 +197,7 @@ describe('the ticket a trader wants (trader1)', () => {
   it('opens the amend from the chart’s order line, and refuses an amend that changes nothing', async () => {
     await page.getByTestId(`chart-line-${restingId}-limit`).click();
     await page.getByTestId('amend-dialog').waitFor();
+    await page.getByTestId('amend-quantity').fill('200');
     await page.getByTestId('amend-quantity').fill('100');
     await eventually(() => page.getByTestId('amend-message').textContent()).toBe('nothing to amend: change the quantity or a price');
     expect(await page.getByTestId('amend-send').isDisabled()).toBe(true);
@@ -262,6 +276,9 @@ describe('the ticket a trader wants (trader1)', () => {
     await ticket().locator('.panel-head').click();
     await page.keyboard.press('s');
     await eventually(() => page.getByTestId('ticket-sell').getAttribute('aria-pressed')).toBe('true');
+    // The side hotkeys put the cursor in the quantity, ready to type it; from there a letter is text again.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ticket-quantity');
+    await ticket().locator('.panel-head').click();
     await page.keyboard.press('b');
     await eventually(() => page.getByTestId('ticket-buy').getAttribute('aria-pressed')).toBe('true');
     // A letter typed in a field is text, not a side.

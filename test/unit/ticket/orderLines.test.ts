@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderLineSpecs, lineAt, snapToTick } from '../../../src/chart/orderLines.ts';
+import { lineAt, orderLineSpecs, rangeWithLines, snapToTick } from '../../../src/chart/orderLines.ts';
 import { dec } from '../../../src/core/decimal.ts';
 import { order, report, stateOf } from './fixtures.ts';
 
@@ -43,5 +43,15 @@ describe('snapToTick and lineAt', () => {
     expect(lineAt(104, lines)?.id).toBe('a');
     expect(lineAt(107, lines)?.id).toBe('b');
     expect(lineAt(120, lines)).toBeUndefined();
+  });
+});
+
+describe('rangeWithLines', () => {
+  it('widens the candles’ range to take in orders near it, not those far off', () => {
+    const range = { minValue: 100, maxValue: 110 };
+    expect(rangeWithLines(range, [98, 111])).toEqual({ minValue: 98, maxValue: 111 });
+    expect(rangeWithLines(range, [80, 130])).toEqual(range);
+    expect(rangeWithLines(range, [105])).toEqual(range);
+    expect(rangeWithLines(null, [105])).toBeNull();
   });
 });
