@@ -4,14 +4,15 @@ import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import type { AlertWire, LimitUsageWire, PnlSeriesWire } from '../../src/core/protocol/desk.ts';
 import { Decimal as D } from '../../src/core/decimal.ts';
 import { AlertMonitor } from './alertMonitor.ts';
-import { type DeskRow, deskRows, limitUsages } from './deskView.ts';
+import { type DeskRow, createRowCache, deskRows, limitUsages } from './deskView.ts';
 import type { LimitsConfig, Usage } from './limits.ts';
 import type { PortfolioService } from './portfolioService.ts';
 
 export interface DeskState {
   readonly asOf: number;
   readonly base: string;
-  readonly rows: Readonly<Record<CostMethod, readonly DeskRow[]>>;
+  /** Every position valued under a cost method (FIFO is valued only when someone asks for it). */
+  rows(method: CostMethod): readonly DeskRow[];
   readonly usages: readonly Usage[];
   /** Positions that could not be valued yet, and why. */
   readonly unvalued: readonly string[];
@@ -82,12 +83,21 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
   let dirty = true;
   let current: DeskState | undefined;
 
+  const caches = { averageCost: createRowCache(), fifo: createRowCache() };
+
   function compute(): DeskState {
-    const inputs = { positions: deps.portfolio.positions(), rates: deps.portfolio.fxRates(), markOf: deps.portfolio.markOf, deskOf: deps.deskOf };
-    const avg = deskRows({ ...inputs, method: 'averageCost' });
-    const fifo = deskRows({ ...inputs, positions: deps.portfolio.positions(), method: 'fifo' });
+    const rates = deps.portfolio.fxRates();
+    const inputs = (method: CostMethod) => ({ positions: deps.portfolio.positions(), rates, markOf: deps.portfolio.markOf, deskOf: deps.deskOf, method });
+    const avg = deskRows(inputs('averageCost'), caches.averageCost);
+    let fifo: readonly DeskRow[] | undefined;
     const usages = limitUsages(avg.rows, deps.limits);
-    current = { asOf: deps.now(), base: deps.portfolio.base, rows: { averageCost: avg.rows, fifo: fifo.rows }, usages, unvalued: avg.unvalued };
+    current = {
+      asOf: deps.now(),
+      base: deps.portfolio.base,
+      rows: (method) => (method === 'averageCost' ? avg.rows : (fifo ??= deskRows(inputs('fifo'), caches.fifo).rows)),
+      usages,
+      unvalued: avg.unvalued,
+    };
     dirty = false;
     for (const a of monitor.observe(usages)) alerts.next(a);
     return current;
@@ -98,7 +108,7 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
     const time = Math.floor(state.asOf / 1000);
     const totals = new Map<string, { label: string; net: Decimal }>();
     const add = (key: string, label: string, v: Decimal) => totals.set(key, { label, net: (totals.get(key)?.net ?? ZERO).plus(v) });
-    for (const r of state.rows.averageCost) {
+    for (const r of state.rows('averageCost')) {
       add(`trader:${r.trader}`, r.trader, r.dailyNet);
       add(`desk:${r.desk}`, r.desk, r.dailyNet);
     }

@@ -1,7 +1,6 @@
 import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import { type FxRates, rateToBase } from '../../src/core/pnl/fx.ts';
-import { type RollupNode, rollUp } from '../../src/core/pnl/rollup.ts';
 import type { DeskLevel, DeskLineWire } from '../../src/core/protocol/desk.ts';
 import { type BookPosition, figuresAt } from './ledgerBook.ts';
 import { type LimitsConfig, type Usage, deskLimits, scopeUsages, traderLimits, usage } from './limits.ts';
@@ -29,7 +28,6 @@ export interface DeskRow {
 }
 
 const MEASURES = ['marketValue', 'grossExposure', 'netExposure', 'realized', 'unrealized', 'daily', 'fees', 'dailyNet'] as const;
-const LEVELS: readonly DeskLevel[] = ['desk', 'trader', 'book', 'instrument'];
 
 export interface DeskInputs {
   readonly positions: Iterable<BookPosition>;
@@ -50,7 +48,7 @@ export interface DeskRows {
  * market value: gross sums |value|, net keeps the sign. Fees shown are
  * today's (the desk's day), so dailyNet = daily − today's fees.
  */
-export function deskRows(inputs: DeskInputs): DeskRows {
+export function deskRows(inputs: DeskInputs, cache?: RowCache): DeskRows {
   const rows: DeskRow[] = [];
   const unvalued: string[] = [];
   for (const p of inputs.positions) {
@@ -60,56 +58,122 @@ export function deskRows(inputs: DeskInputs): DeskRows {
       unvalued.push(`${p.trader}/${p.account}/${p.symbol}: ${mark === undefined ? 'no mark yet' : `no FX rate for ${p.currency}`}`);
       continue;
     }
-    const f = figuresAt(p, inputs.method, mark);
-    const x = (d: Decimal) => d.times(rate);
-    const marketValue = x(f.marketValue);
-    const fees = x(f.todayFees);
-    const daily = x(f.daily);
-    rows.push({
-      desk: inputs.deskOf(p.trader),
-      trader: p.trader,
-      account: p.account,
-      symbol: p.symbol,
-      currency: inputs.rates.base,
-      priceCurrency: p.currency,
-      quantity: f.quantity,
-      averagePrice: f.averagePrice,
-      mark,
-      marketValue,
-      grossExposure: marketValue.abs(),
-      netExposure: marketValue,
-      realized: x(f.realized),
-      unrealized: x(f.unrealized),
-      daily,
-      fees,
-      dailyNet: daily.minus(fees),
-    });
+    const desk = inputs.deskOf(p.trader);
+    const hit = cache?.get(p);
+    if (hit && hit.mark.eq(mark) && hit.rate.eq(rate) && hit.method === inputs.method && hit.row.desk === desk) {
+      rows.push(hit.row);
+      continue;
+    }
+    const row = valueRow(p, inputs.method, mark, rate, inputs.rates.base, desk);
+    cache?.set(p, { mark, rate, method: inputs.method, row });
+    rows.push(row);
   }
   return { rows, unvalued };
+}
+
+/**
+ * The last valuation of each position: a position is an immutable value (a
+ * fill makes a new one), so the same object at the same mark and rate has the
+ * same figures and a quiet symbol costs nothing to re-value.
+ */
+export type RowCache = WeakMap<BookPosition, { mark: Decimal; rate: Decimal; method: CostMethod; row: DeskRow }>;
+
+export function createRowCache(): RowCache {
+  return new WeakMap();
+}
+
+function valueRow(p: BookPosition, method: CostMethod, mark: Decimal, rate: Decimal, base: string, desk: string): DeskRow {
+  const f = figuresAt(p, method, mark);
+  // Most positions are in the base currency: skip the exact-but-pointless × 1.
+  const x = rate.eq(1) ? (d: Decimal) => d : (d: Decimal) => d.times(rate);
+  const marketValue = x(f.marketValue);
+  const fees = x(f.todayFees);
+  const daily = x(f.daily);
+  return {
+    desk,
+    trader: p.trader,
+    account: p.account,
+    symbol: p.symbol,
+    currency: base,
+    priceCurrency: p.currency,
+    quantity: f.quantity,
+    averagePrice: f.averagePrice,
+    mark,
+    marketValue,
+    grossExposure: marketValue.abs(),
+    netExposure: marketValue,
+    realized: x(f.realized),
+    unrealized: x(f.unrealized),
+    daily,
+    fees,
+    dailyNet: daily.minus(fees),
+  };
 }
 
 /** Money on the desk wire: four places (cents and a little below), half-even. */
 const money = (d: Decimal) => toWire(d.toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN));
 const price = (d: Decimal | null) => (d === null ? null : toWire(d.toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN)));
 
-/** The roll-up desk → trader → book → instrument as the lines a flat grid shows, every group with its sums. */
-export function deskLines(rows: readonly DeskRow[], base: string): DeskLineWire[] {
-  const result = rollUp(rows, { currency: base, keyPath: ['desk', 'trader', 'account', 'symbol'], measures: MEASURES });
-  if (!result.ok) return []; // cannot happen: deskRows puts every row in base
+type Measure = (typeof MEASURES)[number];
+type Sums = Record<Measure, Decimal>;
+
+const zeroSums = (): Sums => ({ marketValue: ZERO, grossExposure: ZERO, netExposure: ZERO, realized: ZERO, unrealized: ZERO, daily: ZERO, fees: ZERO, dailyNet: ZERO });
+
+interface Group {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly level: DeskLevel;
+  readonly label: string;
+  sums: Sums;
+  positions: number;
+  readonly children: Map<string, Group>;
+  row?: DeskRow;
+}
+
+/**
+ * The roll-up desk → trader → book → instrument as the lines a flat grid
+ * shows, every group with its sums. Built bottom-up in one pass (each row is
+ * added once to each of its three groups), groups in key order so lines do
+ * not shuffle between updates. Same sums as core/pnl/rollup.ts, which the
+ * unit tests check; this walk does a quarter of its additions.
+ */
+export function deskLines(rows: readonly DeskRow[], _base: string): DeskLineWire[] {
+  const top = new Map<string, Group>();
+  const child = (parent: Map<string, Group>, parentId: string | null, level: DeskLevel, label: string): Group => {
+    let g = parent.get(label);
+    if (!g) {
+      const id = parentId === null ? label : `${parentId}/${label}`;
+      g = { id, parentId, level, label, sums: zeroSums(), positions: 0, children: new Map() };
+      parent.set(label, g);
+    }
+    return g;
+  };
+  for (const r of rows) {
+    const desk = child(top, null, 'desk', r.desk);
+    const trader = child(desk.children, desk.id, 'trader', r.trader);
+    const book = child(trader.children, trader.id, 'book', r.account);
+    const leaf = child(book.children, book.id, 'instrument', r.symbol);
+    leaf.row = r;
+    leaf.positions = 1;
+    for (const m of MEASURES) leaf.sums[m] = r[m];
+    for (const g of [desk, trader, book]) {
+      g.positions += 1;
+      for (const m of MEASURES) g.sums[m] = g.sums[m].plus(r[m]);
+    }
+  }
   const lines: DeskLineWire[] = [];
-  const visit = (nodes: readonly RollupNode<DeskRow, (typeof MEASURES)[number]>[], depth: number, parentId: string | null) => {
-    for (const node of nodes) {
-      if (node.kind === 'row') continue; // the symbol level is the last group: one row per position
-      const id = node.path.join('/');
-      const level = LEVELS[depth] ?? 'instrument';
-      const leaf = level === 'instrument' && node.children[0]?.kind === 'row' ? node.children[0].row : undefined;
-      const t = node.totals;
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const visit = (groups: Map<string, Group>) => {
+    for (const key of [...groups.keys()].sort(byKey)) {
+      const g = groups.get(key)!;
+      const leaf = g.row;
+      const t = g.sums;
       lines.push({
-        id,
-        parentId,
-        level,
-        label: node.value,
-        positions: node.rowCount,
+        id: g.id,
+        parentId: g.parentId,
+        level: g.level,
+        label: g.label,
+        positions: g.positions,
         quantity: leaf ? toWire(leaf.quantity) : null,
         priceCurrency: leaf ? leaf.priceCurrency : null,
         averagePrice: leaf ? price(leaf.averagePrice) : null,
@@ -123,10 +187,10 @@ export function deskLines(rows: readonly DeskRow[], base: string): DeskLineWire[
         fees: money(t.fees),
         dailyNet: money(t.dailyNet),
       });
-      visit(node.children, depth + 1, id);
+      visit(g.children);
     }
   };
-  visit(result.tree.children, 0, null);
+  visit(top);
   return lines;
 }
 

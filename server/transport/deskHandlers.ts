@@ -48,7 +48,7 @@ const subscriptions = new WeakMap<Session, DeskSubscription>();
 function view(state: DeskState, d: Pick<DeskSubscription, 'method' | 'scope'>) {
   return {
     asOf: state.asOf,
-    lines: deskLines(d.scope.rows(state.rows[d.method]), state.base),
+    lines: deskLines(d.scope.rows(state.rows(d.method)), state.base),
     limits: state.usages.filter((u) => d.scope.usage(u)).map(usageToWire),
   };
 }
