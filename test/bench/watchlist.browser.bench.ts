@@ -5,15 +5,22 @@
  * ten times a second, in `quotes` frames every 50 ms, as the gateway's fan-out
  * sends them) into a 500-row watchlist, for 30 s after a warm-up.
  *
- * Prints: frame time p50/p95/p99/max (requestAnimationFrame deltas), frames
- * over 16.7 ms, long tasks over 50 ms (PerformanceObserver 'longtask'), heap
- * after a forced GC at the start and end of the window and the slope of the
- * heap samples, updates sent and frames received by the page, and what the
- * socket still had queued at the end (a terminal that falls behind shows it there).
+ * First a baseline in the same run: the same page with the feed off, so a
+ * machine busy with other work shows in both. Then, for the loaded window:
+ * frame time p50/p95/p99/max (requestAnimationFrame deltas), frames over
+ * 16.7 ms and over 20 ms, long tasks over 50 ms (PerformanceObserver
+ * 'longtask'), heap after a forced GC at the start and end and the trend of
+ * the heap's 5-second floors, updates sent and frames received by the page,
+ * and what the socket still had queued at the end (a terminal that falls
+ * behind shows it there).
  *
  * A benchmark, not a test: `npx tsx test/bench/watchlist.browser.bench.ts
- * [--seconds=30] [--rate=5000] [--symbols=500]`. Targets: p95 ≤ 16.7 ms, no long
- * task over 50 ms, no heap growth trend. Figures go into docs/benchmarks.md.
+ * [--seconds=30] [--rate=5000] [--symbols=500] [--baseline=10] [--trace] [--profile]`.
+ * --trace adds the main thread's CPU ms per second from a Chromium trace (thread
+ * time, which other processes on the machine do not inflate); --profile a CPU
+ * profile by function and by package (build with `--minify false` for names).
+ * Targets: p95 ≤ 16.7 ms, no long task over 50 ms, no heap growth trend.
+ * Figures go into docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -100,6 +107,48 @@ interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/**
+ * Which package or source folder each line of the built bundle came from, read
+ * off the `// path` comments an unminified build keeps (`npx vite build --minify
+ * false`); a minified bundle has none and everything reads as "bundle".
+ */
+function bundleModules(): (line: number) => string {
+  const marks: { line: number; module: string }[] = [];
+  const assets = join(DIST, 'assets');
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    readFileSync(join(assets, file), 'utf8')
+      .split('\n')
+      .forEach((text, line) => {
+        const m = /^\/\/ \S*?(?:node_modules\/((?:@[^/]+\/)?[^/]+)|\/(src\/[^/]+))\//.exec(text);
+        if (m) marks.push({ line, module: m[1] ?? m[2] ?? '?' });
+      });
+  }
+  return (line) => {
+    let found = 'bundle';
+    for (const m of marks) {
+      if (m.line > line) break;
+      found = m.module;
+    }
+    return found;
+  };
+}
+
+function selfTimeByModule(profile: CpuProfile): string[] {
+  const moduleOf = bundleModules();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const key = !f ? '?' : f.url === '' ? f.functionName || '(native)' : moduleOf(f.lineNumber);
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 16)
+    .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 function topSelfTime(profile: CpuProfile, count: number): string[] {
@@ -359,7 +408,7 @@ function slope(points: readonly { x: number; y: number }[]): number {
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 const mib = (b: number): string => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 
-/** Starts the in-page recorders: frame gaps, long tasks, heap samples (4 a second). */
+/** Starts the in-page recorders: frame gaps, long tasks, heap samples (one a second: reading precise heap figures costs time itself). */
 const START_RECORDING = `{
   const b = { frames: [], longTasks: [], heap: [], stop: false };
   window.__bench = b;
@@ -380,7 +429,7 @@ const START_RECORDING = `{
   const sample = setInterval(() => {
     if (b.stop) { clearInterval(sample); observer.disconnect(); }
     else if (performance.memory) b.heap.push({ t: performance.now(), bytes: performance.memory.usedJSHeapSize });
-  }, 250);
+  }, 1000);
 }`;
 const STOP_RECORDING = `(() => {
   window.__bench.stop = true;
@@ -461,7 +510,7 @@ function report(p: Phase): string[] {
     `frames: ${f.length} (${(f.length / p.seconds).toFixed(1)} fps); p50 ${ms(percentile(f, 50))}, p95 ${ms(percentile(f, 95))}, p99 ${ms(percentile(f, 99))}, max ${ms(f.at(-1) ?? Number.NaN)}; over 16.7 ms: ${over} (${((over / Math.max(1, f.length)) * 100).toFixed(1)}%), over 20 ms (a missed frame): ${missed} (${((missed / Math.max(1, f.length)) * 100).toFixed(1)}%)`,
     `long tasks: ${p.longTasks.length} in all, ${long50.length} over 50 ms${long50.length > 0 ? ` (longest ${ms(Math.max(...long50))})` : ''}`,
     `heap after GC: ${mib(p.heapStart)} at start, ${mib(p.heapEnd)} at end (${p.heapEnd >= p.heapStart ? '+' : ''}${((p.heapEnd - p.heapStart) / 1024).toFixed(0)} KiB); trend of the 5 s floors ${p.heapTrend.toFixed(1)} KiB/s`,
-    ...(p.profile ? [`CPU profile, self time:`, ...topSelfTime(p.profile, 25)] : []),
+    ...(p.profile ? [`CPU profile, self time:`, ...topSelfTime(p.profile, 25), `self time by package or source folder:`, ...selfTimeByModule(p.profile)] : []),
   ];
 }
 
