@@ -129,7 +129,7 @@ export function ClientBookWorkspace() {
           )}
         </>
       )}
-      {screen === 'agenda' && <AgendaScreen onOpenClient={open} />}
+      {screen === 'agenda' && <AgendaScreen list={list} onOpenClient={open} />}
       {screen === 'rebalance' && <RebalanceScreen list={list} initialAccounts={rebalanceAccounts} />}
       {screen === 'research' && <ResearchScreen list={list} />}
       {screen === 'prospects' && <ProspectsScreen onOpenClient={open} />}

@@ -3,7 +3,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { useSession } from '../../app/sessionContext.ts';
 import { useObservable } from '../../app/useObservable.ts';
 import type { AppointmentWire, TaskWire } from '../../core/protocol/clientBook.ts';
-import { type Loadable, errorText } from '../../streams/clientBook.ts';
+import { type ClientList, type Loadable, errorText } from '../../streams/clientBook.ts';
 import { formatDayTime, formatIsoDate, localIsoDate } from '../bookFormat.ts';
 import { CommandStatus } from '../CommandStatus.tsx';
 import { TaskForm } from '../crm/CrmForms.tsx';
@@ -14,8 +14,9 @@ type Agenda = { appointments: AppointmentWire[]; tasks: TaskWire[] };
 const LOADING: Loadable<Agenda> = { state: 'loading' };
 
 /** The day's appointments and the tasks due by then; refreshed when the record changes. */
-export function AgendaScreen({ onOpenClient }: { onOpenClient: (clientId: string) => void }) {
+export function AgendaScreen({ list, onOpenClient }: { list: Loadable<ClientList>; onOpenClient: (clientId: string) => void }) {
   const session = useSession();
+  const names = useMemo(() => new Map(list.state === 'ready' ? list.value.clients.map((c) => [c.clientId, c.name]) : []), [list]);
   const [date, setDate] = useState(() => localIsoDate(Date.now()));
   const agenda$ = useMemo(() => {
     const fetch = () =>
@@ -65,7 +66,7 @@ export function AgendaScreen({ onOpenClient }: { onOpenClient: (clientId: string
               <ul className="agenda-list" data-testid="agenda-tasks">
                 {agenda.value.tasks.length === 0 && <li className="muted">No task due.</li>}
                 {agenda.value.tasks.map((t) => (
-                  <AgendaTask key={t.taskId} task={t} onOpenClient={onOpenClient} overdue={t.dueDate < date} />
+                  <AgendaTask key={t.taskId} task={t} clientName={t.clientId ? (names.get(t.clientId) ?? t.clientId) : ''} onOpenClient={onOpenClient} overdue={t.dueDate < date} />
                 ))}
               </ul>
               <h3>New task of your own</h3>
@@ -78,7 +79,7 @@ export function AgendaScreen({ onOpenClient }: { onOpenClient: (clientId: string
   );
 }
 
-function AgendaTask({ task, overdue, onOpenClient }: { task: TaskWire; overdue: boolean; onOpenClient: (clientId: string) => void }) {
+function AgendaTask({ task, clientName, overdue, onOpenClient }: { task: TaskWire; clientName: string; overdue: boolean; onOpenClient: (clientId: string) => void }) {
   const { book } = useSession();
   const cmd = useCommand<unknown>();
   return (
@@ -90,7 +91,7 @@ function AgendaTask({ task, overdue, onOpenClient }: { task: TaskWire; overdue: 
       <span>{task.title}</span>
       {task.clientId && (
         <button type="button" className="link" onClick={() => task.clientId && onOpenClient(task.clientId)}>
-          {task.clientId}
+          {clientName}
         </button>
       )}
       <CommandStatus status={cmd.status} />

@@ -99,7 +99,7 @@ export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Pr
       <div className="client-body">
         {detail.state === 'loading' && <LoadState state="loading" what="the client" />}
         {detail.state === 'error' && <LoadState state="error" message={detail.message} what="the client" />}
-        {ready && tab === 'overview' && <OverviewTab detail={ready.detail} live={ready.live} />}
+        {ready && tab === 'overview' && <OverviewTab detail={ready.detail} live={ready.live} compact={!opened} />}
         {ready && tab === 'performance' && <PerformanceTab detail={ready.detail} />}
         {ready && tab === 'activity' && <ActivityTab detail={ready.detail} />}
         {ready && tab === 'transactions' && <TransactionsTab detail={ready.detail} />}

@@ -14,35 +14,48 @@ import { type AccountRow, type HoldingRow, accountRows, holdingRows } from './vi
 
 const right = { type: 'rightAligned', cellClass: 'num' } as const;
 
+/**
+ * Beside the list the view is narrow: these columns wait for the opened view
+ * rather than squeezing the rest (a grid sized to its rows must not scroll sideways).
+ */
+const ACCOUNT_WIDE_ONLY: ReadonlySet<string> = new Set(['type', 'model', 'currency']);
+const HOLDING_WIDE_ONLY: ReadonlySet<string> = new Set(['account', 'name', 'avgCost', 'target']);
+
+function forWidth<T>(columns: readonly ColDef<T>[], wideOnly: ReadonlySet<string>, compact: boolean): ColDef<T>[] {
+  return columns.map((c) => ({ ...c, hide: compact && wideOnly.has(String(c.field)) }));
+}
+
 const ACCOUNT_COLUMNS: ColDef<AccountRow>[] = [
-  { field: 'accountId', headerName: 'Account', width: 96, minWidth: 84, cellClass: 'sym' },
-  { field: 'name', headerName: 'Name', flex: 1, minWidth: 110 },
-  { field: 'type', headerName: 'Type', width: 90, minWidth: 70 },
-  { field: 'model', headerName: 'Model', width: 80, minWidth: 60 },
-  { field: 'currency', headerName: 'Ccy', width: 50, minWidth: 48 },
-  { field: 'cash', headerName: 'Cash', width: 110, minWidth: 96, ...right },
-  { field: 'value', headerName: 'Value', width: 120, minWidth: 106, ...right },
-  { field: 'drift', headerName: 'Drift', width: 62, minWidth: 58, ...right },
+  { field: 'accountId', headerName: 'Account', width: 96, cellClass: 'sym' },
+  { field: 'name', headerName: 'Name', flex: 1 },
+  { field: 'type', headerName: 'Type', width: 90 },
+  { field: 'model', headerName: 'Model', width: 80 },
+  { field: 'currency', headerName: 'Ccy', width: 50 },
+  { field: 'cash', headerName: 'Cash', width: 110, ...right },
+  { field: 'value', headerName: 'Value', width: 120, ...right },
+  { field: 'drift', headerName: 'Drift', width: 62, ...right },
 ];
 
 const HOLDING_COLUMNS: ColDef<HoldingRow>[] = [
-  { field: 'account', headerName: 'Account', width: 92, minWidth: 84, cellClass: 'muted' },
-  { field: 'symbol', headerName: 'Symbol', width: 70, minWidth: 64, cellClass: 'sym' },
-  { field: 'name', headerName: 'Name', flex: 1, minWidth: 110, cellClass: 'muted' },
-  { field: 'quantity', headerName: 'Qty', width: 72, minWidth: 64, ...right },
-  { field: 'avgCost', headerName: 'Avg cost', width: 84, minWidth: 78, ...right },
-  { field: 'last', headerName: 'Last', width: 80, minWidth: 70, type: 'rightAligned', cellClass: (p) => (p.data?.live ? 'num live' : 'num muted') },
-  { field: 'marketValue', headerName: 'Mkt value', width: 108, minWidth: 100, ...right },
-  { field: 'unrealized', headerName: 'Unrl P&L', width: 98, minWidth: 92, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
-  { field: 'weight', headerName: 'Weight', width: 68, minWidth: 64, ...right },
-  { field: 'target', headerName: 'Target', width: 64, minWidth: 62, ...right },
+  { field: 'account', headerName: 'Account', width: 92, cellClass: 'muted' },
+  { field: 'symbol', headerName: 'Symbol', width: 70, cellClass: 'sym' },
+  { field: 'name', headerName: 'Name', flex: 1, cellClass: 'muted' },
+  { field: 'quantity', headerName: 'Qty', width: 72, ...right },
+  { field: 'avgCost', headerName: 'Avg cost', width: 84, ...right },
+  { field: 'last', headerName: 'Last', width: 80, type: 'rightAligned', cellClass: (p) => (p.data?.live ? 'num live' : 'num muted') },
+  { field: 'marketValue', headerName: 'Mkt value', width: 108, ...right },
+  { field: 'unrealized', headerName: 'Unrl P&L', width: 98, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.unrealizedDir) },
+  { field: 'weight', headerName: 'Weight', width: 68, ...right },
+  { field: 'target', headerName: 'Target', width: 64, ...right },
 ];
 
 /** Profile, household, accounts, allocation charts and the live holdings of one client. */
-export function OverviewTab({ detail, live }: { detail: ClientDetailWire; live: LivePortfolio }) {
+export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWire; live: LivePortfolio; compact: boolean }) {
   const session = useSession();
   const p = detail.profile;
   const accounts = useMemo(() => accountRows(live.accounts), [live]);
+  const accountColumns = useMemo(() => forWidth(ACCOUNT_COLUMNS, ACCOUNT_WIDE_ONLY, compact), [compact]);
+  const holdingColumns = useMemo(() => forWidth(HOLDING_COLUMNS, HOLDING_WIDE_ONLY, compact), [compact]);
   const holdings = useMemo(() => holdingRows(live, (s) => session.instrument(s)), [live, session]);
   const charts = useMemo(
     () =>
@@ -118,7 +131,7 @@ export function OverviewTab({ detail, live }: { detail: ClientDetailWire; live: 
           )}
         </dl>
         <div className="accounts-grid" data-testid="client-accounts">
-          <AgGridReact<AccountRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={ACCOUNT_COLUMNS} getRowId={(r) => r.data.accountId} />
+          <AgGridReact<AccountRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={accountColumns} getRowId={(r) => r.data.accountId} />
         </div>
       </div>
       <div className="allocation-charts" data-testid="allocation-charts">
@@ -134,7 +147,7 @@ export function OverviewTab({ detail, live }: { detail: ClientDetailWire; live: 
         Holdings <span className="muted">{live.stale > 0 ? `· ${live.stale} waiting for a live price` : '· live'}</span>
       </h3>
       <div className="detail-holdings" data-testid="client-holdings">
-        <AgGridReact<HoldingRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={HOLDING_COLUMNS} getRowId={(r) => r.data.key} />
+        <AgGridReact<HoldingRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={holdingColumns} getRowId={(r) => r.data.key} />
       </div>
     </div>
   );
