@@ -96,7 +96,8 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
       if (o.account !== account || !isBuy(o.side)) continue;
       const instrument = deps.instrument(o.symbol);
       if (!instrument) continue;
-      const price = valuationPrice({ ...o, quantity: o.leavesQty }, touchOf(deps.quote(o.symbol))) ?? instrument.referencePrice;
+      // A limit or stop prices itself; only a working market order needs the touch (parsing a quote is the costly part).
+      const price = o.limitPrice ?? o.stopPrice ?? valuationPrice(o, touchOf(deps.quote(o.symbol))) ?? instrument.referencePrice;
       used = used.plus(toBase(notional(o.leavesQty, price, instrument), instrument.currency) ?? ZERO);
     }
     return used;
@@ -167,7 +168,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
       () => maxNotionalRule(valued(), limits),
       () => shortSaleRule(spec, instrument, position, exposure),
       () => positionLimitRule(spec, position, exposure, limits.positionLimit(spec.symbol)),
-      () => buyingPowerRule(spec, valued(), workingBuys(req.working, spec.account), limits.buyingPower),
+      () => (limits.buyingPower === undefined || !isBuy(spec.side) ? undefined : buyingPowerRule(spec, valued(), workingBuys(req.working, spec.account), limits.buyingPower)),
     );
     if (outcome) return { ok: false, rule: outcome.rule, reason: outcome.reason };
 

@@ -163,6 +163,7 @@ export function loadRiskLimits(path: string = DEFAULT_RISK_LIMITS_FILE): RiskLim
 
 function bookOf(file: RiskLimitsFile, sessions: ReadonlyMap<string, TradingSession>): RiskLimitsBook {
   const fx = fxRates(file.baseCurrency, file.fxRates);
+  const folded = new Map<string, EffectiveLimits>();
   return {
     baseCurrency: file.baseCurrency,
     fx,
@@ -172,9 +173,15 @@ function bookOf(file: RiskLimitsFile, sessions: ReadonlyMap<string, TradingSessi
     sessionOverride: (symbol) => sessions.get(symbol),
     rateToBase: (c) => rateToBase(c, fx),
     limitsFor(who, account) {
-      const layers: Layer[] = [file.defaults];
-      for (const l of [file.desks[who.desk], file.traders[who.username], file.accounts[account]]) if (l) layers.push(l);
-      return fold(layers);
+      // The file never changes while the gateway runs: each (desk, trader, account) is folded once.
+      const key = `${who.desk}\u0000${who.username}\u0000${account}`;
+      let limits = folded.get(key);
+      if (!limits) {
+        const layers: Layer[] = [file.defaults];
+        for (const l of [file.desks[who.desk], file.traders[who.username], file.accounts[account]]) if (l) layers.push(l);
+        folded.set(key, (limits = fold(layers)));
+      }
+      return limits;
     },
   };
 }
