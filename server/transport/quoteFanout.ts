@@ -68,15 +68,33 @@ interface Slot {
   depthJson: string | undefined;
   /** Flush number in which it last changed; it is on the dirty list once per flush. */
   changedAt: number;
-  readonly quoteClients: Set<Client>;
+  /** The subscription groups holding this symbol. */
+  readonly groups: Set<Group>;
   readonly depthClients: Set<Client>;
+}
+
+/**
+ * Connections subscribed to exactly the same symbols. They need the same
+ * quotes in a flush, so the frame body is built once for all of them.
+ */
+interface Group {
+  readonly key: string;
+  readonly slots: readonly Slot[];
+  readonly members: Set<Client>;
+  /** Its symbols that changed in the flush being sent. */
+  changed: Slot[];
 }
 
 /** The fan-out's view of one connection. */
 interface Client {
   readonly session: Session;
-  /** Symbols changed since this connection's last frame: a set, so several changes count once (conflation). */
-  readonly pending: Set<Slot>;
+  group: Group | undefined;
+  /**
+   * Changes this connection has not been sent because it was skipped (slow):
+   * a set, so a symbol changing in many flushes counts once (conflation). While
+   * it holds anything, the connection gets its own frame instead of the group's.
+   */
+  readonly backlog: Set<Slot>;
   readonly pendingDepth: Set<Slot>;
   /** Per-connection quote-frame sequence. */
   seq: number;
@@ -85,21 +103,29 @@ interface Client {
   /** Slow: frames only every slowFlushEvery flushes until the buffer drains. */
   slow: boolean;
   closing: boolean;
+  /** The flush whose write decision `writable` holds. */
+  decidedAt: number;
+  writable: boolean;
 }
 
 /**
  * Quote and depth delivery. Every update lands in its symbol's slot (newest
- * wins); each flush moves the changed slots to the connections listening and
- * sends each connection one `quotes` frame joined from JSON fragments made once
- * per change, not once per connection. A connection whose socket does not drain
- * is skipped (its updates keep conflating in a set bounded by its symbols), then
- * served less often, then told and disconnected: it never delays the others, and
- * the gateway never holds more than the bound plus one frame for it.
+ * wins). Each flush sends every connection one `quotes` frame of the symbols it
+ * follows that changed, newest value only. Connections following the same
+ * symbols share one frame body (quote JSON made once per change, the body once
+ * per flush); only the few header bytes with the connection's seq are its own.
+ * A connection whose socket does not drain is skipped (its changes wait in a
+ * set bounded by its symbols), then served less often, then told and
+ * disconnected: it never delays the others, and the gateway never holds more
+ * than the bound plus one frame for it.
  */
 export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanoutOptions> = {}): QuoteFanout {
   const opt: QuoteFanoutOptions = { ...DEFAULT_QUOTE_FANOUT, ...options };
   const slots = new Map<string, Slot>();
+  const groups = new Map<string, Group>();
   const clients = new Map<Session, Client>();
+  /** Connections with a backlog or depth waiting: visited each flush even when their group did not change. */
+  const waiting = new Set<Client>();
   let dirty: Slot[] = [];
   let flushNo = 1;
   const stats: FanoutStats = { delivered: 0, frames: 0, slowDisconnects: 0 };
@@ -107,21 +133,67 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
   function slotOf(symbol: string): Slot {
     let slot = slots.get(symbol);
     if (slot === undefined) {
-      slot = { symbol, quote: undefined, json: undefined, depthJson: undefined, changedAt: 0, quoteClients: new Set(), depthClients: new Set() };
+      slot = { symbol, quote: undefined, json: undefined, depthJson: undefined, changedAt: 0, groups: new Set(), depthClients: new Set() };
       slots.set(symbol, slot);
     }
     return slot;
   }
   function release(slot: Slot): void {
-    if (slot.quoteClients.size === 0 && slot.depthClients.size === 0) slots.delete(slot.symbol);
+    if (slot.groups.size === 0 && slot.depthClients.size === 0) slots.delete(slot.symbol);
   }
   function clientOf(session: Session): Client {
     let c = clients.get(session);
     if (c === undefined) {
-      c = { session, pending: new Set(), pendingDepth: new Set(), seq: 0, slowSince: undefined, slow: false, closing: false };
+      c = {
+        session,
+        group: undefined,
+        backlog: new Set(),
+        pendingDepth: new Set(),
+        seq: 0,
+        slowSince: undefined,
+        slow: false,
+        closing: false,
+        decidedAt: 0,
+        writable: false,
+      };
       clients.set(session, c);
     }
     return c;
+  }
+
+  /** Puts a connection in the group of its current symbols (session.symbols), leaving its old one. */
+  function regroup(c: Client): void {
+    const symbols = [...c.session.symbols].sort();
+    const key = symbols.join('\n');
+    if (c.group?.key === key) return;
+    const old = c.group;
+    c.group = undefined;
+    // Join the new group before leaving the old, so the symbols they share keep their slots (and this flush's changes).
+    if (symbols.length > 0) {
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = { key, slots: symbols.map(slotOf), members: new Set(), changed: [] };
+        for (const slot of g.slots) slot.groups.add(g);
+        groups.set(key, g);
+      }
+      g.members.add(c);
+      c.group = g;
+    }
+    if (old !== undefined) leave(old, c);
+  }
+  function leaveGroup(c: Client): void {
+    const g = c.group;
+    c.group = undefined;
+    if (g !== undefined) leave(g, c);
+  }
+  function leave(g: Group, c: Client): void {
+    g.members.delete(c);
+    if (g.members.size > 0) return;
+    groups.delete(g.key);
+    for (const slot of g.slots) {
+      slot.groups.delete(g);
+      release(slot);
+    }
   }
 
   function onQuote(q: QuoteWire): void {
@@ -140,12 +212,14 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
   function onQuoteNaive(q: QuoteWire): void {
     const slot = slots.get(q.symbol);
     if (slot === undefined) return;
-    for (const c of slot.quoteClients) {
-      const ws = c.session.ws;
-      if (ws.readyState !== OPEN) continue;
-      ws.send(JSON.stringify({ type: 'quotes', seq: ++c.seq, quotes: [q] } satisfies ServerMessage));
-      stats.delivered += 1;
-      stats.frames += 1;
+    for (const g of slot.groups) {
+      for (const c of g.members) {
+        const ws = c.session.ws;
+        if (ws.readyState !== OPEN) continue;
+        ws.send(JSON.stringify({ type: 'quotes', seq: ++c.seq, quotes: [q] } satisfies ServerMessage));
+        stats.delivered += 1;
+        stats.frames += 1;
+      }
     }
   }
 
@@ -167,8 +241,14 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
     forget(c);
   }
 
-  /** Decides whether a connection gets a frame in this flush; false while it is not draining. */
+  /** Whether a connection gets frames in this flush; decided once per flush. False while it is not draining. */
   function mayWrite(c: Client, now: number): boolean {
+    if (c.decidedAt === flushNo) return c.writable;
+    c.decidedAt = flushNo;
+    c.writable = decide(c, now);
+    return c.writable;
+  }
+  function decide(c: Client, now: number): boolean {
     const ws = c.session.ws;
     if (c.closing || ws.readyState !== OPEN) return false;
     const buffered = ws.bufferedAmount;
@@ -190,35 +270,46 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
   /** Reused between frames: the fragments of the frame being built. */
   const parts: Buffer[] = [];
 
-  /**
-   * One frame, built as bytes: the fragments are copied once into a buffer the
-   * socket writes as is, with no joined string to flatten and encode per connection.
-   */
-  function writeQuotes(c: Client): void {
+  /** Quote fragments joined and closed: `q1,q2,…]}`, the part of a frame after its header. */
+  function body(slotsToSend: Iterable<Slot>): { bytes: Buffer; count: number } {
     let n = 0;
-    let bytes = 0;
-    for (const slot of c.pending) {
+    let size = 0;
+    for (const slot of slotsToSend) {
       if (slot.quote === undefined) continue;
       const json = (slot.json ??= Buffer.from(JSON.stringify(slot.quote)));
       parts[n++] = json;
-      bytes += json.length;
+      size += json.length;
     }
-    c.pending.clear();
-    if (n === 0) return;
-    c.seq += 1;
-    const head = `{"type":"quotes","seq":${c.seq},"quotes":[`;
-    const frame = Buffer.allocUnsafe(head.length + bytes + n + 1);
-    let at = frame.write(head, 0, 'latin1');
+    const bytes = Buffer.allocUnsafe(size + n + 1);
+    let at = 0;
     for (let i = 0; i < n; i++) {
-      if (i > 0) frame[at++] = 0x2c; // ,
-      at += parts[i]!.copy(frame, at);
+      if (i > 0) bytes[at++] = 0x2c; // ,
+      at += parts[i]!.copy(bytes, at);
     }
-    frame[at++] = 0x5d; // ]
-    frame[at++] = 0x7d; // }
+    bytes[at++] = 0x5d; // ]
+    bytes[at++] = 0x7d; // }
     parts.length = 0;
-    c.session.ws.send(frame, { binary: false });
-    stats.delivered += n;
+    return { bytes: bytes.subarray(0, at), count: n };
+  }
+
+  /**
+   * One `quotes` message as two WebSocket fragments: the connection's header,
+   * then the body, which is shared and written by the socket without a copy.
+   */
+  function sendFrame(c: Client, framed: { bytes: Buffer; count: number }): void {
+    if (framed.count === 0) return;
+    c.seq += 1;
+    const ws = c.session.ws;
+    ws.send(`{"type":"quotes","seq":${c.seq},"quotes":[`, { binary: false, fin: false });
+    ws.send(framed.bytes, { binary: false, fin: true });
+    stats.delivered += framed.count;
     stats.frames += 1;
+  }
+
+  function writeBacklog(c: Client): void {
+    const framed = body(c.backlog);
+    c.backlog.clear();
+    sendFrame(c, framed);
   }
 
   function writeDepth(c: Client): void {
@@ -237,25 +328,48 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
     const changed = dirty;
     dirty = [];
     flushNo += 1;
+    const touched: Group[] = [];
     for (const slot of changed) {
-      for (const c of slot.quoteClients) c.pending.add(slot);
-      for (const c of slot.depthClients) c.pendingDepth.add(slot);
+      for (const g of slot.groups) {
+        if (g.changed.length === 0) touched.push(g);
+        g.changed.push(slot);
+      }
+      for (const c of slot.depthClients) {
+        c.pendingDepth.add(slot);
+        waiting.add(c);
+      }
     }
     const now = opt.now();
-    for (const c of clients.values()) {
-      if (c.pending.size === 0 && c.pendingDepth.size === 0) continue;
+    for (const g of touched) {
+      let shared: { bytes: Buffer; count: number } | undefined;
+      for (const c of g.members) {
+        if (c.backlog.size === 0 && mayWrite(c, now)) {
+          sendFrame(c, (shared ??= body(g.changed)));
+          continue;
+        }
+        // Behind: this flush's changes join its own backlog, sent below when it may write.
+        if (c.closing) continue;
+        for (const slot of g.changed) c.backlog.add(slot);
+        waiting.add(c);
+      }
+      g.changed = [];
+    }
+    for (const c of waiting) {
       if (!mayWrite(c, now)) continue;
-      if (c.pending.size > 0) writeQuotes(c);
+      if (c.backlog.size > 0) writeBacklog(c);
       if (c.pendingDepth.size > 0) writeDepth(c);
+      waiting.delete(c);
     }
   }
 
   function forget(c: Client): void {
+    leaveGroup(c);
     for (const slot of slots.values()) {
-      slot.quoteClients.delete(c);
-      slot.depthClients.delete(c);
-      release(slot);
+      if (slot.depthClients.delete(c)) release(slot);
     }
+    c.backlog.clear();
+    c.pendingDepth.clear();
+    waiting.delete(c);
     clients.delete(c.session);
   }
 
@@ -265,24 +379,20 @@ export function createQuoteFanout(feed: FanoutFeed, options: Partial<QuoteFanout
     add(session, symbols) {
       const c = clientOf(session);
       for (const sym of symbols) {
-        const slot = slotOf(sym);
-        slot.quoteClients.add(c);
-        // The snapshot that follows carries the newest quote; a waiting one would only repeat it.
-        c.pending.delete(slot);
         session.symbols.add(sym);
+        // The snapshot that follows carries the newest quote; a waiting one would only repeat it.
+        const slot = slots.get(sym);
+        if (slot !== undefined) c.backlog.delete(slot);
       }
+      regroup(c);
       return c.seq;
     },
     remove(session, symbols) {
+      for (const sym of [...symbols]) session.symbols.delete(sym);
       const c = clients.get(session);
-      for (const sym of [...symbols]) {
-        session.symbols.delete(sym);
-        const slot = slots.get(sym);
-        if (slot === undefined || c === undefined) continue;
-        slot.quoteClients.delete(c);
-        c.pending.delete(slot);
-        release(slot);
-      }
+      if (c === undefined) return;
+      for (const slot of c.backlog) if (!session.symbols.has(slot.symbol)) c.backlog.delete(slot);
+      regroup(c);
     },
     addDepth(session, symbol) {
       const c = clientOf(session);

@@ -11,10 +11,16 @@ class FakeSocket {
   readonly sent: ServerMessage[] = [];
   closed: { code: number; reason: string } | undefined;
   terminated = false;
-  send(data: string | Buffer, options?: { binary?: boolean }): void {
-    // Every frame must be a text frame the terminal's schema accepts.
+  /** A message sent in fragments (fin: false), joined as the peer would. */
+  private partial = '';
+  send(data: string | Buffer, options?: { binary?: boolean; fin?: boolean }): void {
+    // Every message must be text the terminal's schema accepts.
     expect(options?.binary ?? typeof data !== 'string').toBe(false);
-    this.sent.push(ServerMessage.parse(JSON.parse(data.toString())));
+    this.partial += data.toString();
+    if (options?.fin === false) return;
+    const text = this.partial;
+    this.partial = '';
+    this.sent.push(ServerMessage.parse(JSON.parse(text)));
   }
   close(code: number, reason: string): void {
     this.closed = { code, reason };
@@ -177,6 +183,36 @@ describe('a connection that does not read', () => {
     quotes$.next(quote('AAPL', 99));
     f.flush();
     expect(slow.ws.sent).toHaveLength(count);
+  });
+
+  it('gets everything it missed, newest only, in one frame of its own, then the frames it shares with its peers again', () => {
+    const f = start(options);
+    const a = client();
+    const b = client();
+    f.add(a.s, ['AAPL', 'MSFT', 'IBM']);
+    f.add(b.s, ['IBM', 'MSFT', 'AAPL']); // the same symbols in another order: the same frames
+    a.ws.bufferedAmount = 5000;
+    quotes$.next(quote('AAPL', 1));
+    f.flush();
+    quotes$.next(quote('MSFT', 1));
+    quotes$.next(quote('AAPL', 2));
+    f.flush();
+    a.ws.bufferedAmount = 0; // drained: served at once (below a quarter of the bound)
+    quotes$.next(quote('IBM', 1));
+    f.flush();
+    quotes$.next(quote('MSFT', 2));
+    f.flush();
+    const symbolsSeqs = (ws: FakeSocket) => ws.of('quotes').map((m) => [m.seq, m.quotes.map((q) => `${q.symbol}:${q.seq}`).sort()]);
+    expect(symbolsSeqs(b.ws)).toEqual([
+      [1, ['AAPL:1']],
+      [2, ['AAPL:2', 'MSFT:1']],
+      [3, ['IBM:1']],
+      [4, ['MSFT:2']],
+    ]);
+    expect(symbolsSeqs(a.ws)).toEqual([
+      [1, ['AAPL:2', 'IBM:1', 'MSFT:1']],
+      [2, ['MSFT:2']],
+    ]);
   });
 
   it('is served less often while it catches up, then normally once drained', () => {
