@@ -71,7 +71,7 @@ export const RiskAccountWire = z.strictObject({
   /** The currency of buyingPower and used: the risk limits' base currency. */
   currency: z.string(),
   buyingPower: decimal,
-  /** Notional of the account's working buy orders. */
+  /** In use: today's net filled purchases plus the notional of the account's working buy orders. */
   used: decimal,
 });
 export type RiskAccountWire = z.infer<typeof RiskAccountWire>;
