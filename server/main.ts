@@ -104,11 +104,20 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     // Pre-trade risk: a bad limits file stops the start here, naming each fault.
     const killSwitch = createKillSwitch(db);
     const riskLimits = loadRiskLimits(config.riskLimitsFile);
+    let newestQuoteTs = 0;
+    if (config.replayFile !== undefined) {
+      const quoteClock = marketData.quotes$.subscribe((q) => {
+        if (q.ts > newestQuoteTs) newestQuoteTs = q.ts;
+      });
+      stack.push(() => quoteClock.unsubscribe());
+    }
     // Filled purchases use buying power too; fed from the journal below.
     const dailySpend = new DailySpend({ instrument: (s) => instruments.get(s), rateToBase: (c) => riskLimits.rateToBase(c) });
     const risk = createPreTradeRisk({
       limits: riskLimits,
       spentToday: (account) => dailySpend.spentToday(account, Date.now()),
+      // A replay's quotes carry their recorded times: their age is measured against the newest one.
+      ...(config.replayFile === undefined ? {} : { marketNow: () => newestQuoteTs }),
       instrument: (s) => instruments.get(s),
       quote: (s) => marketData.latest(s),
       // Read at check time, when the portfolio below exists.

@@ -50,6 +50,11 @@ export interface PreTradeRiskDeps {
   /** Advisory accounts: the client book's suitability (warnings needing a justification, or a block). */
   suitability?: (req: RiskRequest) => RiskWarning[] | { block: string };
   now(): number;
+  /**
+   * The time quotes are judged against for staleness: a replay's quotes carry
+   * their recorded times, so there it is the newest quote time seen; `now` by default.
+   */
+  marketNow?: () => number;
 }
 
 /** What the ticket needs to show "buying power after this order" and the same warnings (riskLimits). */
@@ -159,7 +164,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
         return sessionRule(spec, s.state, s.opensAt);
       },
       () => maxQuantityRule(spec, limits),
-      () => priceCollarRule(spec, instrument, { price: reference, ageMs: quote === undefined ? undefined : Math.max(0, now - quote.ts) }, limits),
+      () => priceCollarRule(spec, instrument, { price: reference, ageMs: quote === undefined ? undefined : Math.max(0, (deps.marketNow?.() ?? now) - quote.ts) }, limits),
       () => {
         // A market order needs a live touch to be valued; a one-sided book cannot value it.
         if (ownPrice(spec) !== undefined || valuationPrice(spec, touchOf(quote)) !== undefined) return undefined;

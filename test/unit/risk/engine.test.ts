@@ -73,6 +73,15 @@ describe('pre-trade risk: price collar', () => {
     });
   });
 
+  it('judges a replayed quote against the newest quote time, not the wall clock', () => {
+    const recorded = Date.UTC(2025, 0, 6, 15, 0, 0);
+    const w = world(LIMITS, NOW, { marketNow: () => recorded + 5_000 });
+    w.quotes.set('AAPL', quote('AAPL', '99.99', '100.01', recorded));
+    expect(w.engine.check(request(limit('buy', '100', '100.00'))).ok).toBe(true);
+    w.quotes.set('AAPL', quote('AAPL', '99.99', '100.01', recorded - 70_000));
+    expect(rejected(w.engine.check(request(limit('buy', '100', '100.00'))))?.reason).toMatch(/is 75 s old/);
+  });
+
   it('warns between the warning threshold and the collar, and of a large notional', () => {
     const w = world();
     const r = w.engine.check(request(limit('buy', '10000', '105.00')));
