@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import { connect } from '../support/wsClient.ts';
 
 /*
  * The advisor's day in a real browser against a real gateway (issue 6): find
@@ -168,6 +169,37 @@ describe('advisor1 works the book', () => {
     await eventually(() => cell(page.getByTestId('client-list'), clientId, 'lastContact').textContent()).toBe('today');
     await eventually(() => cell(page.getByTestId('client-list'), clientId, 'nextAppointment').textContent()).toMatch(/14:30$/);
     await screenshot(page, 'list-after-crm');
+  });
+
+  it('finds the appointment in the agenda of its day', async () => {
+    await page.getByTestId('advisor-agenda').click();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await page.getByTestId('agenda-date').fill(day);
+    await eventually(() => page.getByTestId('agenda-appointments').textContent()).toContain('E2E annual review');
+    expect(await page.getByTestId('agenda-appointments').textContent()).toContain(clientName);
+    await screenshot(page, 'agenda');
+  });
+
+  it('sends a research note the desk published to a chosen client, and the note says who received it', async () => {
+    // The desk head publishes over the protocol (the desk's screen for it is not the advisor's).
+    const desk = await connect(gateway.wsUrl);
+    await desk.login('deskhead');
+    const published = await desk.request({ type: 'publishResearch', title: 'E2E rates outlook', summary: 'Cuts are priced in', body: 'Duration looks fair.', symbols: ['SPY'] });
+    expect(published.type).toBe('researchPublished');
+    await desk.close();
+
+    await page.getByTestId('advisor-research').click();
+    const note = page.getByTestId('research-note').filter({ hasText: 'E2E rates outlook' });
+    await eventually(() => note.count()).toBe(1);
+    await note.click();
+    await page.getByTestId('research-client-search').fill(clientName);
+    await page.locator('.pick-list label').filter({ hasText: clientName }).first().locator('input').check();
+    await page.getByTestId('research-send').click();
+    await page.locator('[data-testid=research-status][data-state=done]').waitFor({ timeout: 20_000 });
+    await eventually(() => page.getByTestId('research-deliveries').textContent()).toContain(clientName);
+    await screenshot(page, 'research-sent');
+    await page.getByTestId('advisor-clients').click();
   });
 
   it('rebalances the client’s accounts and sends one block order per instrument', async () => {
