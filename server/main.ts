@@ -24,6 +24,7 @@ import { type Config, ConfigError, configFromEnv } from './config/config.ts';
 import { type SteppableMarketData, marketDataFor } from './marketdata/fromConfig.ts';
 import { canSee } from './oms/entitlements.ts';
 import type { Execution } from './oms/execution.ts';
+import { createCommitQueue } from './oms/commitQueue.ts';
 import { createJournal } from './oms/journal.ts';
 import { createOrderManager } from './oms/orderManager.ts';
 import { createDeskFeed } from './portfolio/deskFeed.ts';
@@ -135,7 +136,14 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     const fixVenues = (venuesFile?.fix ?? []).map((c) => createFixVenue(c, { log: log.child({ module: 'fix' }) }));
     for (const f of fixVenues) stack.push(() => f.close());
     const router = createRoutingRouter(venuesFile?.routing ?? { rules: [], defaultVenue: venue.name }, [venue, ...fixVenues], instruments);
+    const commits = createCommitQueue(db, {
+      mode: config.journalGroupCommit === false ? 'immediate' : 'group',
+      onCommitFailed: (err, lost) =>
+        log.fatal({ err, lost }, 'the order journal could not be written: those events were not announced; restart the gateway to recover from the journal'),
+    });
+    stack.push(() => commits.stop());
     const oms = createOrderManager({
+      commits,
       journal: createJournal(db),
       router,
       instruments,

@@ -12,6 +12,7 @@ export function canSee(user: Pick<UserProfile, 'username' | 'role' | 'accounts'>
     case 'trader':
       return item.trader === user.username;
     case 'advisor':
-      return user.accounts.includes(item.account);
+      // Their clients' accounts, and the block orders they placed for them (allocated to those accounts after the fills).
+      return user.accounts.includes(item.account) || (item.trader === user.username && item.account === `BLOCK-${user.username}`);
   }
 }

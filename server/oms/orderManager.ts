@@ -29,6 +29,7 @@ import { rejectedOrder } from './rejectedTicket.ts';
 import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
+import type { CommitQueue } from './commitQueue.ts';
 
 /**
  * Who asked: echoed on the updates a command causes so the transport can
@@ -81,6 +82,13 @@ export interface OrderManagerDeps {
   onPlaced?(order: Order, warnings: readonly RiskWarning[], justification: string | undefined): void;
   now(): number;
   log: Logger;
+  /**
+   * Group commit (server/oms/commitQueue.ts): journal writes of one event-loop
+   * turn share one fsync, and everything they unlock — reports, answers, orders
+   * sent to venues — waits until it is durable. Without it each event is
+   * journaled and announced on its own, synchronously.
+   */
+  commits?: CommitQueue | undefined;
 }
 
 export interface OrdersView {
@@ -154,6 +162,18 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const cancelAfterReplace = new Map<string, CommandOrigin | undefined>();
   const expiry = createExpiryClock((symbol) => instruments.get(symbol)?.session);
   const updates = new Subject<OmsUpdate>();
+  const commits = deps.commits;
+  /** Journal a write; `after` runs once it is durable (at once without group commit). */
+  const record = (write: () => void, after: () => void): void => {
+    if (commits) commits.enqueue(write, after);
+    else {
+      write();
+      after();
+    }
+  };
+  /** Anything said or sent outside waits for the journal writes queued before it, so nothing overtakes its cause. */
+  const whenDurable = (after: () => void): void => (commits ? commits.enqueue(() => {}, after) : after());
+  const publish = (u: OmsUpdate): void => whenDurable(() => updates.next(u));
 
   const subscriptions: Subscription[] = router.venues.map((v) =>
     v.events$.subscribe((e) => {
@@ -183,29 +203,35 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     return { seq, e };
   }
 
-  function adopt(e: Execution, origin: CommandOrigin | undefined): void {
+  /** The writer's state moves on at once; the report goes out once the journal holds it. */
+  function adopt(e: Execution): void {
     orders.set(e.order.orderId, e.order);
     executions.push(e);
     historyList(e.order.orderId).push(e);
-    updates.next({ kind: 'execReport', execution: e, origin });
   }
 
   /** Journal, then adopt, then publish: a crash between steps loses nothing that was announced. */
   function commitNew(order: Order, execType: 'pendingNew' | 'rejected', origin: CommandOrigin | undefined): void {
     const orderSeq = lastOrderSeq + 1;
     const { seq, e } = makeExecution(order, execType);
-    journal.recordNewOrder(orderSeq, order, seq, e);
+    record(
+      () => journal.recordNewOrder(orderSeq, order, seq, e),
+      () => updates.next({ kind: 'execReport', execution: e, origin }),
+    );
     lastOrderSeq = orderSeq;
     lastExecSeq = seq;
     rememberClOrdId(order.trader, order.clOrdId, order.orderId);
-    adopt(e, origin);
+    adopt(e);
   }
 
   function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra: Parameters<typeof makeExecution>[2] = {}): void {
     const { seq, e } = makeExecution(order, execType, extra);
-    journal.recordExecution(seq, e);
+    record(
+      () => journal.recordExecution(seq, e),
+      () => updates.next({ kind: 'execReport', execution: e, origin }),
+    );
     lastExecSeq = seq;
-    adopt(e, origin);
+    adopt(e);
   }
 
   function applied(result: ApplyResult, context: string, orderId: string): Order | undefined {
@@ -216,7 +242,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   }
 
   function cancelReject(order: Pick<Order, 'orderId'> & { clOrdId?: string }, responseTo: 'cancel' | 'replace', reason: string, origin: CommandOrigin | undefined): void {
-    if (origin) updates.next({ kind: 'cancelReject', orderId: order.orderId, clOrdId: order.clOrdId, responseTo, reason, origin });
+    if (origin) publish({ kind: 'cancelReject', orderId: order.orderId, clOrdId: order.clOrdId, responseTo, reason, origin });
   }
 
   /** Sends a cancel for an order that can take one; false when it cannot. */
@@ -225,7 +251,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     if (!next) return false;
     commit(next, 'pendingCancel', origin);
     cancelOrigins.set(order.orderId, origin);
-    router.venueFor(next).cancel(next);
+    whenDurable(() => router.venueFor(next).cancel(next));
     return true;
   }
 
@@ -447,7 +473,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       const unjustified = risk.warnings.some((w) => w.requiresJustification) && justification === undefined;
       if (unconfirmed || unjustified) {
         // Nothing is placed or journaled: the ClOrdID stays free for the confirmed resend.
-        if (origin) updates.next({ kind: 'orderWarning', clOrdId: cmd.clOrdId, warnings: risk.warnings, origin });
+        if (origin) publish({ kind: 'orderWarning', clOrdId: cmd.clOrdId, warnings: risk.warnings, origin });
         return undefined;
       }
       const draft = newOrder(spec, { orderId: orderIdOf(lastOrderSeq + 1), clOrdId: cmd.clOrdId, trader: user.username }, now);
@@ -459,7 +485,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       } catch (err) {
         log.error({ err, orderId: order.orderId }, 'onPlaced hook failed');
       }
-      venue.submit(order);
+      whenDurable(() => venue.submit(order));
       return order;
     },
 
@@ -502,7 +528,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         stopPrice: amend.stopPrice,
         leavesQty: amend.quantity.minus(pending.cumQty),
       };
-      router.venueFor(pending).replace(pending, next);
+      whenDurable(() => router.venueFor(pending).replace(pending, next));
     },
 
     cancelAll(by, scope, origin) {
@@ -591,6 +617,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
 
     stop() {
       for (const s of subscriptions) s.unsubscribe();
+      // What is journaled by now is announced before the stream ends.
+      commits?.flush();
       updates.complete();
     },
   };

@@ -103,7 +103,7 @@ describe('placing orders', () => {
     });
     if (r.type !== 'execReport') throw new Error(JSON.stringify(r));
     expect(r.report.execType).toBe('rejected');
-    expect(r.report.order.text).toBe('order notional 10,000,000 USD exceeds the per-order limit of 5,000,000 USD');
+    expect(r.report.order.text).toBe('fat finger: order notional 10,000,000 USD exceeds the per-order limit of 5,000,000 USD');
   });
 
   it('rejects a reused ClOrdID', async () => {
@@ -124,7 +124,8 @@ describe('placing orders', () => {
     const mkt = await trader.request({
       type: 'placeOrder',
       clOrdId: nextClOrdId(),
-      order: { symbol: 'NVDA', side: 'sell', type: 'market', quantity: '100', account: 'T1-MAIN' },
+      // Flat in NVDA: selling it is a short sale, which needs a locate.
+      order: { symbol: 'NVDA', side: 'sellShort', type: 'market', quantity: '100', account: 'T1-MAIN', locate: 'LOC-NVDA-1' },
     });
     if (mkt.type !== 'execReport') throw new Error(JSON.stringify(mkt));
     const fill = await reportOf(trader, mkt.report.order.orderId, 'trade');
@@ -133,7 +134,8 @@ describe('placing orders', () => {
     const ioc = await trader.request({
       type: 'placeOrder',
       clOrdId: nextClOrdId(),
-      order: { symbol: 'NVDA', side: 'buy', type: 'limit', quantity: '100', limitPrice: '1.00', account: 'T1-MAIN', tif: 'ioc' },
+      // One percent under the bid: inside the price collar, but nothing to trade with.
+      order: { symbol: 'NVDA', side: 'buy', type: 'limit', quantity: '100', limitPrice: dec(q.bid).times('0.99').toDecimalPlaces(2).toFixed(2), account: 'T1-MAIN', tif: 'ioc' },
     });
     if (ioc.type !== 'execReport') throw new Error(JSON.stringify(ioc));
     const canceled = await reportOf(trader, ioc.report.order.orderId, 'canceled');
@@ -188,11 +190,11 @@ describe('order and position fan-out', () => {
     });
     if (ack.type !== 'execReport') throw new Error(JSON.stringify(ack));
     const expected = { trader: 'trader2', account: 'T2-MAIN', symbol: 'JPM', currency: 'USD', quantity: '100', avgCost: q.ask, realizedPnl: '0', multiplier: '1' };
-    expect((await t.next('positionUpdate')).position).toEqual(expected);
+    expect((await t.next('positionUpdate')).position).toMatchObject(expected);
 
     const seen = await reportOf(head, ack.report.order.orderId, 'trade');
     expect(seen.order).toMatchObject({ trader: 'trader2', status: 'filled', avgPx: q.ask });
-    expect((await head.next('positionUpdate', (m) => m.position.trader === 'trader2')).position).toEqual(expected);
+    expect((await head.next('positionUpdate', (m) => m.position.trader === 'trader2')).position).toMatchObject(expected);
 
     // trader1 (not subscribed to trader2's world) sees nothing of it; its own position snapshot holds only its own.
     const mine = await trader.request({ type: 'subscribePositions' });

@@ -29,6 +29,8 @@ export async function startTestGateway(overrides: Partial<Config> = {}, clock?: 
     logLevel: 'silent',
     tickIntervalMs: 50,
     staticDir: join(dataDir, 'no-dist'),
+    // Positions start flat unless a test loads a start-of-day file, so every figure comes from the test's own fills.
+    startOfDayFile: 'none',
     ...overrides,
     dataDir,
   }, clock);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_MESSAGE_TYPES, MAX_FRAME_BYTES, parseClientMessage } from '../../../src/core/protocol.ts';
+import { CLIENT_BOOK_REQUESTS } from '../../../src/core/protocol/clientBook.ts';
 
 describe('parseClientMessage', () => {
   it('accepts each well-formed message type', () => {
@@ -21,8 +22,14 @@ describe('parseClientMessage', () => {
       { type: 'clearKillSwitch', scope: { kind: 'all' } },
       { type: 'subscribeKillSwitch' },
       { type: 'riskLimits' },
+      { type: 'subscribeDepth', symbol: 'AAPL' },
+      { type: 'unsubscribeDepth', symbol: 'AAPL' },
+      { type: 'subscribeDesk', method: 'fifo' },
+      { type: 'unsubscribeDesk' },
     ];
-    expect(new Set(good.map((g) => g.type))).toEqual(new Set(CLIENT_MESSAGE_TYPES));
+    // The client book's requests have their examples checked in test/unit/clientbook/protocolExamples.test.ts.
+    const clientBook = new Set<string>(CLIENT_BOOK_REQUESTS.map((r) => r.shape.type.value));
+    expect(new Set(good.map((g) => g.type))).toEqual(new Set(CLIENT_MESSAGE_TYPES.filter((t) => !clientBook.has(t))));
     for (const g of good) expect(parseClientMessage(JSON.stringify(g))).toMatchObject({ ok: true, msg: g });
   });
 
