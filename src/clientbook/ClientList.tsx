@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { type RefObject, useMemo } from 'react';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../core/protocol/clientBook.ts';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import type { ClientList as ClientListData, Loadable } from '../streams/clientBook.ts';
 import { FLAG_LABEL, formatIsoDate } from './bookFormat.ts';
@@ -63,6 +64,7 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
           data-testid="client-search"
           aria-label="Search clients"
         />
+        <ExportCsvButton grid={() => gridRef.current} name="clients" />
       </div>
       <div className="attention-bar" role="group" aria-label="Needs attention">
         <button type="button" className={filter.attention === 'any' ? 'chip on' : 'chip'} aria-pressed={filter.attention === 'any'} onClick={() => setAttention('any')} data-testid="attention-any">

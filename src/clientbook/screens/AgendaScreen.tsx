@@ -85,7 +85,7 @@ function AgendaTask({ task, clientName, overdue, onOpenClient }: { task: TaskWir
   return (
     <li>
       <button type="button" className="link" disabled={cmd.status.state === 'sending'} onClick={() => cmd.run(book.request<'completeTask'>({ type: 'completeTask', taskId: task.taskId }), () => 'Done')}>
-        ✓ Done
+        ✓ Mark done
       </button>
       <span className={overdue ? 'bad' : 'muted'}>{formatIsoDate(task.dueDate)}</span>
       <span>{task.title}</span>

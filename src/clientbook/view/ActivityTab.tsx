@@ -105,7 +105,7 @@ function OpenTask({ taskId, title, due }: { taskId: string; title: string; due: 
   return (
     <li>
       <button type="button" className="link" disabled={cmd.status.state === 'sending'} onClick={() => cmd.run(book.request<'completeTask'>({ type: 'completeTask', taskId }), () => 'Done')}>
-        ✓ Done
+        ✓ Mark done
       </button>{' '}
       {title} <span className="muted">due {formatIsoDate(due)}</span>
       <CommandStatus status={cmd.status} />
