@@ -295,5 +295,38 @@ describe('the ticket a trader wants (trader1)', () => {
     await page.keyboard.press('Escape');
     await eventually(() => page.getByTestId('ticket-quantity').inputValue()).toBe('100');
     expect(await page.getByTestId('ticket-limit-price').inputValue()).toBe('');
+    keyboardOrderId = id;
+  });
+});
+
+let keyboardOrderId = '';
+
+describe('the desk head', () => {
+  it('reads a trader’s order history and cancels all of that trader’s working orders', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+    desk.setDefaultTimeout(5_000);
+    await desk.goto(gateway.url);
+    await desk.getByTestId('login-username').fill('deskhead');
+    await desk.getByTestId('login-password').fill('demo');
+    await desk.getByTestId('login-password').press('Enter');
+    await desk.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+    const deskBlotter = desk.getByTestId('order-blotter');
+    await eventually(() => cell(deskBlotter, keyboardOrderId, 'status').textContent()).toBe('New');
+    // A desk head watches: history, no amend or cancel per order.
+    expect(await desk.getByTestId(`amend-${keyboardOrderId}`).count()).toBe(0);
+    await desk.getByTestId(`history-${keyboardOrderId}`).click();
+    await eventually(() => desk.locator('[data-testid=order-history] [data-testid=history-row]').count()).toBeGreaterThanOrEqual(2);
+
+    await desk.getByTestId('cancel-all-trader-choice').selectOption('trader1');
+    await desk.getByTestId('cancel-all-trader').click();
+    await desk.getByTestId('cancel-all-confirm').waitFor();
+    expect(await desk.getByTestId('cancel-all-confirm').textContent()).toContain('every working order of trader1');
+    await desk.getByTestId('cancel-all-confirm-confirm').click();
+    await eventually(() => desk.getByTestId('cancel-all-result').textContent()).toBe('1 cancel sent');
+    await eventually(() => cell(deskBlotter, keyboardOrderId, 'status').textContent()).toBe('Canceled');
+    await desk.screenshot({ path: join(SHOTS, `ticket-${String(++shot).padStart(2, '0')}-deskhead-cancel-all.png`) });
+    // The trader sees it too.
+    await eventually(() => cell(blotter(), keyboardOrderId, 'status').textContent()).toBe('Canceled');
+    await desk.close();
   });
 });
