@@ -1,7 +1,8 @@
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, fillsNewestFirst } from '../streams/ordersState.ts';
 import { fillColumns } from './orderColumns.ts';
@@ -12,13 +13,15 @@ export function ExecutionBlotter({ desk }: { desk: boolean }) {
   const state = useObservable(session.orders$, NO_ORDERS);
   const rows = useMemo(() => fillsNewestFirst(state).map((e) => fillRow(e, session.instrument(e.order.symbol))), [state, session]);
   const columns = useMemo(() => fillColumns(desk), [desk]);
+  const gridRef = useRef<AgGridReact<FillRow>>(null);
   return (
     <div className="blotter" data-testid="execution-blotter">
       <div className="blotter-bar">
         <span className="muted">{rows.length === 1 ? '1 fill' : `${rows.length} fills`}</span>
+        <ExportCsvButton grid={() => gridRef.current?.api} name="executions" />
       </div>
       <div className="blotter-grid">
-        <AgGridReact<FillRow> theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.execId} />
+        <AgGridReact<FillRow> ref={gridRef} theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.execId} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Subscription } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, ordersNewestFirst } from '../streams/ordersState.ts';
 import { amendIntent$ } from './amendIntent.ts';
@@ -24,6 +25,7 @@ export function OrderBlotter({ desk, onHistory }: Props) {
   const rows = useMemo(() => ordersNewestFirst(state).map((o) => orderRow(o, session.instrument(o.symbol))), [state, session]);
   const [cancel, setCancel] = useState<CancelState>({ status: 'idle' });
   const pending = useRef(new Set<Subscription>());
+  const gridRef = useRef<AgGridReact<OrderRow>>(null);
   useEffect(() => {
     const subs = pending.current;
     return () => subs.forEach((s) => s.unsubscribe());
@@ -64,12 +66,14 @@ export function OrderBlotter({ desk, onHistory }: Props) {
           </span>
         )}
         <CancelAllBar desk={desk} working={workingRows} />
+        <ExportCsvButton grid={() => gridRef.current?.api} name="orders" />
       </div>
       <div className="blotter-grid">
         <AgGridReact<OrderRow>
           theme={terminalGridTheme}
           rowData={rows}
           columnDefs={columns}
+          ref={gridRef}
           getRowId={(p) => p.data.orderId}
           suppressCellFocus={false}
           tooltipShowDelay={300}

@@ -1,50 +1,75 @@
-import { sum } from '../core/decimal.ts';
-import { type Direction, directionOf, formatMoney, formatSigned } from '../format/numbers.ts';
-import type { TraderRollup } from '../streams/valuation.ts';
+import { dec } from '../core/decimal.ts';
+import type { DeskLevel } from '../core/protocol/desk.ts';
+import { type Direction, directionOf, formatAvgPx, formatMoney, formatQty, formatSigned } from '../format/numbers.ts';
+import type { VisibleLine } from './rollupLines.ts';
 
+/** One grid row of the desk roll-up: text ready to show, with the colour each P&L takes. */
 export interface RollupRow {
-  trader: string;
-  openPositions: string;
+  id: string;
+  level: DeskLevel;
+  label: string;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  positions: string;
+  quantity: string;
+  quantityDir: Direction;
+  priceCurrency: string;
+  averagePrice: string;
+  mark: string;
+  marketValue: string;
   grossExposure: string;
   netExposure: string;
-  unrealized: string;
-  unrealizedDir: Direction;
   realized: string;
   realizedDir: Direction;
-  totalPnl: string;
-  totalDir: Direction;
-  unpriced: number;
+  unrealized: string;
+  unrealizedDir: Direction;
+  daily: string;
+  dailyDir: Direction;
+  fees: string;
+  dailyNet: string;
+  dailyNetDir: Direction;
 }
 
-function row(trader: string, r: Omit<TraderRollup, 'trader'>): RollupRow {
+const signed = (wire: string): [string, Direction] => {
+  const d = dec(wire);
+  return [formatSigned(d, 2), directionOf(d)];
+};
+
+/** Prices keep their own decimals (at least two): an average of 189.995 is not 190.00. */
+const price = (wire: string | null): string => (wire === null ? '' : formatAvgPx(dec(wire), 2));
+
+export function rollupRow(v: VisibleLine): RollupRow {
+  const l = v.line;
+  const [realized, realizedDir] = signed(l.realized);
+  const [unrealized, unrealizedDir] = signed(l.unrealized);
+  const [daily, dailyDir] = signed(l.daily);
+  const [dailyNet, dailyNetDir] = signed(l.dailyNet);
+  const quantity = l.quantity === null ? null : dec(l.quantity);
   return {
-    trader,
-    openPositions: String(r.openPositions),
-    grossExposure: formatMoney(r.grossExposure),
-    netExposure: formatSigned(r.netExposure, 2),
-    unrealized: formatSigned(r.unrealized, 2),
-    unrealizedDir: directionOf(r.unrealized),
-    realized: formatSigned(r.realized, 2),
-    realizedDir: directionOf(r.realized),
-    totalPnl: formatSigned(r.totalPnl, 2),
-    totalDir: directionOf(r.totalPnl),
-    unpriced: r.unpriced,
+    id: l.id,
+    level: l.level,
+    label: l.label,
+    depth: v.depth,
+    hasChildren: v.hasChildren,
+    expanded: v.expanded,
+    positions: String(l.positions),
+    quantity: quantity === null ? '' : formatQty(quantity),
+    quantityDir: quantity === null ? 'flat' : directionOf(quantity),
+    priceCurrency: l.priceCurrency ?? '',
+    averagePrice: price(l.averagePrice),
+    mark: price(l.mark),
+    marketValue: formatSigned(dec(l.marketValue), 2),
+    grossExposure: formatMoney(dec(l.grossExposure)),
+    netExposure: formatSigned(dec(l.netExposure), 2),
+    realized,
+    realizedDir,
+    unrealized,
+    unrealizedDir,
+    daily,
+    dailyDir,
+    fees: formatMoney(dec(l.fees)),
+    dailyNet,
+    dailyNetDir,
   };
-}
-
-export function rollupRow(r: TraderRollup): RollupRow {
-  return row(r.trader, r);
-}
-
-/** The desk as one line under the traders: every figure is the exact sum of theirs. */
-export function deskTotalRow(rollups: readonly TraderRollup[]): RollupRow {
-  return row('Desk total', {
-    openPositions: rollups.reduce((n, r) => n + r.openPositions, 0),
-    grossExposure: sum(rollups.map((r) => r.grossExposure)),
-    netExposure: sum(rollups.map((r) => r.netExposure)),
-    unrealized: sum(rollups.map((r) => r.unrealized)),
-    realized: sum(rollups.map((r) => r.realized)),
-    totalPnl: sum(rollups.map((r) => r.totalPnl)),
-    unpriced: rollups.reduce((n, r) => n + r.unpriced, 0),
-  });
 }

@@ -1,13 +1,17 @@
+import type { GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
-import { sum } from '../core/decimal.ts';
+import { formatMoney } from '../format/numbers.ts';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import type { ValuedPosition } from '../streams/valuation.ts';
+import { useFlatten } from './FlattenFlow.tsx';
 import { PnlFigure } from './PnlFigure.tsx';
 import { positionColumns } from './positionColumns.ts';
 import { type PositionRow, positionRow } from './positionRow.ts';
+import { totalsByCurrency } from './todayPnl.ts';
 
 const NONE: ValuedPosition[] = [];
 
@@ -19,25 +23,43 @@ export function PositionsPanel() {
     () => valued.map((v) => positionRow(v, session.instrument(v.position.symbol))).sort((a, b) => a.symbol.localeCompare(b.symbol) || a.account.localeCompare(b.account)),
     [valued, session],
   );
-  const columns = useMemo(() => positionColumns(false), []);
-  const unrealized = sum(valued.flatMap((v) => (v.unrealized.priced ? [v.unrealized.value] : [])));
-  const realized = sum(valued.map((v) => v.realized));
+  const flatten = useFlatten();
+  const startFlatten = useRef(flatten.start);
+  startFlatten.current = flatten.start;
+  const columns = useMemo(() => positionColumns({ showTrader: false, onFlatten: (row) => startFlatten.current(row) }), []);
+  // One set of figures per currency: dollars and euros are not added without a rate.
+  const totals = useMemo(() => totalsByCurrency(valued), [valued]);
+  const api = useRef<GridApi<PositionRow> | null>(null);
 
   return (
     <section className="panel positions" data-testid="positions">
       <div className="panel-head">
         <h2>Positions</h2>
-        <div className="figures">
-          <PnlFigure label="Unrl" value={unrealized} testId="positions-unrealized" />
-          <PnlFigure label="Rlzd" value={realized} testId="positions-realized" />
+        <div className="figures" data-testid="positions-figures">
+          {totals.map((t) => (
+            <span key={t.currency} className="currency-figures" data-currency={t.currency}>
+              <span className="ccy">{t.currency}</span>
+              <PnlFigure label="Today" value={t.today} testId={`positions-today-${t.currency}`} />
+              <PnlFigure label="Unrl" value={t.unrealized} testId={`positions-unrealized-${t.currency}`} />
+              <PnlFigure label="Rlzd" value={t.realized} testId={`positions-realized-${t.currency}`} />
+              <span className="figure">
+                <span className="muted">Fees</span> <strong className="num">{formatMoney(t.fees)}</strong>
+              </span>
+            </span>
+          ))}
+          <ExportCsvButton grid={() => api.current} name="positions" />
         </div>
       </div>
+      {flatten.view}
       <div className="panel-body">
         <AgGridReact<PositionRow>
           theme={terminalGridTheme}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.key}
+          onGridReady={(e) => {
+            api.current = e.api;
+          }}
           autoSizeStrategy={{ type: 'fitGridWidth' }}
           overlayNoRowsTemplate="No positions yet"
         />

@@ -8,6 +8,10 @@ import { type ClientBookApi, clientBookOf, createClientBookApi } from './clientB
 import type { Connection, LoginOk, ResponseOf } from './connection.ts';
 import type { ConnectionStatus } from './connectionStatus.ts';
 import { createDepthSource, type DepthSource } from './depth.ts';
+import { createDeskSource } from './desk.ts';
+import type { DeskState } from './deskState.ts';
+import { type KillSwitchApi, createKillSwitchApi } from './killSwitch.ts';
+import type { CostMethod } from '../core/pnl/inventory.ts';
 import { historyBefore, historyOf } from './history.ts';
 import { withMarks } from './marks.ts';
 import { type CancelAllScopeWire, type PlaceOptions, type ReplaceTerms, cancelAllMsg, placeOrderMsg, replaceOrderMsg } from './orderCommands.ts';
@@ -35,6 +39,10 @@ export interface Session {
   readonly positions$: Observable<PositionsState>;
   readonly valuedPositions$: Observable<ValuedPosition[]>;
   readonly deskRollup$: Observable<DeskView>;
+  /** The desk monitor from the gateway's roll-up (issue 5), one stream per cost method; null until the snapshot. */
+  desk(method: CostMethod): Observable<DeskState | null>;
+  /** Kill switches: watch, set and clear (desk heads). */
+  readonly killSwitch: KillSwitchApi;
   readonly clientBook$: Observable<ClientWire[]>;
   readonly valuedClients$: Observable<ValuedClient[]>;
   /** The advisor's client list, client records, CRM and rebalancing (issue 6). */
@@ -87,6 +95,8 @@ export function createSession(conn: Connection, login: LoginOk): Session {
     positions$,
     valuedPositions$,
     deskRollup$: valuedPositions$.pipe(map((positions) => ({ traders: rollupByTrader(positions), positions }))),
+    desk: createDeskSource(conn),
+    killSwitch: createKillSwitchApi(conn),
     clientBook$,
     valuedClients$: withMarks(clientBook$, symbolsHeld, quote).pipe(map(([clients, marks]) => clients.map((c) => valueClient(c, marks, multiplierOf)))),
     book: createClientBookApi(conn),

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Subject, type Subscription } from 'rxjs';
 import type { QuoteWire } from '../core/protocol.ts';
 import { useSession } from '../app/sessionContext.ts';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import { SymbolSearch } from '../search/SymbolSearch.tsx';
 import { conflateByKey } from '../streams/conflate.ts';
@@ -115,6 +116,7 @@ export function Watchlist({ selected, onSelect }: Props) {
           </span>
         )}
         <SymbolSearch instruments={session.instruments} onPick={pick} />
+        <ExportCsvButton grid={api} name="watchlist" />
       </div>
       <div className="panel-body">
         <AgGridReact<WatchRow>

@@ -1,0 +1,63 @@
+import type { GridApi } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useMemo, useRef } from 'react';
+import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
+import { terminalGridTheme } from '../grid/gridSetup.ts';
+import type { DeskState } from '../streams/deskState.ts';
+import { type LimitRow, limitRows } from './limitRows.ts';
+
+function UtilisationCell({ data }: CustomCellRendererProps<LimitRow>) {
+  if (!data) return null;
+  return (
+    <span className={`util util-${data.level}`}>
+      <span className="util-bar" style={{ width: `${data.barPercent}%` }} />
+      <span className="util-text">{data.utilisation}</span>
+    </span>
+  );
+}
+
+const COLUMNS: ColDef<LimitRow>[] = [
+  { field: 'scope', headerName: 'Scope', width: 70, cellClass: 'muted' },
+  { field: 'name', headerName: 'Name', width: 96, cellClass: 'strong' },
+  { field: 'metric', headerName: 'Limit', flex: 1, minWidth: 110 },
+  { field: 'used', headerName: 'Used', width: 104, type: 'rightAligned', cellClass: 'num' },
+  { field: 'limit', headerName: 'Limit', width: 104, type: 'rightAligned', cellClass: 'num' },
+  { field: 'unit', headerName: 'In', width: 52, cellClass: 'muted' },
+  { field: 'utilisation', headerName: 'Used %', width: 110, cellRenderer: UtilisationCell },
+  { field: 'level', headerName: 'Level', width: 76, cellClass: (p) => `limit-level limit-${p.data?.level ?? 'ok'}` },
+];
+
+/** Each limit's use, coloured ok / warning / breach, the worst on top. */
+export function LimitsPanel({ desk }: { desk: DeskState | null }) {
+  const rows = useMemo(() => (desk ? limitRows(desk.limits, desk.base) : []), [desk]);
+  const api = useRef<GridApi<LimitRow> | null>(null);
+  const breaches = rows.filter((r) => r.level === 'breach').length;
+  const warnings = rows.filter((r) => r.level === 'warning').length;
+  return (
+    <section className="panel desk-limits" data-testid="desk-limits">
+      <div className="panel-head">
+        <h2>
+          Limits{' '}
+          <span className="muted" data-testid="desk-limits-summary">
+            {breaches} breach{breaches === 1 ? '' : 'es'} · {warnings} warning{warnings === 1 ? '' : 's'}
+          </span>
+        </h2>
+        <ExportCsvButton grid={() => api.current} name="desk-limits" />
+      </div>
+      <div className="panel-body">
+        <AgGridReact<LimitRow>
+          theme={terminalGridTheme}
+          rowData={rows}
+          columnDefs={COLUMNS}
+          getRowId={(p) => p.data.key}
+          getRowClass={(p) => (p.data ? `limit-row-${p.data.level}` : undefined)}
+          onGridReady={(e) => {
+            api.current = e.api;
+          }}
+          overlayNoRowsTemplate="No limits in use"
+        />
+      </div>
+    </section>
+  );
+}
