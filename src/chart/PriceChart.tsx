@@ -1,10 +1,12 @@
 import type { IChartApi, ISeriesApi, LogicalRange, UTCTimestamp } from 'lightweight-charts';
-import { useEffect, useRef, useState } from 'react';
-import { type Subscription, animationFrameScheduler, auditTime, scan, switchMap, tap } from 'rxjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type Subscription, animationFrameScheduler, auditTime, distinctUntilChanged, map, scan, switchMap, tap } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
+import { useObservable } from '../app/useObservable.ts';
 import { INTERVAL_SECONDS, INTERVALS, type BarWire, type Interval } from '../core/protocol.ts';
 import { pricePlaces } from '../format/instrumentFormat.ts';
 import { prependBars } from '../streams/history.ts';
+import { markStale } from '../streams/staleQuotes.ts';
 import { toCandle, toVolume } from './chartEdge.ts';
 import { OVERLAYS, type PriceChartHandle, createPriceChart } from './createPriceChart.ts';
 import { type BarPoint, barPoint, sma, smaLast, vwap, vwapLast } from './indicators.ts';
@@ -37,6 +39,16 @@ export function PriceChart({ symbol, onChart }: { symbol: string; onChart?: OnCh
   const [handle, setHandle] = useState<PriceChartHandle | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ interval, bars: 0, oldest: 0, exhausted: false });
   const instrument = session.instrument(symbol);
+  // Only the flag: the chart's header re-renders when staleness flips, not on every quote.
+  const stale$ = useMemo(
+    () =>
+      markStale(session.quote(symbol), session.freshness$).pipe(
+        map((m) => m.stale),
+        distinctUntilChanged(),
+      ),
+    [session, symbol],
+  );
+  const stale = useObservable(stale$, false);
 
   useEffect(() => {
     if (!container.current) return;
@@ -168,6 +180,11 @@ export function PriceChart({ symbol, onChart }: { symbol: string; onChart?: OnCh
             {symbol}
           </span>{' '}
           <span className="muted">{instrument?.name ?? ''}</span>
+          {stale && (
+            <span className="stale-badge" data-testid="chart-stale" title="The last price is older than 10 s, or the terminal is not live">
+              STALE
+            </span>
+          )}
         </h2>
         <div className="segmented" role="group" aria-label="Bar interval">
           {INTERVALS.map((i) => (

@@ -106,16 +106,19 @@ describe('market data in the terminal', () => {
     expect(prices).toEqual([...prices].sort((a, b) => b - a));
     await screenshot('depth-ladder');
 
-    // The book moves several times a second: read the level's price and click it in one step in the page.
+    // The book moves several times a second and a level's row is replaced when its price leaves the book: find
+    // the row, read its price and click it in one synchronous step in the page (n < 0 counts from the end).
     const clickLevel = (side: 'bid' | 'ask', n: number): Promise<string> =>
-      depth
-        .locator(`.ladder-row.${side}`)
-        .nth(n)
-        .evaluate((el) => {
-          const price = (el as HTMLElement).dataset.price ?? '';
-          (el as HTMLElement).click();
-          return price;
-        });
+      depth.evaluate(
+        (root, [s, i]) => {
+          const rows = [...root.querySelectorAll<HTMLElement>(`.ladder-row.${s}`)];
+          const el = i < 0 ? rows[rows.length + i] : rows[i];
+          if (!el) return '';
+          el.click();
+          return el.dataset.price ?? '';
+        },
+        [side, n] as const,
+      );
     const bidPrice = await clickLevel('bid', 2);
     expect(bidPrice).toMatch(/^\d+\.\d+$/);
     await eventually(() => page.getByTestId('ticket-sell').getAttribute('aria-pressed')).toBe('true');
@@ -123,7 +126,8 @@ describe('market data in the terminal', () => {
     expect(await page.getByTestId('ticket-limit-price').inputValue()).toBe(bidPrice);
     await screenshot('ladder-bid-to-ticket');
 
-    const askPrice = await clickLevel('ask', (await depth.locator('.ladder-row.ask').count()) - 1);
+    const askPrice = await clickLevel('ask', -1);
+    expect(askPrice).toMatch(/^\d+\.\d+$/);
     await eventually(() => page.getByTestId('ticket-buy').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('ticket-limit-price').inputValue()).toBe(askPrice);
     expect(await page.getByTestId('ticket-symbol').inputValue()).toBe('AAPL');
@@ -175,6 +179,7 @@ describe('market data in the terminal', () => {
     await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(rows);
     await eventually(() => page.getByTestId('depth').getAttribute('data-stale')).toBe('true');
     await page.getByTestId('depth-stale').waitFor();
+    await page.getByTestId('chart-stale').waitFor();
     await screenshot('stale-gateway-stopped');
 
     gateway = await startTestGateway({ staticDir: DIST, dataDir, port });
@@ -183,6 +188,7 @@ describe('market data in the terminal', () => {
     expect(await page.getByTestId('watchlist-stale').count()).toBe(0);
     await eventually(() => page.getByTestId('depth').getAttribute('data-stale')).toBe('false');
     await eventually(() => page.getByTestId('depth').locator('.ladder-row.bid').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-stale').count()).toBe(0);
     await screenshot('fresh-after-reconnect');
   });
 });
