@@ -9,6 +9,8 @@ import { Simulator } from './simulator.ts';
 import type { HistoryRange, InstrumentCatalog, MarketDataSource } from './types.ts';
 
 export const DEFAULT_TICK_INTERVAL_MS = 250;
+/** Cycles a late timer may run at once to catch up. */
+const MAX_CATCH_UP_CYCLES = 8;
 /** The protocol's largest history request; a larger limit is cut to it. */
 export const MAX_HISTORY_BARS = 5000;
 
@@ -134,7 +136,21 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     history,
     step,
     start() {
-      if (timer === undefined) timer = setInterval(step, config.tickIntervalMs);
+      if (timer !== undefined) return;
+      const every = config.tickIntervalMs;
+      let due = Date.now();
+      timer = setInterval(() => {
+        // A timer that fires late runs the cycles it missed, so the configured rate holds on a busy machine;
+        // beyond MAX_CATCH_UP_CYCLES the backlog is dropped rather than replayed in a burst.
+        const now = Date.now();
+        let cycles = 0;
+        while (due + every <= now && cycles < MAX_CATCH_UP_CYCLES) {
+          step();
+          due += every;
+          cycles += 1;
+        }
+        if (due + every <= now) due = now - (now - due) % every;
+      }, every);
     },
     stop() {
       if (timer !== undefined) clearInterval(timer);

@@ -62,6 +62,31 @@ describe('the market data source', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 
+  it('runs the cycles a late timer missed, so a busy machine still gets the configured rate, but at most eight at once', () => {
+    vi.useFakeTimers({ now: START });
+    const cyclesOf = (n: number) => {
+      const twin = createMarketData({ seed: 9, catalog, tickIntervalMs: 100, clock: () => Date.now() });
+      let count = 0;
+      for (let k = 0; k < n; k++) count += twin.step().length;
+      return count;
+    };
+    const md = createMarketData({ seed: 9, catalog, tickIntervalMs: 100, clock: () => Date.now() });
+    let emitted = 0;
+    md.quotes$.subscribe(() => (emitted += 1));
+    md.start();
+    // The event loop was busy for half a second: the timer fires once, 500 ms late.
+    vi.setSystemTime(START + 500);
+    vi.advanceTimersByTime(100);
+    expect(emitted).toBe(cyclesOf(6));
+    // Ten seconds lost: eight cycles, then the normal pace from now on.
+    vi.setSystemTime(Date.now() + 10_000);
+    vi.advanceTimersByTime(100);
+    expect(emitted).toBe(cyclesOf(14));
+    vi.advanceTimersByTime(100);
+    expect(emitted).toBe(cyclesOf(15));
+    md.stop();
+  });
+
   it('serves the book of a symbol: ten levels a side by default, fewer when asked, in step with the quote', () => {
     let now = START;
     const md = createMarketData({ seed: 5, catalog, tickIntervalMs: 250, clock: () => now });
