@@ -45,6 +45,49 @@ export function toLots(quantity: Decimal, scale: BookScale): Converted {
 }
 
 export const ticksToPrice = (ticks: number, scale: BookScale): Decimal => scale.unit.times(ticks);
+
+/** A step (tick unit or lot size) as an integer count of 10^-places. */
+export interface ScaledStep {
+  readonly places: number;
+  readonly factor: number;
+}
+
+export function scaledStep(step: Decimal): ScaledStep {
+  const places = step.decimalPlaces();
+  return { places, factor: step.times(10 ** places).toNumber() };
+}
+
+/**
+ * Whole steps in a wire decimal ("268.47" → 2684700 steps of 0.0001), or NaN
+ * when it is not a whole number of steps. Integer digits only: the market
+ * maker reads twenty of these on every quote, where a Decimal each would cost
+ * more than the matching.
+ */
+export function wholeSteps(text: string, step: ScaledStep): number {
+  let n = 0;
+  let places = -1; // digits read after the point; -1 before it
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */ && places < 0) {
+      places = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return Number.NaN;
+    const digit = c - 48;
+    if (places >= step.places) {
+      // Beyond the step's places only zeros may follow.
+      if (digit !== 0) return Number.NaN;
+      continue;
+    }
+    n = n * 10 + digit;
+    if (places >= 0) places += 1;
+  }
+  if (text.length === 0 || places === 0) return Number.NaN;
+  for (let k = Math.max(places, 0); k < step.places; k++) n *= 10;
+  if (!Number.isSafeInteger(n) || n % step.factor !== 0) return Number.NaN;
+  return n / step.factor;
+}
+
 export const lotsToQuantity = (lots: number, scale: BookScale): Decimal => scale.lotSize.times(lots);
 
 /**

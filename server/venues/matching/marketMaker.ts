@@ -35,6 +35,9 @@ export const MAKER_OWNER = 0;
 export class MarketMaker {
   private readonly orders = new Map<number, MakerOrder>();
   private readonly at: Record<BookSide, Map<number, MakerOrder>> = { buy: new Map(), sell: new Map() };
+  // Reused from one re-quote to the next: it runs on every quote of every open book.
+  private readonly wanted: Record<BookSide, Map<number, number>> = { buy: new Map(), sell: new Map() };
+  private readonly stale: number[] = [];
 
   owns(id: number): boolean {
     return this.orders.has(id);
@@ -68,13 +71,14 @@ export class MarketMaker {
    * book reuses its event log).
    */
   requote(book: OrderBook, bids: readonly MakerLevel[], asks: readonly MakerLevel[], nextId: () => number, absorb: (log: EventLog) => void): void {
-    const wanted: Record<BookSide, Map<number, number>> = { buy: toMap(bids), sell: toMap(asks) };
-    for (const side of ['buy', 'sell'] as const) {
-      for (const o of [...this.at[side].values()]) {
-        if (!wanted[side].has(o.tick)) absorb(book.cancel(o.id));
-      }
-    }
-    for (const side of ['buy', 'sell'] as const) {
+    const wanted = this.wanted;
+    fill(wanted.buy, bids);
+    fill(wanted.sell, asks);
+    const stale = this.stale;
+    stale.length = 0;
+    for (const side of SIDES) for (const o of this.at[side].values()) if (!wanted[side].has(o.tick)) stale.push(o.id);
+    for (const id of stale) absorb(book.cancel(id));
+    for (const side of SIDES) {
       for (const [tick, lots] of wanted[side]) {
         const o = this.at[side].get(tick);
         if (o === undefined) {
@@ -99,8 +103,10 @@ export class MarketMaker {
   }
 }
 
-function toMap(levels: readonly MakerLevel[]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const l of levels) if (l.lots > 0 && !m.has(l.tick)) m.set(l.tick, l.lots);
-  return m;
+const SIDES = ['buy', 'sell'] as const;
+
+/** Levels by tick, in the simulator's order; a repeated tick or an empty level is left out. */
+function fill(into: Map<number, number>, levels: readonly MakerLevel[]): void {
+  into.clear();
+  for (const l of levels) if (l.lots > 0 && !into.has(l.tick)) into.set(l.tick, l.lots);
 }

@@ -1,12 +1,25 @@
 import { Subject, type Subscription } from 'rxjs';
-import { type Decimal, dec, toWire } from '../../../src/core/decimal.ts';
+import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, bookSide } from '../../../src/core/order.ts';
 import type { DepthLevelWire, QuoteWire } from '../../../src/core/protocol.ts';
 import type { VenuePrint } from '../../marketdata/marketData.ts';
 import type { MarketDataSource } from '../../marketdata/types.ts';
 import type { Venue, VenueEvent } from '../types.ts';
-import { type BookPlan, type BookScale, type BookSide, bookScale, lotsToQuantity, planOrder, ticksToPrice, toBookTicks, toLots } from './bookPlan.ts';
+import {
+  type BookPlan,
+  type BookScale,
+  type BookSide,
+  type ScaledStep,
+  bookScale,
+  lotsToQuantity,
+  planOrder,
+  scaledStep,
+  ticksToPrice,
+  toBookTicks,
+  toLots,
+  wholeSteps,
+} from './bookPlan.ts';
 import type { EventLog } from './events.ts';
 import { IdTable } from './idTable.ts';
 import { type MakerLevel, MarketMaker } from './marketMaker.ts';
@@ -74,6 +87,9 @@ interface SymbolBook {
   readonly symbol: string;
   readonly instrument: Instrument;
   readonly scale: BookScale;
+  /** The tick unit and the lot as integer steps, to read the simulator's strings without a Decimal. */
+  readonly priceStep: ScaledStep;
+  readonly lotStep: ScaledStep;
   readonly book: OrderBook;
   readonly maker: MarketMaker;
   /** The depth seq the maker last quoted, and the volume of the last simulated print fed to the book. */
@@ -83,6 +99,8 @@ interface SymbolBook {
   publishQueued: boolean;
   /** Publishes caused by publishes (the maker's re-quote trading again), since the last command or simulator quote: a guard against a feedback loop. */
   chain: number;
+  /** The maker has not followed the simulator since the last quote: nothing of a trader rested here to meet it. */
+  behind: boolean;
 }
 
 type Context =
@@ -140,10 +158,13 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   function bookFor(instrument: Instrument): SymbolBook {
     let sb = books.get(instrument.symbol);
     if (sb !== undefined) return sb;
+    const scale = bookScale(instrument);
     sb = {
       symbol: instrument.symbol,
       instrument,
-      scale: bookScale(instrument),
+      scale,
+      priceStep: scaledStep(scale.unit),
+      lotStep: scaledStep(scale.lotSize),
       book: new OrderBook(),
       maker: new MarketMaker(),
       depthSeq: Number.NaN,
@@ -151,6 +172,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       print: undefined,
       publishQueued: false,
       chain: 0,
+      behind: false,
     };
     books.set(instrument.symbol, sb);
     const q = md.latest(instrument.symbol);
@@ -259,9 +281,9 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   function makerLevels(sb: SymbolBook, side: readonly DepthLevelWire[]): MakerLevel[] {
     const out: MakerLevel[] = [];
     for (const l of side) {
-      const tick = dec(l.price).div(sb.scale.unit);
-      const lots = dec(l.size).div(sb.scale.lotSize);
-      if (tick.isInteger() && tick.gt(0) && lots.isInteger() && lots.gt(0)) out.push({ tick: tick.toNumber(), lots: lots.toNumber() });
+      const tick = wholeSteps(l.price, sb.priceStep);
+      const lots = wholeSteps(l.size, sb.lotStep);
+      if (tick > 0 && lots > 0) out.push({ tick, lots });
     }
     return out;
   }
@@ -279,9 +301,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   function tape(sb: SymbolBook, q: QuoteWire): void {
     if (q.volume === sb.seenVolume) return;
     sb.seenVolume = q.volume;
-    const tick = dec(q.last).div(sb.scale.unit);
-    if (!tick.isInteger() || !tick.gt(0)) return;
-    absorb(sb, sb.book.print(tick.toNumber()), { kind: 'market' });
+    const tick = wholeSteps(q.last, sb.priceStep);
+    if (tick > 0) absorb(sb, sb.book.print(tick), { kind: 'market' });
   }
 
   /** After a command: traders traded, so tell the market data once this turn's reports are out. */
@@ -325,10 +346,26 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const sb = books.get(q.symbol);
     if (sb === undefined) return;
     sb.chain = 0;
+    // Only the maker's orders rest here (no trader order, no stop): following the market can wait
+    // until a trader comes, which keeps an idle book free on every quote.
+    if (sb.book.liveOrders === sb.maker.size) {
+      sb.behind = true;
+      return;
+    }
+    sb.behind = false;
     requote(sb);
     tape(sb, q);
     settle(sb);
   });
+
+  /** Brings a book the maker left behind up to the latest quote, before a trader's command meets it. */
+  function catchUp(sb: SymbolBook): void {
+    if (!sb.behind) return;
+    sb.behind = false;
+    requote(sb);
+    const q = md.latest(sb.symbol);
+    if (q !== undefined) tape(sb, q);
+  }
 
   // ------------------------------------------------------------------ commands
 
@@ -349,6 +386,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const instrument = md.instruments.get(order.symbol);
     if (instrument === undefined) return reject(`unknown symbol ${order.symbol}`);
     const sb = bookFor(instrument);
+    catchUp(sb);
     sb.chain = 0;
     const lots = toLots(order.leavesQty, sb.scale);
     if (!lots.ok) return reject(lots.reason);
@@ -375,6 +413,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (stopped) return;
     const w = working.get(order.orderId);
     if (w === undefined) return emit({ kind: 'cancelRejected', orderId: order.orderId, reason: tooLate(order.orderId, 'cancel') });
+    catchUp(w.sb);
     w.sb.chain = 0;
     absorb(w.sb, w.sb.book.cancel(w.numId), { kind: 'cancel', w });
     settle(w.sb);
@@ -386,6 +425,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const w = working.get(current.orderId);
     if (w === undefined) return refuse(tooLate(current.orderId, 'replace'));
     const { sb } = w;
+    catchUp(sb);
     sb.chain = 0;
     const total = toLots(next.quantity, sb.scale);
     if (!total.ok) return refuse(total.reason);
@@ -421,6 +461,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   function view(symbol: string, depthLevels = 10): BookView | undefined {
     const sb = books.get(symbol);
     if (sb === undefined) return undefined;
+    catchUp(sb);
     const { book, scale } = sb;
     const price = (t: number | undefined) => (t === undefined ? undefined : ticksToPrice(t, scale));
     const side = (s: BookSide) =>

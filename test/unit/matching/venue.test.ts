@@ -91,6 +91,24 @@ group('orders meeting orders', () => {
     ]);
   });
 
+  it('a book with nothing of a trader in it catches up with the market when the next order comes', async () => {
+    const h = market();
+    const first = h.order({ qty: '10' });
+    h.venue.submit(first);
+    await settle();
+    h.market.setDepth('ACME', [['100.10', '10']], [['100.20', '30']]);
+    h.market.tape('ACME', '100.15', '5');
+    const stop = h.order({ type: 'stop', stop: '100.12', qty: '5' });
+    const buy = h.order({ qty: '40' });
+    h.venue.submit(stop);
+    h.venue.submit(buy);
+    await settle();
+    expect(h.of(first.orderId)).toEqual(['accepted', 'fill 10@100.01']);
+    // The last print (100.15) already reached the stop: it triggers at once, at the new ask.
+    expect(h.of(stop.orderId)).toEqual(['accepted', 'triggered', 'fill 5@100.2']);
+    expect(h.of(buy.orderId)).toEqual(['accepted', 'fill 25@100.2', 'canceled: market order: no more liquidity in the book, the unfilled 15 was canceled']);
+  });
+
   it('a resting limit fills at its own price when the market moves through it', async () => {
     const h = market();
     const o = h.order({ side: 'buy', price: '100.00', qty: '80' });

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.ts';
 import type { EventLog } from '../../../server/venues/matching/events.ts';
-import { bookScale, lotsToQuantity, planOrder, ticksToPrice, toBookTicks, toLots } from '../../../server/venues/matching/bookPlan.ts';
+import { bookScale, lotsToQuantity, planOrder, scaledStep, ticksToPrice, toBookTicks, toLots, wholeSteps } from '../../../server/venues/matching/bookPlan.ts';
 import { MAKER_OWNER, MarketMaker } from '../../../server/venues/matching/marketMaker.ts';
 import { OrderBook } from '../../../server/venues/matching/orderBook.ts';
 import { INSTRUMENTS } from './venueMarket.ts';
@@ -20,6 +21,34 @@ describe('book plan: orders to book instructions', () => {
     });
     expect(toBookTicks('stop price', dec('0'), PENY, scale)).toEqual({ ok: false, reason: 'stop price must be positive' });
     expect(ticksToPrice(10100, scale).toFixed()).toBe('1.01');
+  });
+
+  it('reads wire decimals as whole steps with integer digits only, refusing what is off the step', () => {
+    const unit = scaledStep(dec('0.0001'));
+    expect(wholeSteps('268.47', unit)).toBe(2684700);
+    expect(wholeSteps('0.9995', unit)).toBe(9995);
+    expect(wholeSteps('12', unit)).toBe(120000);
+    expect(wholeSteps('1.000000', unit)).toBe(10000);
+    expect(wholeSteps('1.00005', unit)).toBeNaN();
+    expect(wholeSteps('-1', unit)).toBeNaN();
+    expect(wholeSteps('1e3', unit)).toBeNaN();
+    const lot = scaledStep(dec('100'));
+    expect(wholeSteps('700', lot)).toBe(7);
+    expect(wholeSteps('750', lot)).toBeNaN();
+    const fiveTicks = scaledStep(dec('0.25'));
+    expect(wholeSteps('4.75', fiveTicks)).toBe(19);
+    expect(wholeSteps('4.8', fiveTicks)).toBeNaN();
+  });
+
+  it('agrees with Decimal on every multiple of a step, and refuses a value half a step off', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000_000 }), fc.constantFrom('0.0001', '0.01', '0.25', '0.005', '1', '100', '0.5'), (n, stepText) => {
+        const step = dec(stepText);
+        const s = scaledStep(step);
+        expect(wholeSteps(step.times(n).toFixed(), s)).toBe(n);
+        expect(wholeSteps(step.times(n).plus(step.div(2)).toFixed(), s)).toBeNaN();
+      }),
+    );
   });
 
   it('converts quantities to whole lots and back exactly', () => {
