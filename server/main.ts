@@ -140,6 +140,7 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       mode: config.journalGroupCommit === false ? 'immediate' : 'group',
       onCommitFailed: (err, lost) =>
         log.fatal({ err, lost }, 'the order journal could not be written: those events were not announced; restart the gateway to recover from the journal'),
+      onAnnounceFailed: (err) => log.error({ err }, 'an order event was journaled but announcing it failed'),
     });
     stack.push(() => commits.stop());
     const oms = createOrderManager({

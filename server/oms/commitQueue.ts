@@ -24,6 +24,12 @@ export interface CommitQueueOptions {
   mode: CommitMode;
   /** A failed commit: nothing queued with it is announced; the caller logs and alarms. */
   onCommitFailed(err: unknown, lost: number): void;
+  /**
+   * An announcement that threw. It is durable already, so the rest of the batch
+   * is still announced: one bad subscriber must not silence the others, nor
+   * (thrown from a timer) bring the process down.
+   */
+  onAnnounceFailed?(err: unknown): void;
 }
 
 interface Pending {
@@ -50,7 +56,13 @@ export function createCommitQueue(db: Db, options: CommitQueueOptions): CommitQu
       options.onCommitFailed(err, batch.length);
       return;
     }
-    for (const p of batch) p.after();
+    for (const p of batch) {
+      try {
+        p.after();
+      } catch (err) {
+        options.onAnnounceFailed?.(err);
+      }
+    }
   }
 
   return {

@@ -13,7 +13,7 @@
  * at the same pace: the floor the transport sets, which the order path adds to.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,12 +73,31 @@ function figures(samples: number[]): LatencyFigures {
 async function startGatewayProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fot-bench-oms-'));
+  // The shipped limits, loosened so the benchmark measures the path and not the throttle: the order-rate
+  // throttle (20/s a connection), buying power and the restricted lists would refuse most of the load.
+  const limits = JSON.parse(readFileSync('server/risk/risk-limits.json', 'utf8')) as Record<string, Record<string, unknown>>;
+  limits.defaults = { ...limits.defaults, throttle: { maxOrders: 1_000_000, perMs: 1000 }, restricted: {}, positionLimit: { default: '1000000000' } };
+  limits.desks = {};
+  limits.nonTradable = {};
+  limits.accounts = Object.fromEntries(['T1-MAIN', 'T1-HEDGE', 'T2-MAIN'].map((a) => [a, { buyingPower: '1000000000000' }]));
+  const riskFile = join(dataDir, 'bench-risk-limits.json');
+  writeFileSync(riskFile, JSON.stringify(limits));
+  // Likewise the desk's monitored limits: a breach would put the benchmark's traders into REDUCING.
+  const deskFile = join(dataDir, 'bench-desk-limits.json');
+  writeFileSync(deskFile, JSON.stringify({ traders: { default: { grossExposure: '1000000000000' } }, desks: { default: { grossExposure: '1000000000000' } } }));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'none'), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'none'), RISK_LIMITS_FILE: riskFile, DESK_LIMITS_FILE: deskFile, START_OF_DAY_FILE: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
   child.stderr?.on('data', (d) => (err += String(d)));
+  child.stdout?.on('data', (d) => {
+    // The gateway logs JSON lines at warn and above: keep the last few to explain a bad run.
+    for (const line of String(d).split('\n')) if (line.startsWith('{')) err += `${line}\n`;
+  });
+  child.once('exit', (code, signal) => {
+    if (signal !== 'SIGTERM' && code !== 0) console.error(`the gateway exited during the benchmark (${code ?? signal}):\n${err.slice(-3000)}`);
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`gateway did not start in 60 s: ${err}`)), 60_000);

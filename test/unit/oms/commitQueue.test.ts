@@ -66,6 +66,22 @@ describe('commit queue', () => {
     expect(count()).toBe(1);
   });
 
+  it('an announcement that throws does not stop the rest of its batch', async () => {
+    open();
+    const ins = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const failures: unknown[] = [];
+    const q = createCommitQueue(db, { mode: 'group', onCommitFailed: () => {}, onAnnounceFailed: (e) => failures.push(e) });
+    const announced: number[] = [];
+    q.enqueue(() => ins.run(1), () => {
+      throw new Error('subscriber bug');
+    });
+    q.enqueue(() => ins.run(2), () => announced.push(2));
+    await nextTurn();
+    expect(announced).toEqual([2]);
+    expect(failures).toHaveLength(1);
+    expect(count()).toBe(2);
+  });
+
   it('immediate mode commits and announces before enqueue returns', () => {
     open();
     const ins = db.prepare('INSERT INTO t (n) VALUES (?)');
