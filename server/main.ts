@@ -255,12 +255,17 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
   }
 }
 
+/** Errors that name a fault in the configuration or one of its files. */
+const SETTING_ERRORS = new Set(['FixVenueConfigError', 'LimitsConfigError', 'RoutingTableError', 'StartOfDayError', 'VenuesFileError', 'ReplayFileError', 'InstrumentFileError']);
+
 async function runAsScript(): Promise<void> {
   let gateway: RunningGateway;
   try {
     gateway = await startGateway();
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
+    // A bad setting or file is the user's to fix: say what is wrong, not where in the code it was found.
+    const settingFault = err instanceof ConfigError || (err instanceof Error && SETTING_ERRORS.has(err.name));
+    console.error(settingFault ? (err as Error).message : err);
     process.exit(1);
   }
   // A throw inside an Rx subscriber would otherwise be rethrown on a timer and kill the process.
