@@ -15,20 +15,24 @@ export const DEFAULT_BAR_CAPACITY = 1000;
  * clock stepping back) is folded into the newest bar rather than rewriting
  * history.
  */
+/** Interval lengths in the order of INTERVALS: the hot loop indexes arrays, not records by name. */
+const SECONDS: readonly number[] = INTERVALS.map((i) => INTERVAL_SECONDS[i]);
+
 export class BarAggregator {
-  private readonly series = new Map<string, Record<Interval, Ring<TickBar>>>();
+  /** Per symbol, one ring per interval in the order of INTERVALS. */
+  private readonly series = new Map<string, Ring<TickBar>[]>();
 
   constructor(private readonly capacity: number = DEFAULT_BAR_CAPACITY) {}
 
   addTrade(symbol: string, priceTicks: number, lots: number, tsMs: number): void {
     let rings = this.series.get(symbol);
     if (rings === undefined) {
-      rings = Object.fromEntries(INTERVALS.map((i) => [i, new Ring<TickBar>(this.capacity)])) as Record<Interval, Ring<TickBar>>;
+      rings = INTERVALS.map(() => new Ring<TickBar>(this.capacity));
       this.series.set(symbol, rings);
     }
-    for (const interval of INTERVALS) {
-      const ring = rings[interval];
-      const time = barTime(tsMs, INTERVAL_SECONDS[interval]);
+    for (let k = 0; k < rings.length; k++) {
+      const ring = rings[k]!;
+      const time = barTime(tsMs, SECONDS[k]!);
       const bar = ring.last();
       if (bar === undefined || time > bar.time) {
         ring.push({ time, open: priceTicks, high: priceTicks, low: priceTicks, close: priceTicks, volumeLots: lots });
@@ -43,7 +47,7 @@ export class BarAggregator {
 
   /** Copies of the newest `limit` bars, oldest first (callers may not mutate the live bar). */
   bars(symbol: string, interval: Interval, limit: number): TickBar[] {
-    const ring = this.series.get(symbol)?.[interval];
+    const ring = this.series.get(symbol)?.[INTERVALS.indexOf(interval)];
     return ring === undefined ? [] : ring.newest(limit).map((b) => ({ ...b }));
   }
 }

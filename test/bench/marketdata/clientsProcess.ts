@@ -21,6 +21,8 @@ export interface ClientsReport {
   p50: number;
   p99: number;
   max: number;
+  /** CPU of this process, in percent of one core: near 100 means the load generator, not the gateway, set the pace. */
+  cpuPercent: number;
   /** How the stalled clients' connections ended, if they did. */
   stalledClosed: string[];
 }
@@ -32,6 +34,7 @@ let measuring = false;
 let delivered = 0;
 let frames = 0;
 let startedAt = 0;
+let cpuAt = process.cpuUsage();
 const sockets: WebSocket[] = [];
 const stalledClosed: string[] = [];
 
@@ -108,12 +111,16 @@ process.on('message', (m: ClientsCommand) => {
       delivered = 0;
       frames = 0;
       startedAt = performance.now();
+      cpuAt = process.cpuUsage();
       measuring = true;
       send({ measuring: true });
     } else if (m.cmd === 'report') {
       measuring = false;
+      const wallMs = performance.now() - startedAt;
+      const cpu = process.cpuUsage(cpuAt);
       const report: ClientsReport = {
-        wallMs: performance.now() - startedAt,
+        wallMs,
+        cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
         delivered,
         frames,
         p50: hist.percentile(0.5),

@@ -32,7 +32,7 @@ let rssPeak = 0;
 let rssStart = 0;
 const sampler = setInterval(() => {
   if (mark !== undefined) rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-}, 50);
+}, 100);
 
 process.on('message', (m: GatewayCommand) => {
   void (async () => {
