@@ -19,7 +19,8 @@ export function AlertsFeed({ desk }: { desk: DeskState | null }) {
           <div key={a.id} className={`alert alert-${a.level}`} data-testid="desk-alert" data-level={a.level} data-name={a.name}>
             <span className="alert-time num muted">{clock(a.ts)}</span>
             <span className="alert-level">{LEVEL_WORD[a.level]}</span>
-            <span className="alert-message">{a.message}</span>
+            {/* The level is in its own column: the message need not say it again. */}
+            <span className="alert-message">{a.message.replace(/^(breach|warning|cleared):\s*/i, '')}</span>
             {a.action && <span className="alert-action">→ {a.action}</span>}
           </div>
         ))}

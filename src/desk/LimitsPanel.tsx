@@ -18,14 +18,14 @@ function UtilisationCell({ data }: CustomCellRendererProps<LimitRow>) {
 }
 
 const COLUMNS: ColDef<LimitRow>[] = [
-  { field: 'scope', headerName: 'Scope', width: 70, cellClass: 'muted' },
-  { field: 'name', headerName: 'Name', width: 96, cellClass: 'strong' },
-  { field: 'metric', headerName: 'Limit', flex: 1, minWidth: 110 },
-  { field: 'used', headerName: 'Used', width: 104, type: 'rightAligned', cellClass: 'num' },
-  { field: 'limit', headerName: 'Limit', width: 104, type: 'rightAligned', cellClass: 'num' },
-  { field: 'unit', headerName: 'In', width: 52, cellClass: 'muted' },
-  { field: 'utilisation', headerName: 'Used %', width: 110, cellRenderer: UtilisationCell },
-  { field: 'level', headerName: 'Level', width: 76, cellClass: (p) => `limit-level limit-${p.data?.level ?? 'ok'}` },
+  { field: 'name', headerName: 'Who', width: 92, cellClass: 'strong', valueFormatter: (p) => (p.data?.scope === 'Desk' ? `Desk ${p.value}` : String(p.value ?? '')) },
+  { field: 'metric', headerName: 'Limit on', flex: 1, minWidth: 96 },
+  { field: 'utilisation', headerName: 'Used %', width: 96, cellRenderer: UtilisationCell },
+  { field: 'level', headerName: 'Level', width: 66, cellClass: (p) => `limit-level limit-${p.data?.level ?? 'ok'}` },
+  { field: 'used', headerName: 'Used', width: 96, type: 'rightAligned', cellClass: 'num' },
+  { field: 'limit', headerName: 'Limit', width: 112, type: 'rightAligned', cellClass: 'num' },
+  { field: 'unit', headerName: 'In', width: 44, cellClass: 'muted' },
+  { field: 'scope', headerName: 'Scope', width: 64, cellClass: 'muted' },
 ];
 
 /** Each limit's use, coloured ok / warning / breach, the worst on top. */

@@ -61,6 +61,8 @@ export function RollupPanel({ desk, method, onMethod }: Props) {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.id}
+          // A few dozen lines and fourteen columns: every column drawn, so scrolling sideways never shows blanks.
+          suppressColumnVirtualisation
           getRowClass={(p) => (p.data ? `rollup-${p.data.level}` : undefined)}
           onGridReady={(e) => {
             api.current = e.api;

@@ -35,20 +35,21 @@ export function PositionsPanel() {
     <section className="panel positions" data-testid="positions">
       <div className="panel-head">
         <h2>Positions</h2>
-        <div className="figures" data-testid="positions-figures">
-          {totals.map((t) => (
-            <span key={t.currency} className="currency-figures" data-currency={t.currency}>
-              <span className="ccy">{t.currency}</span>
-              <PnlFigure label="Today" value={t.today} testId={`positions-today-${t.currency}`} />
-              <PnlFigure label="Unrl" value={t.unrealized} testId={`positions-unrealized-${t.currency}`} />
-              <PnlFigure label="Rlzd" value={t.realized} testId={`positions-realized-${t.currency}`} />
-              <span className="figure">
-                <span className="muted">Fees</span> <strong className="num">{formatMoney(t.fees)}</strong>
-              </span>
+        <ExportCsvButton grid={() => api.current} name="positions" />
+      </div>
+      <div className="currency-strip" data-testid="positions-figures">
+        {totals.map((t) => (
+          <span key={t.currency} className="currency-figures" data-currency={t.currency}>
+            <span className="ccy">{t.currency}</span>
+            <PnlFigure label="Today" value={t.today} testId={`positions-today-${t.currency}`} />
+            <PnlFigure label="Unrl" value={t.unrealized} testId={`positions-unrealized-${t.currency}`} />
+            <PnlFigure label="Rlzd" value={t.realized} testId={`positions-realized-${t.currency}`} />
+            <span className="figure">
+              <span className="muted">Fees</span> <strong className="num">{formatMoney(t.fees)}</strong>
             </span>
-          ))}
-          <ExportCsvButton grid={() => api.current} name="positions" />
-        </div>
+          </span>
+        ))}
+        {totals.length === 0 && <span className="muted">No positions yet</span>}
       </div>
       {flatten.view}
       <div className="panel-body">
@@ -60,7 +61,6 @@ export function PositionsPanel() {
           onGridReady={(e) => {
             api.current = e.api;
           }}
-          autoSizeStrategy={{ type: 'fitGridWidth' }}
           overlayNoRowsTemplate="No positions yet"
         />
       </div>

@@ -220,12 +220,12 @@ describe('deskhead', () => {
   it('sees every trader’s positions and P&L, including trader1’s AAPL', async () => {
     const page = await openTerminal();
     await login(page, 'deskhead');
-    const rows = page.locator('[data-testid=desk-positions] .ag-row');
-    await eventually(() => rows.filter({ hasText: 'trader1' }).filter({ hasText: 'AAPL' }).count()).toBe(1);
-    const aapl = rows.filter({ hasText: 'trader1' }).filter({ hasText: 'AAPL' });
-    expect(await aapl.locator('.ag-cell[col-id="quantity"]').textContent()).toBe('100');
-    const rollup = page.locator('[data-testid=desk-rollup] .ag-row[row-id="trader1"]');
-    await eventually(() => rollup.locator('.ag-cell[col-id="totalPnl"]').textContent()).toMatch(/^[+-]?[\d,]+\.\d{2}$/);
+    // The desk monitor's roll-up (desk → trader → book → instrument): open trader1 and their book down to AAPL.
+    const rollupCell = (id: string, col: string) => page.locator(`[data-testid=desk-rollup] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
+    await eventually(() => rollupCell('Equities/trader1', 'dailyNet').textContent()).toMatch(/^[+-]?[\d,]+\.\d{2}$/);
+    await page.getByTestId('rollup-toggle-Equities/trader1').click();
+    await page.getByTestId('rollup-toggle-Equities/trader1/T1-MAIN').click();
+    await eventually(() => rollupCell('Equities/trader1/T1-MAIN/AAPL', 'quantity').textContent()).toMatch(/^[\d,]+$/);
     await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'deskhead');
     await page.close();
