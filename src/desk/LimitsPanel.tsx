@@ -18,12 +18,12 @@ function UtilisationCell({ data }: CustomCellRendererProps<LimitRow>) {
 }
 
 const COLUMNS: ColDef<LimitRow>[] = [
-  { field: 'name', headerName: 'Who', width: 92, cellClass: 'strong', valueFormatter: (p) => (p.data?.scope === 'Desk' ? `Desk ${p.value}` : String(p.value ?? '')) },
-  { field: 'metric', headerName: 'Limit on', flex: 1, minWidth: 96 },
-  { field: 'utilisation', headerName: 'Used %', width: 96, cellRenderer: UtilisationCell },
-  { field: 'level', headerName: 'Level', width: 66, cellClass: (p) => `limit-level limit-${p.data?.level ?? 'ok'}` },
-  { field: 'used', headerName: 'Used', width: 96, type: 'rightAligned', cellClass: 'num' },
-  { field: 'limit', headerName: 'Limit', width: 112, type: 'rightAligned', cellClass: 'num' },
+  { field: 'name', headerName: 'Who', width: 96, cellClass: 'strong', valueFormatter: (p) => (p.data?.scope === 'Desk' ? `Desk ${p.value}` : String(p.value ?? '')) },
+  { field: 'metric', headerName: 'Limit on', flex: 1, minWidth: 116 },
+  { field: 'utilisation', headerName: 'Used %', width: 80, cellRenderer: UtilisationCell },
+  { field: 'level', headerName: 'Level', width: 72, cellClass: (p) => `limit-level limit-${p.data?.level ?? 'ok'}` },
+  { field: 'used', headerName: 'Used', width: 92, type: 'rightAligned', cellClass: 'num' },
+  { field: 'limit', headerName: 'Limit', width: 118, type: 'rightAligned', cellClass: 'num' },
   { field: 'unit', headerName: 'In', width: 44, cellClass: 'muted' },
   { field: 'scope', headerName: 'Scope', width: 64, cellClass: 'muted' },
 ];
