@@ -20,11 +20,13 @@ import { type TicketDraft, describeErrors, validateTicket } from '../../src/core
 import type { UserProfile } from '../../src/core/users.ts';
 import type { InstrumentCatalog } from '../marketdata/types.ts';
 import type { PreTradeRisk, RiskDecision, RiskWarning } from '../risk/types.ts';
+import { createWorkingOrderTotals } from '../risk/workingOrders.ts';
 import type { VenueEvent } from '../venues/types.ts';
 import { canSee } from './entitlements.ts';
 import { type Execution, execIdOf, orderIdOf } from './execution.ts';
 import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
+import { createOpenOrders } from './openOrders.ts';
 import { rejectedOrder } from './rejectedTicket.ts';
 import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
@@ -142,6 +144,14 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const replayed = journal.load();
   for (const p of replayed.problems) log.warn({ problem: p }, 'journal replay');
   const orders = replayed.orders;
+  /** Orders not yet done, by trader and account: the scans below that only care about them read this. */
+  const open = createOpenOrders();
+  /** Running totals of working orders for pre-trade risk, so a check does not grow with them. */
+  const workingTotals = createWorkingOrderTotals((symbol) => instruments.get(symbol));
+  for (const o of orders.values()) {
+    open.track(o);
+    workingTotals.track(o);
+  }
   const executions = replayed.executions;
   const byOrder = new Map<string, Execution[]>();
   for (const e of executions) historyList(e.order.orderId).push(e);
@@ -206,6 +216,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   /** The writer's state moves on at once; the report goes out once the journal holds it. */
   function adopt(e: Execution): void {
     orders.set(e.order.orderId, e.order);
+    open.track(e.order);
+    workingTotals.track(e.order);
     executions.push(e);
     historyList(e.order.orderId).push(e);
   }
@@ -388,13 +400,6 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     return order;
   }
 
-  /** Open orders of the same trader or account, for buying power; the order being replaced is left out. */
-  function workingFor(user: UserProfile, account: string, replacing?: Order): Order[] {
-    return [...orders.values()].filter(
-      (o) => !isTerminal(o.status) && (o.trader === user.username || o.account === account) && o.orderId !== replacing?.orderId,
-    );
-  }
-
   function preTrade(
     user: UserProfile,
     spec: OrderSpec,
@@ -410,7 +415,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         spec,
         clOrdId,
         sessionId: origin?.sessionId ?? null,
-        working: workingFor(user, spec.account, replacing),
+        // The risk rules count the working orders of the order's account; the order being replaced is left out.
+        working: replacing ? workingTotals.excluding(replacing.orderId) : workingTotals,
         ...(replacing ? { replacing } : {}),
         confirmed,
         ...(justification === undefined ? {} : { justification }),
@@ -541,7 +547,9 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         // A user naming no scope means their own orders; the gateway naming none means every order.
         (by === 'system' || scope.trader !== undefined || scope.account !== undefined || scope.desk !== undefined || o.trader === by.username);
       let sent = 0;
-      for (const o of [...orders.values()]) {
+      const trader = scope.trader ?? (by !== 'system' && scope.account === undefined && scope.desk === undefined ? by.username : undefined);
+      const candidates = trader !== undefined ? open.ofTrader(trader) : scope.account !== undefined ? open.ofAccount(scope.account) : open.all();
+      for (const o of [...candidates]) {
         if (isTerminal(o.status) || !inScope(o) || !mayAct(by, o)) continue;
         if (by !== 'system' && !canSee(by, o)) continue;
         if (o.status === 'pendingCancel') continue;
@@ -558,7 +566,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
 
     expireDue(now) {
       let n = 0;
-      for (const o of [...orders.values()]) {
+      for (const o of [...open.all()]) {
         if (!isWorking(o) || expiring.has(o.orderId)) continue;
         const due = expiry.dueAt(o);
         if (due === null || due > now) continue;
@@ -586,7 +594,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     resubmitWorking() {
       let n = 0;
       const now = deps.now();
-      for (const o of [...orders.values()]) {
+      for (const o of [...open.all()]) {
         if (isTerminal(o.status)) continue;
         const due = expiry.dueAt(o);
         if (due !== null && due <= now) {

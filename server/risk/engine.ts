@@ -31,10 +31,10 @@ import {
   sessionRule,
   shortSaleRule,
   tradableRule,
-  workingExposure,
 } from './rules.ts';
 import { SessionThrottle } from './throttle.ts';
 import type { KillSwitch, PreTradeRisk, RiskDecision, RiskRequest, RiskWarning, TradingMode } from './types.ts';
+import { type WorkingOrders, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
 
 export interface PreTradeRiskDeps {
   limits: RiskLimitsBook;
@@ -90,22 +90,16 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     return rate === undefined ? undefined : amount.times(rate);
   }
 
-  /**
-   * Buying power in use: today's net filled purchases plus the account's
-   * working buys, in the base currency; a working order that cannot be valued
-   * counts at the instrument's reference price.
-   */
-  function workingBuys(working: readonly Order[], account: string): Decimal {
-    let used = deps.spentToday?.(account) ?? ZERO;
-    for (const o of working) {
-      if (o.account !== account || !isBuy(o.side)) continue;
-      const instrument = deps.instrument(o.symbol);
-      if (!instrument) continue;
-      // A limit or stop prices itself; only a working market order needs the touch (parsing a quote is the costly part).
-      const price = o.limitPrice ?? o.stopPrice ?? valuationPrice(o, touchOf(deps.quote(o.symbol))) ?? instrument.referencePrice;
-      used = used.plus(toBase(notional(o.leavesQty, price, instrument), instrument.currency) ?? ZERO);
-    }
-    return used;
+  const buyValuation = {
+    instrument: deps.instrument,
+    // Only a working market buy needs the touch (parsing a quote is the costly part).
+    touch: (symbol: string) => touchOf(deps.quote(symbol)),
+    toBase,
+  };
+
+  /** Buying power in use: today's net filled purchases plus the account's working buys, in the base currency. */
+  function workingBuys(working: WorkingOrders, account: string): Decimal {
+    return (deps.spentToday?.(account) ?? ZERO).plus(workingBuysValue(working.buys(account), buyValuation));
   }
 
   function sessionOf(symbol: string, instrument: Instrument): { state: SessionState; opensAt: string | undefined } {
@@ -125,7 +119,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     if (!instrument) return { ok: false, rule: 'tradable', reason: `not tradable: unknown symbol ${spec.symbol}` };
     const limits: EffectiveLimits = book.limitsFor(user, spec.account);
     const position = deps.positionOf(spec.account, spec.symbol);
-    const exposure = workingExposure(req.working, spec.account, spec.symbol);
+    const exposure = req.working.exposure(spec.account, spec.symbol);
     const quote = deps.quote(spec.symbol);
     const reference = referenceOf(quote);
 
@@ -203,7 +197,9 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     // A throw here (a bug) reaches the transport as INTERNAL before anything is journaled: the order is not sent.
     check,
 
-    limitsView(user, working) {
+    limitsView(user, workingList) {
+      // Asked when a ticket opens, with the user's orders as a list: summed afresh.
+      const working = listWorkingOrders(workingList, deps.instrument);
       const k = deps.killSwitch?.governing(user);
       const defaults = book.limitsFor(user, user.accounts[0] ?? '');
       const accounts = user.accounts.flatMap((account) => {

@@ -1,6 +1,7 @@
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import type { RiskRuleId, RiskWarning, TradingMode } from '../../src/core/risk/ruleIds.ts';
 import type { UserProfile } from '../../src/core/users.ts';
+import type { WorkingOrders } from './workingOrders.ts';
 
 export type { RiskRuleId, RiskWarning, TradingMode };
 
@@ -11,8 +12,12 @@ export interface RiskRequest {
   clOrdId: string;
   /** The connection it came on (the throttle counts per session); null for orders the gateway makes itself. */
   sessionId: number | null;
-  /** the user's/account's working orders (for buying power), excluding `replacing` */
-  working: readonly Order[];
+  /**
+   * The working orders on the order's account (exposure per symbol, buys for
+   * buying power), without `replacing`; running totals the OMS keeps, so a
+   * check does not grow with the number of working orders.
+   */
+  working: WorkingOrders;
   /** set for a cancel/replace */
   replacing?: Order;
   confirmed: boolean;

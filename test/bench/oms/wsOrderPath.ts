@@ -29,6 +29,8 @@ export interface WsSectionOptions {
   sessions: number;
   /** Extra environment for the gateway (e.g. JOURNAL_GROUP_COMMIT=0 for the per-event-fsync baseline). */
   env?: Record<string, string>;
+  /** Extra node flags for the gateway process (e.g. --cpu-prof to profile it under this load). */
+  nodeArgs?: string[];
 }
 
 export const DEFAULT_WS_OPTIONS: WsSectionOptions = { rate: 5000, pacedSeconds: 5, sustainedSeconds: 5, window: 256, sessions: 4 };
@@ -70,7 +72,7 @@ function figures(samples: number[]): LatencyFigures {
   return { count: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? Number.NaN };
 }
 
-async function startGatewayProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
+async function startGatewayProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fot-bench-oms-'));
   // The shipped limits, loosened so the benchmark measures the path and not the throttle: the order-rate
@@ -85,7 +87,7 @@ async function startGatewayProcess(env: Record<string, string>): Promise<{ child
   // Likewise the desk's monitored limits: a breach would put the benchmark's traders into REDUCING.
   const deskFile = join(dataDir, 'bench-desk-limits.json');
   writeFileSync(deskFile, JSON.stringify({ traders: { default: { grossExposure: '1000000000000' } }, desks: { default: { grossExposure: '1000000000000' } } }));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'none'), RISK_LIMITS_FILE: riskFile, DESK_LIMITS_FILE: deskFile, START_OF_DAY_FILE: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,7 +155,7 @@ function restingBuyPrice(ins: { tickSize: string; referencePrice: string }): str
 }
 
 export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTIONS, log: (line: string) => void = () => {}): Promise<WsSectionResult> {
-  const gw = await startGatewayProcess(options.env ?? {});
+  const gw = await startGatewayProcess(options.env ?? {}, options.nodeArgs);
   const users = ['trader1', 'trader2'];
   const sessions: Session[] = [];
   const templates = new Map<string, Array<{ symbol: string; price: string; lot: string; account: string }>>();

@@ -283,6 +283,6 @@ describe('pre-trade risk', () => {
     h.oms.replaceOrder(trader1, { orderId: o.orderId, clOrdId: 'a2', quantity: '2000' }, origin('r'));
     expect(h.reports().at(-1)).toBe('cancelReject(replace): quantity 2,000 exceeds the per-order limit of 1,000');
     const last = seen.at(-1)!;
-    expect([last.replacing?.orderId, last.spec.quantity.toFixed(), last.working.some((w) => w.orderId === o.orderId)]).toEqual([o.orderId, '2000', false]);
+    expect([last.replacing?.orderId, last.spec.quantity.toFixed(), last.working.exposure(o.account, o.symbol).buys.toFixed()]).toEqual([o.orderId, '2000', '0']);
   });
 });

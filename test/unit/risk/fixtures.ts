@@ -4,6 +4,7 @@ import { type Order, type OrderSpec, newOrder } from '../../../src/core/order.ts
 import type { QuoteWire } from '../../../src/core/protocol.ts';
 import type { UserProfile } from '../../../src/core/users.ts';
 import { createPreTradeRisk, parseRiskLimits, type PreTradeRiskDeps, type KillSwitch, type RiskEngine, type RiskRequest } from '../../../server/risk/index.ts';
+import { listWorkingOrders } from '../../../server/risk/workingOrders.ts';
 
 export const NOW = Date.UTC(2026, 10, 23, 15, 0, 0); // a Monday, 10:00 in New York
 
@@ -85,6 +86,8 @@ export function working(spec: OrderSpec): Order {
   return { ...newOrder(spec, { orderId: `O-${seq}`, clOrdId: `W-${seq}`, trader: 'trader1' }, NOW), status: 'new' };
 }
 
-export function request(spec: OrderSpec, over: Partial<RiskRequest> = {}): RiskRequest {
-  return { user: TRADER, spec, clOrdId: 'C1', sessionId: null, working: [], confirmed: false, ...over };
+/** A request; `working` is given as a list of orders and summed as the OMS's running totals would be. */
+export function request(spec: OrderSpec, over: Partial<Omit<RiskRequest, 'working'>> & { working?: readonly Order[] } = {}): RiskRequest {
+  const { working: list = [], ...rest } = over;
+  return { user: TRADER, spec, clOrdId: 'C1', sessionId: null, confirmed: false, ...rest, working: listWorkingOrders(list, (s) => INSTRUMENTS.find((i) => i.symbol === s)) };
 }
