@@ -96,4 +96,19 @@ describe('protocol additions for market data', () => {
     expect(instrumentToWire(instrumentFromWire(plain))).toEqual(plain);
     expect(instrumentFromWire(plain).referencePrice.equals(dec('268.47'))).toBe(true);
   });
+
+  it('numbers quote frames and snapshots, optionally, so an older gateway still parses', () => {
+    expect(ServerMessage.parse({ type: 'quotes', seq: 7, quotes: [quote] })).toEqual({ type: 'quotes', seq: 7, quotes: [quote] });
+    expect(ServerMessage.safeParse({ type: 'quotes', quotes: [quote] }).success).toBe(true);
+    expect(ServerMessage.safeParse({ type: 'quotes', seq: -1, quotes: [] }).success).toBe(false);
+    expect(ServerMessage.safeParse({ type: 'quoteSnapshot', reqId: 's', seq: 0, quotes: [quote] }).success).toBe(true);
+  });
+
+  it('has heartbeats, the liveness settings in hello, and the slow-consumer notice', () => {
+    expect(ServerMessage.safeParse({ type: 'heartbeat', serverTime: 1 }).success).toBe(true);
+    expect(ServerMessage.safeParse({ type: 'hello', protocol: 1, server: 'g', serverTime: 1, heartbeatMs: 5000, staleMs: 10000 }).success).toBe(true);
+    expect(ServerMessage.safeParse({ type: 'hello', protocol: 1, server: 'g', serverTime: 1 }).success).toBe(true);
+    expect(ServerMessage.safeParse({ type: 'slowConsumer', action: 'conflating', message: 'behind' }).success).toBe(true);
+    expect(ServerMessage.safeParse({ type: 'slowConsumer', action: 'ignoring', message: 'behind' }).success).toBe(false);
+  });
 });
