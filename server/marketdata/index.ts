@@ -11,3 +11,4 @@ export type { TickBar } from './tickBar.ts';
 export type { SimUpdate, Trade } from './symbolWalk.ts';
 export { createReplayMarketData, SAMPLE_REPLAY_FILE, type ReplayConfig, type ReplayMarketData } from './replayMarketData.ts';
 export { ReplayFileError, parseReplayFile } from './replayFile.ts';
+export { marketDataFor, type FeedChoice, type SteppableMarketData } from './fromConfig.ts';
