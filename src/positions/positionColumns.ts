@@ -5,13 +5,14 @@ import type { PositionRow } from './positionRow.ts';
 
 /**
  * A desk view adds the trader; a trader's own view adds the Flatten button.
- * The panel is narrow, so the symbol stays pinned on the left, P&L comes
- * right after the quantity, and the rest scrolls sideways.
+ * The panel is narrow, so the symbol stays pinned on the left, the book and
+ * P&L come right after it, and the rest scrolls sideways.
  */
 export function positionColumns(options: { showTrader: boolean; onFlatten?: FlattenParams['onFlatten'] }): ColDef<PositionRow>[] {
   const columns: ColDef<PositionRow>[] = [
     { field: 'trader', headerName: 'Trader', width: 76, hide: !options.showTrader, pinned: 'left' },
     { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym', pinned: 'left' },
+    { field: 'account', headerName: 'Account', width: 72, cellClass: 'muted' },
     { field: 'quantity', headerName: 'Qty', width: 66, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.quantityDir) },
     { field: 'currency', headerName: 'Ccy', width: 46, cellClass: 'muted', headerTooltip: 'The currency of the row’s money figures' },
     { field: 'today', headerName: 'Today', width: 82, type: 'rightAligned', headerTooltip: 'Today’s P&L against the start-of-day mark, before fees', cellClass: (p) => directionClass(p.data?.todayDir) },
@@ -21,7 +22,6 @@ export function positionColumns(options: { showTrader: boolean; onFlatten?: Flat
     { field: 'last', headerName: 'Last', width: 70, type: 'rightAligned', cellClass: 'num' },
     { field: 'marketValue', headerName: 'Mkt value', width: 96, type: 'rightAligned', cellClass: 'num' },
     { field: 'fees', headerName: 'Fees', width: 62, type: 'rightAligned', cellClass: 'num muted', headerTooltip: 'Fees paid since the position opened' },
-    { field: 'account', headerName: 'Account', width: 84, cellClass: 'muted' },
   ];
   if (options.onFlatten) {
     columns.push({ colId: 'flatten', headerName: '', width: 72, pinned: 'right', sortable: false, cellRenderer: FlattenCell, cellRendererParams: { onFlatten: options.onFlatten } satisfies FlattenParams });

@@ -73,6 +73,7 @@ beforeAll(async () => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'fot-desk-e2e-'));
   // trader2 starts flat with a 30,000 USD gross limit: 200 AAPL (about 54,000 USD) breaches it.
+  // trader1's 6,000 NVDA (about 1.1 million USD) is above the 1,000,000 USD warning notional, so flattening it asks to confirm.
   const limits = join(dir, 'limits.json');
   writeFileSync(
     limits,
@@ -84,7 +85,7 @@ beforeAll(async () => {
     }),
   );
   const sod = join(dir, 'start-of-day.csv');
-  writeFileSync(sod, 'trader,account,symbol,quantity,cost,mark\ntrader1,T1-MAIN,AAPL,1000,255.10,268.47\ntrader1,T1-MAIN,MSFT,-300,515.00,507.49\n');
+  writeFileSync(sod, 'trader,account,symbol,quantity,cost,mark\ntrader1,T1-MAIN,AAPL,1000,255.10,268.47\ntrader1,T1-MAIN,MSFT,-300,515.00,507.49\ntrader1,T1-HEDGE,NVDA,6000,150.00,186.60\n');
   gateway = await startTestGateway({ staticDir: DIST, deskLimitsFile: limits, startOfDayFile: sod });
   trader2 = await connect(gateway.wsUrl);
   await trader2.login('trader2');
@@ -106,7 +107,7 @@ describe('the desk head', () => {
 
   it('drills down the roll-up from the desk to an instrument, every money column in USD', async () => {
     page = await openAs('deskhead');
-    await eventually(() => cell(page, 'desk-rollup', 'Equities/trader1', 'positions').textContent()).toBe('2');
+    await eventually(() => cell(page, 'desk-rollup', 'Equities/trader1', 'positions').textContent()).toBe('3');
     expect(await page.locator('[data-testid=desk-rollup] .ag-header-cell[col-id="dailyNet"]').textContent()).toContain('Today net (USD)');
     expect(await row(page, 'desk-rollup', 'Equities/trader1/T1-MAIN').count()).toBe(0);
 
@@ -217,6 +218,19 @@ describe('trader1', () => {
     // The order is an ordinary one: it is in the blotter, filled.
     await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').filter({ hasText: 'AAPL' }).filter({ hasText: 'Filled' }).count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'flattened');
+
+    // A flatten above the warning notional is held by the gateway like any order: shown, and sent only when the trader says so.
+    const nvda = 'trader1/T1-HEDGE/NVDA';
+    await page.locator(`[data-testid="flatten-${nvda}"]`).click();
+    await page.getByTestId('flatten-confirm-confirm').click();
+    const warning = page.getByTestId('order-warning');
+    await warning.waitFor({ timeout: 20_000 });
+    expect(await warning.textContent()).toMatch(/Sell 6,000 NVDA at market in T1-HEDGE/);
+    expect(await warning.locator('li[data-rule=maxNotional]').count()).toBe(1);
+    await screenshot(page, 'flatten-warning');
+    await page.getByTestId('order-warning-send').click();
+    await eventually(() => page.getByTestId('flatten-status').textContent()).toMatch(/^Flatten sent: Sell 6,000 NVDA/);
+    await eventually(() => cell(page, 'positions', nvda, 'quantity').textContent()).toBe('0');
     await page.close();
   });
 });
