@@ -51,6 +51,8 @@ export function LimitsPanel({ desk }: { desk: DeskState | null }) {
           rowData={rows}
           columnDefs={COLUMNS}
           getRowId={(p) => p.data.key}
+          // A limit moving to the top is news to read at once, not to watch slide.
+          animateRows={false}
           getRowClass={(p) => (p.data ? `limit-row-${p.data.level}` : undefined)}
           onGridReady={(e) => {
             api.current = e.api;

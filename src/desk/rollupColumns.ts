@@ -1,19 +1,20 @@
 import type { ColDef } from 'ag-grid-community';
 import { directionClass } from '../grid/cellStyles.ts';
 import { RollupNameCell, type RollupNameParams } from './RollupNameCell.tsx';
-import type { RollupRow } from './rollupRow.ts';
+import { type RollupRow, directionOfWire, formatMoneyWire, formatPriceWire, formatQtyWire } from './rollupRow.ts';
 
-const right = { type: 'rightAligned', cellClass: 'num' } as const;
+type MoneyField = 'marketValue' | 'grossExposure' | 'netExposure' | 'realized' | 'unrealized' | 'daily' | 'fees' | 'dailyNet';
 
 /** Money columns name the base currency in their header: every sum of the roll-up is in it. */
 export function rollupColumns(base: string, onToggle: RollupNameParams['onToggle']): ColDef<RollupRow>[] {
-  const money = (field: keyof RollupRow & string, title: string, width: number, dir?: (r: RollupRow | undefined) => string): ColDef<RollupRow> => ({
+  const money = (field: MoneyField, title: string, width: number, options: { signed: boolean; coloured: boolean; strong?: boolean }): ColDef<RollupRow> => ({
     field,
     headerName: `${title} (${base})`,
     headerTooltip: `${title}, in ${base}`,
     width,
     type: 'rightAligned',
-    cellClass: dir ? (p) => dir(p.data) : 'num',
+    valueFormatter: (p) => formatMoneyWire(p.value as string | undefined, options.signed),
+    cellClass: options.coloured ? (p) => `${options.strong ? 'strong ' : ''}${directionClass(directionOfWire(p.value as string | undefined))}` : 'num',
   });
   return [
     {
@@ -25,18 +26,25 @@ export function rollupColumns(base: string, onToggle: RollupNameParams['onToggle
       cellRenderer: RollupNameCell,
       cellRendererParams: { onToggle } satisfies RollupNameParams,
     },
-    { field: 'positions', headerName: 'Pos', width: 50, ...right },
-    { field: 'quantity', headerName: 'Qty', width: 80, type: 'rightAligned', cellClass: (p) => directionClass(p.data?.quantityDir) },
+    { field: 'positions', headerName: 'Pos', width: 50, type: 'rightAligned', cellClass: 'num' },
+    {
+      field: 'quantity',
+      headerName: 'Qty',
+      width: 80,
+      type: 'rightAligned',
+      valueFormatter: (p) => formatQtyWire(p.value as string | null),
+      cellClass: (p) => directionClass(directionOfWire(p.value as string | null)),
+    },
     { field: 'priceCurrency', headerName: 'Px ccy', width: 60, cellClass: 'muted' },
-    { field: 'averagePrice', headerName: 'Avg px', width: 84, ...right },
-    { field: 'mark', headerName: 'Mark', width: 80, ...right },
-    money('marketValue', 'Mkt value', 118),
-    money('grossExposure', 'Gross', 108),
-    money('netExposure', 'Net', 108),
-    money('realized', 'Realized', 112, (r) => directionClass(r?.realizedDir)),
-    money('unrealized', 'Unrealized', 118, (r) => directionClass(r?.unrealizedDir)),
-    money('daily', 'Today', 104, (r) => directionClass(r?.dailyDir)),
-    money('fees', 'Fees', 84),
-    money('dailyNet', 'Today net', 116, (r) => `strong ${directionClass(r?.dailyNetDir)}`),
+    { field: 'averagePrice', headerName: 'Avg px', width: 84, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => formatPriceWire(p.value as string | null) },
+    { field: 'mark', headerName: 'Mark', width: 80, type: 'rightAligned', cellClass: 'num', valueFormatter: (p) => formatPriceWire(p.value as string | null) },
+    money('marketValue', 'Mkt value', 118, { signed: true, coloured: false }),
+    money('grossExposure', 'Gross', 108, { signed: false, coloured: false }),
+    money('netExposure', 'Net', 108, { signed: true, coloured: false }),
+    money('realized', 'Realized', 112, { signed: true, coloured: true }),
+    money('unrealized', 'Unrealized', 118, { signed: true, coloured: true }),
+    money('daily', 'Today', 104, { signed: true, coloured: true }),
+    money('fees', 'Fees', 84, { signed: false, coloured: false }),
+    money('dailyNet', 'Today net', 116, { signed: true, coloured: true, strong: true }),
   ];
 }

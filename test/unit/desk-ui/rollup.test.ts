@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskLineWire } from '../../../src/core/protocol/desk.ts';
 import { expandedDownTo, toggleExpanded, visibleLines } from '../../../src/desk/rollupLines.ts';
-import { rollupRow } from '../../../src/desk/rollupRow.ts';
+import fc from 'fast-check';
+import { dec } from '../../../src/core/decimal.ts';
+import { directionOf, formatMoney, formatSigned } from '../../../src/format/numbers.ts';
+import { directionOfWire, formatMoneyWire, formatPriceWire, formatQtyWire, rollupRow } from '../../../src/desk/rollupRow.ts';
 import { rollupColumns } from '../../../src/desk/rollupColumns.ts';
 
 function line(id: string, level: DeskLineWire['level'], over: Partial<DeskLineWire> = {}): DeskLineWire {
@@ -93,28 +96,41 @@ describe('the roll-up shown as a flat grid', () => {
 });
 
 describe('a roll-up row', () => {
-  it('formats the sums signed and grouped, prices at their own decimals, and colours P&L by sign', () => {
-    const [v] = visibleLines([line('Equities/trader1/T1-MAIN/AAPL', 'instrument', { parentId: null, quantity: '-1500', marketValue: '-285750' })], new Set());
-    const row = rollupRow(v!);
-    expect(row).toMatchObject({
-      quantity: '-1,500',
-      quantityDir: 'down',
-      priceCurrency: 'USD',
-      averagePrice: '189.995',
-      mark: '190.50',
-      marketValue: '-285,750.00',
-      unrealized: '+50.50',
-      unrealizedDir: 'up',
-      daily: '-12.25',
-      dailyDir: 'down',
-      fees: '1.00',
-      dailyNet: '-13.25',
-    });
+  it('keeps the wire text and the place in the tree; the columns format only what is drawn', () => {
+    const [v] = visibleLines([line('Equities/trader1/T1-MAIN/AAPL', 'instrument', { parentId: null, quantity: '-1500' })], new Set());
+    expect(rollupRow(v!)).toMatchObject({ id: 'Equities/trader1/T1-MAIN/AAPL', depth: 0, hasChildren: false, quantity: '-1500', unrealized: '50.5' });
   });
 
-  it('leaves instrument-only fields blank on a group', () => {
-    const row = rollupRow(visibleLines([line('Equities', 'desk')], new Set())[0]!);
-    expect(row).toMatchObject({ quantity: '', priceCurrency: '', averagePrice: '', mark: '', hasChildren: false });
+  it('formats money at two places, signed where asked, grouped, from text in shape or through Decimal', () => {
+    expect(formatMoneyWire('-285750', true)).toBe('-285,750.00');
+    expect(formatMoneyWire('50.5', true)).toBe('+50.50');
+    expect(formatMoneyWire('1234567.8', false)).toBe('1,234,567.80');
+    expect(formatMoneyWire('0', true)).toBe('0.00');
+    expect(formatMoneyWire('-0.00', true)).toBe('0.00');
+    expect(formatMoneyWire('007.5', false)).toBe('7.50');
+    // More places than two: rounded half-even by Decimal.
+    expect(formatMoneyWire('2.345', true)).toBe('+2.34');
+    expect(formatMoneyWire('-2.355', true)).toBe('-2.36');
+    expect(formatMoneyWire(null, true)).toBe('');
+  });
+
+  it('agrees with the Decimal formatting for any two-place amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.integer({ min: 0, max: 2 }), (units, places) => {
+        const wire = dec(units.toString()).div(dec(10).pow(places)).toFixed();
+        expect(formatMoneyWire(wire, true)).toBe(formatSigned(dec(wire), 2));
+        expect(formatMoneyWire(wire, false)).toBe(formatMoney(dec(wire)));
+        expect(directionOfWire(wire)).toBe(directionOf(dec(wire)));
+      }),
+    );
+  });
+
+  it('shows quantities grouped and prices at their own decimals, and nothing on a group', () => {
+    expect(formatQtyWire('-1500')).toBe('-1,500');
+    expect(formatPriceWire('189.995')).toBe('189.995');
+    expect(formatPriceWire('190.5')).toBe('190.50');
+    expect(formatQtyWire(null)).toBe('');
+    expect(formatPriceWire(null)).toBe('');
   });
 
   it('names the base currency in every money header', () => {
