@@ -105,6 +105,8 @@ export interface OrderLineActions {
 export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineActions): OrderLinesController {
   const series = handle.candles;
   const element = handle.chart.chartElement();
+  // The chart sets and clears its own element's cursor on every move; ours goes on the container, which it inherits.
+  const cursorHost = element.parentElement ?? element;
   const lines = new Map<string, { spec: OrderLineSpec; line: IPriceLine }>();
   let drag: { key: string; startY: number; moved: boolean } | null = null;
 
@@ -154,7 +156,7 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
 
   function onHover(e: PointerEvent): void {
     if (drag) return;
-    element.style.cursor = lineAt(rowY(e), located()) ? 'ns-resize' : '';
+    cursorHost.style.cursor = lineAt(rowY(e), located()) ? 'ns-resize' : '';
   }
 
   element.addEventListener('pointerdown', onDown, true);
@@ -194,6 +196,7 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
       }
     },
     dispose() {
+      cursorHost.style.cursor = '';
       element.removeEventListener('pointerdown', onDown, true);
       element.removeEventListener('pointermove', onHover);
       window.removeEventListener('pointermove', onDragMove, true);

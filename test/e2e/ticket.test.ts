@@ -194,6 +194,37 @@ describe('the ticket a trader wants (trader1)', () => {
     await page.getByTestId('history-close').click();
   });
 
+  it('drags the order’s line on the chart to propose a new price in the amend', async () => {
+    const current = dec((await page.getByTestId(`chart-line-${restingId}-limit`).getAttribute('data-price')) ?? '0');
+    const canvas = page.getByTestId('chart-canvas');
+    const box = await canvas.boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    const x = box.x + box.width * 0.4;
+    // The line is drawn on a canvas: find its row by where the pointer turns into the drag cursor.
+    let lineY = -1;
+    for (let y = box.y + 5; y < box.y + box.height - 30 && lineY < 0; y += 2) {
+      await page.mouse.move(x, y);
+      // pointermove is dispatched with the next frame: read after it.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      if ((await canvas.evaluate((el) => (el as HTMLElement).style.cursor)) === 'ns-resize') lineY = y;
+    }
+    expect(lineY).toBeGreaterThan(0);
+    await page.mouse.down();
+    await page.mouse.move(x, lineY - 15, { steps: 5 });
+    await page.mouse.move(x, lineY - 30, { steps: 5 });
+    await screenshot('dragging-order-line');
+    await page.mouse.up();
+    await page.getByTestId('amend-dialog').waitFor();
+    // Dragged up: a higher price, on the tick, proposed but not sent.
+    const proposed = await page.getByTestId('amend-limitPrice').inputValue();
+    expect(proposed).toMatch(/^\d+\.\d{2}$/);
+    expect(dec(proposed).gt(current)).toBe(true);
+    expect(await cell(blotter(), restingId, 'limit').textContent()).toBe(cents(current));
+    await page.getByTestId('amend-limitPrice').press('Escape');
+    await page.getByTestId('amend-dialog').waitFor({ state: 'detached' });
+  });
+
   it('opens the amend from the chart’s order line, and refuses an amend that changes nothing', async () => {
     await page.getByTestId(`chart-line-${restingId}-limit`).click();
     await page.getByTestId('amend-dialog').waitFor();
