@@ -234,3 +234,23 @@ describe('trader1', () => {
     await page.close();
   });
 });
+
+describe('trader2 in REDUCING', () => {
+  it('may still flatten: the order brings the position towards flat, so the kill switch lets it through', async () => {
+    const head = await connect(gateway.wsUrl);
+    await head.login('deskhead');
+    const set = await head.request({ type: 'setKillSwitch', scope: { kind: 'trader', trader: 'trader2' }, mode: 'reducing', reason: 'wind down AAPL' });
+    expect(set).toMatchObject({ type: 'killSwitchEvent', event: { action: 'set', mode: 'reducing' } });
+    await head.close();
+
+    const page = await openAs('trader2');
+    const key = 'trader2/T2-MAIN/AAPL';
+    await eventually(() => cell(page, 'positions', key, 'quantity').textContent()).toBe('200');
+    await page.locator(`[data-testid="flatten-${key}"]`).click();
+    await page.getByTestId('flatten-confirm-confirm').click();
+    await eventually(() => page.getByTestId('flatten-status').textContent()).toMatch(/^Flatten sent: Sell 200 AAPL at market in T2-MAIN/);
+    await eventually(() => cell(page, 'positions', key, 'quantity').textContent()).toBe('0');
+    await screenshot(page, 'reducing-flattened');
+    await page.close();
+  });
+});
