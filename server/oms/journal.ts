@@ -87,7 +87,13 @@ export function createJournal(db: Db): Journal {
   });
 
   return {
-    recordNewOrder: (orderSeq, order, execSeq, first) => newOrderTx(orderSeq, order, execSeq, first),
+    recordNewOrder: (orderSeq, order, execSeq, first) => {
+      // Under group commit this runs inside the batch's transaction already: a nested one would only add a savepoint per order.
+      if (db.inTransaction) {
+        insOrder.run(orderRowOf(orderSeq, order));
+        insExec.run(execRowOf(execSeq, first));
+      } else newOrderTx(orderSeq, order, execSeq, first);
+    },
     recordExecution: (execSeq, e) => {
       insExec.run(execRowOf(execSeq, e));
     },
