@@ -1,10 +1,11 @@
 import { ClientBookWorkspace } from '../clientbook/ClientBookWorkspace.tsx';
 import { DeskWorkspace } from '../desk/DeskWorkspace.tsx';
 import { HeaderBar } from '../header/HeaderBar.tsx';
+import { Toasts } from '../toasts/Toasts.tsx';
 import { useSession } from './sessionContext.ts';
 import { TraderWorkspace } from './TraderWorkspace.tsx';
 
-/** The header and the panels of the user's role. */
+/** The header, the panels of the user's role, and the toasts. */
 export function Workspace() {
   const { user } = useSession();
   return (
@@ -13,6 +14,9 @@ export function Workspace() {
       {user.role === 'trader' && <TraderWorkspace />}
       {user.role === 'advisor' && <ClientBookWorkspace />}
       {user.role === 'deskHead' && <DeskWorkspace />}
+      {/* Fills and rejects of the user's orders (a trader's, or an advisor's client orders). A desk head sees every
+          trader's orders; a toast for each would drown the alerts feed, which is the desk head's channel. */}
+      {user.role !== 'deskHead' && <Toasts />}
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { useObservable } from '../app/useObservable.ts';
 import { ORDER_TYPES, SIDE_LABEL, TIF_LABEL, TIME_IN_FORCE, ORDER_TYPE_LABEL, type Side, bookSide, hasLimitPrice, hasStopPrice } from '../core/order.ts';
 import type { QuoteWire } from '../core/protocol.ts';
 import { type TicketContext, type TicketDraft, type TicketField, validateTicket } from '../core/ticket.ts';
-import { Toasts } from '../toasts/Toasts.tsx';
 import { browserStore, defaultAccount, readLastAccount, rememberAccount } from './defaultAccount.ts';
 import { FieldError } from './FieldError.tsx';
 import { sessionClOrdId } from './clOrdId.ts';
@@ -362,7 +361,6 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
           onCancel={() => setSend({ status: 'idle' })}
         />
       )}
-      <Toasts />
     </section>
   );
 }
