@@ -136,7 +136,7 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
     staleMs: e.STALE_MS,
     quoteFlushMs: e.QUOTE_FLUSH_MS,
     venuesFile: e.VENUES_FILE,
-    journalGroupCommit: e.JOURNAL_GROUP_COMMIT !== '0',
+    journalGroupCommit: e.JOURNAL_GROUP_COMMIT === undefined ? undefined : e.JOURNAL_GROUP_COMMIT === '1',
     slowClientBytes: e.SLOW_CLIENT_BYTES,
     slowClientMs: e.SLOW_CLIENT_MS,
     riskLimitsFile: e.RISK_LIMITS_FILE,

@@ -48,6 +48,10 @@ describe('configuration', () => {
       staticDir: 'web',
       logLevel: 'silent',
     });
+    expect(
+      configFromEnv({ VENUES_FILE: 'venues.json', JOURNAL_GROUP_COMMIT: '0', DESK_LIMITS_FILE: 'desk.json', START_OF_DAY_FILE: 'none', RISK_LIMITS_FILE: 'risk.json' }),
+    ).toMatchObject({ venuesFile: 'venues.json', journalGroupCommit: false, deskLimitsFile: 'desk.json', startOfDayFile: 'none', riskLimitsFile: 'risk.json' });
+    expect(() => configFromEnv({ JOURNAL_GROUP_COMMIT: 'yes' })).toThrow(/JOURNAL_GROUP_COMMIT must be 0 or 1/);
     expect(() => configFromEnv({ PORT: '70000', TICK_MS: 'fast', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     try {
       configFromEnv({ PORT: '70000', TICK_MS: 'fast', LOG_LEVEL: 'loud' });
