@@ -266,7 +266,8 @@ describe('jumps and spreads', () => {
     }
     expect(jumps).toBeGreaterThan(0);
     expect(jumps / moves).toBeLessThan(0.002);
-  });
+    // 100,000 exact-decimal checks: room for a busy machine (a limit, not a speed claim).
+  }, 30_000);
 
   it('quotes wider spreads, in ticks, for higher-priced shares of the same tick', () => {
     const sim = new Simulator(catalog.all(), { seed: 2, tickIntervalMs: INTERVAL, clock: () => START });
