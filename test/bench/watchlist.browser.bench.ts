@@ -15,7 +15,9 @@
  * behind shows it there).
  *
  * A benchmark, not a test: `npx tsx test/bench/watchlist.browser.bench.ts
- * [--seconds=30] [--rate=5000] [--symbols=500] [--baseline=10] [--trace] [--profile]`.
+ * [--seconds=30] [--rate=5000] [--symbols=500] [--baseline=10] [--trace] [--profile]
+ * [--leak-check=N]`. --leak-check keeps the feed on N more seconds, reading the heap
+ * after a forced GC every 10 s (a leak shows as a steady climb).
  * --trace adds the main thread's CPU ms per second from a Chromium trace (thread
  * time, which other processes on the machine do not inflate); --profile a CPU
  * profile by function and by package (build with `--minify false` for names).
@@ -51,6 +53,8 @@ const BASELINE_SECONDS = arg('baseline', 10);
 const PROFILE = process.argv.includes('--profile');
 /** --trace: after the window, record 5 s of the browser's timeline and print where the main thread's time went. */
 const TRACE = process.argv.includes('--trace');
+/** --leak-check=N: after the window, keep the feed on for N more seconds and read the heap after a forced GC every 10 s. */
+const LEAK_CHECK_SECONDS = arg('leak-check', 0);
 
 interface TraceEvent {
   name: string;
@@ -559,6 +563,13 @@ async function main(): Promise<void> {
     const loaded = await measure(`${SYMBOLS} rows, ${RATE} updates/s`, page, cdp, feed, SECONDS, PROFILE);
     const after = await w000.textContent();
     const trace = TRACE ? await traceBreakdown(cdp, page, 5) : [];
+    // Forced GCs disturb frames, so this runs after the measured window, never during it.
+    const leak: number[] = [];
+    for (let t = 0; t < LEAK_CHECK_SECONDS; t += 10) {
+      leak.push(await heapAfterGc(cdp));
+      await page.waitForTimeout(10_000);
+    }
+    if (LEAK_CHECK_SECONDS > 0) leak.push(await heapAfterGc(cdp));
 
     const cpus = os.cpus();
     console.log(`watchlist browser benchmark: ${SYMBOLS} rows, ${RATE} updates/s target, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`);
@@ -566,6 +577,10 @@ async function main(): Promise<void> {
     for (const line of [...report(idle), ...report(loaded)]) console.log(line);
     console.log(`W000 last: ${before ?? '?'} before the feed, ${after ?? '?'} at the end (the grid was updating)`);
     for (const line of trace) console.log(line);
+    if (leak.length > 0) {
+      const points = leak.map((y, i) => ({ x: i * 10, y }));
+      console.log(`heap after GC every 10 s with the feed on: ${leak.map(mib).join(', ')}; slope ${(slope(points) / 1024).toFixed(1)} KiB/s`);
+    }
     const p95 = percentile(loaded.frames, 95);
     const long50 = loaded.longTasks.filter((d) => d > 50).length;
     console.log(
