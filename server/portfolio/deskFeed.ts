@@ -1,4 +1,4 @@
-import { Subject, type Observable, type Subscription, merge } from 'rxjs';
+import { Subject, type Observable, type Subscription, map, merge } from 'rxjs';
 import { type Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import type { AlertWire, LimitUsageWire, PnlSeriesWire } from '../../src/core/protocol/desk.ts';
@@ -65,6 +65,7 @@ export function usageToWire(u: Usage): LimitUsageWire {
 }
 
 const MAX_POINTS = 24 * 360; // a day at one point every 10 s
+const FILL_MIN_GAP_MS = 20;
 
 /**
  * The desk head's live picture: positions valued in base currency, rolled up,
@@ -86,6 +87,16 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
   const caches = { averageCost: createRowCache(), fifo: createRowCache() };
 
   function compute(): DeskState {
+    const started = performance.now();
+    try {
+      return computeNow();
+    } finally {
+      lastComputedAt = performance.now();
+      lastComputeMs = lastComputedAt - started;
+    }
+  }
+
+  function computeNow(): DeskState {
     const rates = deps.portfolio.fxRates();
     const inputs = (method: CostMethod) => ({ positions: deps.portfolio.positions(), rates, markOf: deps.portfolio.markOf, deskOf: deps.deskOf, method });
     const avg = deskRows(inputs('averageCost'), caches.averageCost);
@@ -125,7 +136,24 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
     if (fresh.length > 0) points.next(fresh);
   }
 
-  const sub: Subscription = merge(deps.portfolio.updates$, deps.portfolio.marks$).subscribe(() => (dirty = true));
+  // A fill is news the desk head waits for: it is shown as soon as the last re-valuation allows (twice its own
+  // cost apart, so a storm of fills cannot spend the whole CPU on roll-ups); marks wait for the conflation window.
+  let lastComputeMs = 0;
+  let lastComputedAt = 0;
+  let fillTimer: ReturnType<typeof setTimeout> | undefined;
+  const onFill = () => {
+    dirty = true;
+    if (fillTimer) return;
+    const gap = Math.max(FILL_MIN_GAP_MS, 2 * lastComputeMs) - (performance.now() - lastComputedAt);
+    fillTimer = setTimeout(() => {
+      fillTimer = undefined;
+      if (dirty) states.next(compute());
+    }, Math.max(0, gap));
+  };
+  const sub: Subscription = merge(
+    deps.portfolio.updates$.pipe(map(() => onFill())),
+    deps.portfolio.marks$.pipe(map(() => (dirty = true))),
+  ).subscribe();
   const conflate = setInterval(() => {
     if (dirty) states.next(compute());
   }, conflateMs);
@@ -147,6 +175,7 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
       return s;
     },
     stop() {
+      if (fillTimer) clearTimeout(fillTimer);
       clearInterval(conflate);
       clearInterval(sampler);
       sub.unsubscribe();

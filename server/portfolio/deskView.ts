@@ -137,6 +137,30 @@ interface Group {
  * not shuffle between updates. Same sums as core/pnl/rollup.ts, which the
  * unit tests check; this walk does a quarter of its additions.
  */
+const leafLines = new WeakMap<DeskRow, DeskLineWire>();
+
+function leafLine(id: string, parentId: string, r: DeskRow): DeskLineWire {
+  return {
+    id,
+    parentId,
+    level: 'instrument',
+    label: r.symbol,
+    positions: 1,
+    quantity: toWire(r.quantity),
+    priceCurrency: r.priceCurrency,
+    averagePrice: price(r.averagePrice),
+    mark: price(r.mark),
+    marketValue: money(r.marketValue),
+    grossExposure: money(r.grossExposure),
+    netExposure: money(r.netExposure),
+    realized: money(r.realized),
+    unrealized: money(r.unrealized),
+    daily: money(r.daily),
+    fees: money(r.fees),
+    dailyNet: money(r.dailyNet),
+  };
+}
+
 export function deskLines(rows: readonly DeskRow[], _base: string): DeskLineWire[] {
   const top = new Map<string, Group>();
   const child = (parent: Map<string, Group>, parentId: string | null, level: DeskLevel, label: string): Group => {
@@ -168,16 +192,23 @@ export function deskLines(rows: readonly DeskRow[], _base: string): DeskLineWire
       const g = groups.get(key)!;
       const leaf = g.row;
       const t = g.sums;
+      if (leaf) {
+        // A position's line is a function of its row alone: an unchanged row (same object) reuses its wire text.
+        let line = leafLines.get(leaf);
+        if (!line || line.id !== g.id) leafLines.set(leaf, (line = leafLine(g.id, g.parentId!, leaf)));
+        lines.push(line);
+        continue;
+      }
       lines.push({
         id: g.id,
         parentId: g.parentId,
         level: g.level,
         label: g.label,
         positions: g.positions,
-        quantity: leaf ? toWire(leaf.quantity) : null,
-        priceCurrency: leaf ? leaf.priceCurrency : null,
-        averagePrice: leaf ? price(leaf.averagePrice) : null,
-        mark: leaf ? price(leaf.mark) : null,
+        quantity: null,
+        priceCurrency: null,
+        averagePrice: null,
+        mark: null,
         marketValue: money(t.marketValue),
         grossExposure: money(t.grossExposure),
         netExposure: money(t.netExposure),
