@@ -28,15 +28,28 @@ function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+interface Props {
+  /**
+   * Shows this one screen without the advisor's screen tabs: the desk head's
+   * workspace has its own tabs and shows the client list and research only.
+   */
+  only?: 'clients' | 'research';
+  /** The whole book (a desk head): the list names each client's advisor and filters by advisor. */
+  wholeBook?: boolean;
+}
+
 /**
  * The advisor's book. The client list and the selected client side by side;
  * Enter (or a double click) opens the client across the whole screen, Esc
  * goes back to the list, / jumps to the search box from anywhere.
  */
-export function ClientBookWorkspace() {
+export function ClientBookWorkspace({ only, wholeBook = false }: Props = {}) {
   const session = useSession();
   const list = useObservable(session.book.list$, LOADING);
-  const [screen, setScreen] = useState<AdvisorScreen>('clients');
+  const [chosen, setChosen] = useState<AdvisorScreen>('clients');
+  const screen: AdvisorScreen = only ?? chosen;
+  // With one screen only, there is nowhere else to go: the keys that switch screens leave it be.
+  const setScreen = useCallback((s: AdvisorScreen) => (only ? undefined : setChosen(s)), [only]);
   const [filter, setFilter] = useState<ClientFilter>({ query: '', attention: 'all' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [opened, setOpened] = useState(false);
@@ -44,11 +57,14 @@ export function ClientBookWorkspace() {
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<GridApi<ClientRow> | null>(null);
 
-  const open = useCallback((clientId: string) => {
-    setScreen('clients');
-    setSelectedId(clientId);
-    setOpened(true);
-  }, []);
+  const open = useCallback(
+    (clientId: string) => {
+      setScreen('clients');
+      setSelectedId(clientId);
+      setOpened(true);
+    },
+    [setScreen],
+  );
 
   const back = useCallback(() => {
     setOpened(false);
@@ -65,7 +81,7 @@ export function ClientBookWorkspace() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !typingIn(e.target)) {
+      if (e.key === '/' && !typingIn(e.target) && (!only || only === 'clients')) {
         e.preventDefault();
         setScreen('clients');
         setOpened(false);
@@ -83,12 +99,18 @@ export function ClientBookWorkspace() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [screen, opened, back]);
+  }, [screen, opened, back, only, setScreen]);
 
   const shownId = selectedId ?? (list.state === 'ready' ? (list.value.clients[0]?.clientId ?? null) : null);
 
   return (
-    <main className={`workspace advisor screen-${screen}${opened ? ' client-open' : ''}`} data-testid="advisor-workspace" data-screen={screen} data-opened={opened}>
+    <main
+      className={`workspace advisor screen-${screen}${opened ? ' client-open' : ''}${only ? ' embedded' : ''}${wholeBook ? ' whole-book' : ''}`}
+      data-testid="advisor-workspace"
+      data-screen={screen}
+      data-opened={opened}
+    >
+      {!only && (
       <nav className="advisor-nav tabs" role="tablist" aria-label="Advisor screens">
         {SCREENS.map(([key, label]) => (
           <button
@@ -110,19 +132,26 @@ export function ClientBookWorkspace() {
           <kbd>/</kbd> search <kbd>Enter</kbd> open <kbd>Esc</kbd> back
         </span>
       </nav>
+      )}
       {screen === 'clients' && (
         <>
-          {!opened && <ClientList list={list} filter={filter} onFilter={setFilter} selectedId={shownId} onSelect={setSelectedId} onOpen={open} searchRef={searchRef} gridRef={gridRef} />}
+          {!opened && (
+            <ClientList list={list} filter={filter} onFilter={setFilter} selectedId={shownId} onSelect={setSelectedId} onOpen={open} searchRef={searchRef} gridRef={gridRef} wholeBook={wholeBook} />
+          )}
           {shownId ? (
             <ClientView
               clientId={shownId}
               opened={opened}
               onBack={back}
               onOpen={() => setOpened(true)}
-              onRebalance={(accountIds) => {
-                setRebalanceAccounts(accountIds);
-                setScreen('rebalance');
-              }}
+              onRebalance={
+                only
+                  ? undefined
+                  : (accountIds) => {
+                      setRebalanceAccounts(accountIds);
+                      setScreen('rebalance');
+                    }
+              }
             />
           ) : (
             <section className="panel client-view empty muted">{list.state === 'ready' ? 'No clients in your book.' : ''}</section>
@@ -131,7 +160,7 @@ export function ClientBookWorkspace() {
       )}
       {screen === 'agenda' && <AgendaScreen list={list} onOpenClient={open} />}
       {screen === 'rebalance' && <RebalanceScreen list={list} initialAccounts={rebalanceAccounts} />}
-      {screen === 'research' && <ResearchScreen list={list} />}
+      {screen === 'research' && <ResearchScreen list={list} canPublish={session.user.role === 'deskHead'} />}
       {screen === 'prospects' && <ProspectsScreen onOpenClient={open} />}
       {screen === 'search' && <SearchScreen onOpenClient={open} />}
     </main>

@@ -6,8 +6,8 @@ import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import type { ClientList as ClientListData, Loadable } from '../streams/clientBook.ts';
 import { FLAG_LABEL, formatIsoDate } from './bookFormat.ts';
-import { CLIENT_COLUMNS } from './clientColumns.ts';
-import { type ClientFilter, type ClientRow, clientRow, filterRows, flagCounts } from './clientRows.ts';
+import { BOOK_COLUMNS, CLIENT_COLUMNS } from './clientColumns.ts';
+import { type ClientFilter, type ClientRow, advisorCounts, clientRow, filterRows, flagCounts } from './clientRows.ts';
 import { LoadState } from './LoadState.tsx';
 
 interface Props {
@@ -19,14 +19,17 @@ interface Props {
   onOpen: (clientId: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   gridRef: RefObject<GridApi<ClientRow> | null>;
+  /** The whole book (a desk head): an Advisor column and a filter by advisor. */
+  wholeBook?: boolean;
 }
 
 /** The advisor's clients: type-ahead search, the "needs attention" filter, and the grid. Enter opens a client. */
-export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpen, searchRef, gridRef }: Props) {
+export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpen, searchRef, gridRef, wholeBook = false }: Props) {
   const now = Date.now();
   const rows = useMemo(() => (list.state === 'ready' ? list.value.clients.map((c) => clientRow(c, now)) : []), [list]); // eslint-disable-line react-hooks/exhaustive-deps
   const counts = useMemo(() => flagCounts(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
+  const advisors = useMemo(() => (wholeBook ? advisorCounts(rows) : []), [rows, wholeBook]);
   const setAttention = (attention: ClientFilter['attention']) => onFilter({ ...filter, attention: filter.attention === attention ? 'all' : attention });
 
   const focusRow = (api: GridApi<ClientRow>, id: string | null) => {
@@ -64,6 +67,16 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
           data-testid="client-search"
           aria-label="Search clients"
         />
+        {wholeBook && (
+          <select value={filter.advisor ?? ''} onChange={(e) => onFilter({ ...filter, advisor: e.target.value })} aria-label="Advisor" data-testid="client-advisor-filter">
+            <option value="">All advisors ({rows.length})</option>
+            {advisors.map((a) => (
+              <option key={a.advisor} value={a.advisor}>
+                {a.advisor} ({a.count})
+              </option>
+            ))}
+          </select>
+        )}
         <ExportCsvButton grid={() => gridRef.current} name="clients" />
       </div>
       <div className="attention-bar" role="group" aria-label="Needs attention">
@@ -81,7 +94,7 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
           <AgGridReact<ClientRow>
             theme={terminalGridTheme}
             rowData={shown}
-            columnDefs={CLIENT_COLUMNS}
+            columnDefs={wholeBook ? BOOK_COLUMNS : CLIENT_COLUMNS}
             getRowId={(p) => p.data.clientId}
             autoSizeStrategy={{ type: 'fitGridWidth' }}
             onGridSizeChanged={(e) => e.api.sizeColumnsToFit()}

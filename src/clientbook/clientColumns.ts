@@ -35,3 +35,10 @@ export const CLIENT_COLUMNS: ColDef<ClientRow>[] = [
   },
   { field: 'openTasks', headerName: 'Tasks', width: 54, ...right },
 ];
+
+/** The desk head's list of the whole book: the client's advisor beside the name. */
+export const BOOK_COLUMNS: ColDef<ClientRow>[] = [
+  CLIENT_COLUMNS[0]!,
+  { field: 'advisor', headerName: 'Advisor', width: 86, minWidth: 80 },
+  ...CLIENT_COLUMNS.slice(1),
+];

@@ -7,6 +7,8 @@ import { FLAG_LABEL, FLAG_SHORT, agoText, formatRate, formatShortDayTime, format
 export interface ClientRow {
   clientId: string;
   name: string;
+  /** The advisor who owns the client: a column and a filter only in the desk head's view of the whole book. */
+  advisor: string;
   household: string;
   tier: string;
   risk: string;
@@ -42,6 +44,7 @@ export function clientRow(c: ClientSummaryWire, now: number): ClientRow {
   return {
     clientId: c.clientId,
     name: c.name,
+    advisor: c.advisor,
     household: c.householdName,
     tier: c.serviceTier,
     risk: riskShort(c.riskTolerance),
@@ -91,12 +94,24 @@ export interface ClientFilter {
   readonly query: string;
   /** Only clients with at least one "needs attention" flag, or with this flag. */
   readonly attention: 'all' | 'any' | AttentionFlag;
+  /** Only this advisor's clients (the desk head sees every advisor's); absent or '' for all. */
+  readonly advisor?: string;
 }
 
 export function filterRows(rows: readonly ClientRow[], f: ClientFilter): ClientRow[] {
   return rows.filter(
-    (r) => matchesSearch(r, f.query) && (f.attention === 'all' || (f.attention === 'any' ? r.flags.length > 0 : r.flags.includes(f.attention))),
+    (r) =>
+      (!f.advisor || r.advisor === f.advisor) &&
+      matchesSearch(r, f.query) &&
+      (f.attention === 'all' || (f.attention === 'any' ? r.flags.length > 0 : r.flags.includes(f.attention))),
   );
+}
+
+/** Each advisor with how many clients they hold, by name: the choices of the desk head's advisor filter. */
+export function advisorCounts(rows: readonly Pick<ClientRow, 'advisor'>[]): { advisor: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.advisor, (counts.get(r.advisor) ?? 0) + 1);
+  return [...counts].map(([advisor, count]) => ({ advisor, count })).sort((a, b) => a.advisor.localeCompare(b.advisor, 'en', { numeric: true }));
 }
 
 /** How many clients carry each flag: the counts on the filter buttons. */

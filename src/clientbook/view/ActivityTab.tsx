@@ -5,6 +5,7 @@ import { formatIsoDate } from '../bookFormat.ts';
 import { CommandStatus } from '../CommandStatus.tsx';
 import { AppointmentForm, CorrespondenceForm, LogInteractionForm, ServiceRequestForm, TaskForm } from '../crm/CrmForms.tsx';
 import { useCommand } from '../useCommand.ts';
+import { useResearchTitles } from '../useResearchTitles.ts';
 import { SERVICE_KIND_LABEL, SERVICE_STATUS_LABEL, activityItems } from './viewRows.ts';
 
 const ACTIONS = [
@@ -34,7 +35,8 @@ export function ActivityTab({ detail }: { detail: ClientDetailWire }) {
   const clientId = detail.profile.clientId;
   const [action, setAction] = useState<Action>('log');
   const [filter, setFilter] = useState('');
-  const items = useMemo(() => activityItems(detail), [detail]);
+  const titles = useResearchTitles(detail.research.map((r) => r.noteId));
+  const items = useMemo(() => activityItems(detail, (noteId) => titles.get(noteId) ?? noteId), [detail, titles]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return q === '' ? items : items.filter((i) => `${i.title} ${i.detail} ${i.by} ${i.kind}`.toLowerCase().includes(q));

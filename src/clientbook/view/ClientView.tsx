@@ -33,7 +33,8 @@ interface Props {
   opened: boolean;
   onBack: () => void;
   onOpen: () => void;
-  onRebalance: (accountIds: readonly string[]) => void;
+  /** Absent where there is no rebalance screen to go to (the desk head's view of the book). */
+  onRebalance?: (accountIds: readonly string[]) => void;
 }
 
 export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Props) {
@@ -78,9 +79,11 @@ export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Pr
               <span className="muted">Cash</span> <span className="num">{formatMoney(ready.live.cash)}</span>
             </span>
             <PnlFigure label="Unrl" value={ready.live.unrealized} />
-            <button type="button" className="small-button" onClick={() => onRebalance(ready.detail.accounts.map((a) => a.accountId))} data-testid="client-rebalance">
-              Rebalance…
-            </button>
+            {onRebalance && (
+              <button type="button" className="small-button" onClick={() => onRebalance(ready.detail.accounts.map((a) => a.accountId))} data-testid="client-rebalance">
+                Rebalance…
+              </button>
+            )}
             {!opened && (
               <button type="button" className="small-button" onClick={onOpen} data-testid="client-open" title="Open (Enter)">
                 Open ⤢
