@@ -24,6 +24,7 @@ import { createWorkingOrderTotals } from '../risk/workingOrders.ts';
 import type { VenueEvent } from '../venues/types.ts';
 import { canSee } from './entitlements.ts';
 import { type Execution, execIdOf, orderIdOf } from './execution.ts';
+import { createDueQueue } from './dueQueue.ts';
 import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
 import { createOpenOrders } from './openOrders.ts';
@@ -171,6 +172,13 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   /** Orders a cancel-all reached while a replace was pending: cancelled once the replace is answered. */
   const cancelAfterReplace = new Map<string, CommandOrigin | undefined>();
   const expiry = createExpiryClock((symbol) => instruments.get(symbol)?.session);
+  /** Due times of open orders; new orders wait in `unscheduled` until the next sweep works out their due time (off the order path). */
+  const dueQueue = createDueQueue();
+  let unscheduled: string[] = [...open.all()].map((o) => o.orderId);
+  const stillOpen = (orderId: string): boolean => {
+    const o = orders.get(orderId);
+    return o !== undefined && !isTerminal(o.status);
+  };
   const updates = new Subject<OmsUpdate>();
   const commits = deps.commits;
   /** Journal a write; `after` runs once it is durable (at once without group commit). */
@@ -215,6 +223,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
 
   /** The writer's state moves on at once; the report goes out once the journal holds it. */
   function adopt(e: Execution): void {
+    if (!orders.has(e.order.orderId) && !isTerminal(e.order.status)) unscheduled.push(e.order.orderId);
     orders.set(e.order.orderId, e.order);
     open.track(e.order);
     workingTotals.track(e.order);
@@ -565,6 +574,14 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     },
 
     expireDue(now) {
+      for (const id of unscheduled) {
+        const o = orders.get(id);
+        const due = o === undefined || isTerminal(o.status) ? null : expiry.dueAt(o);
+        if (due !== null) dueQueue.add(due, id);
+      }
+      unscheduled = [];
+      // Nothing open is due: the walk below would find nothing, and it is every open order once a second.
+      if (!dueQueue.anyDue(now, stillOpen)) return 0;
       let n = 0;
       for (const o of [...open.all()]) {
         if (!isWorking(o) || expiring.has(o.orderId)) continue;
