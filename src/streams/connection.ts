@@ -72,6 +72,12 @@ export interface ConnectionOptions {
   log?: (message: string) => void;
 }
 
+/** What the gateway's `hello` says about liveness; either may be absent (an older gateway). */
+export interface Liveness {
+  readonly heartbeatMs?: number | undefined;
+  readonly staleMs?: number | undefined;
+}
+
 export type SessionEnd = { reason: 'logout' } | { reason: 'rejected'; message: string };
 
 interface Credentials {
@@ -102,6 +108,13 @@ export class Connection {
   readonly status$: Observable<ConnectionStatus> = this.statusSubject.asObservable();
   /** Every valid frame from the gateway, in arrival order. Hot. */
   readonly messages$: Observable<ServerMessage> = this.messageSubject.asObservable();
+  /**
+   * The liveness settings the gateway announced in its last `hello` (heartbeat
+   * interval, the age at which a quote is stale); undefined until one arrives
+   * or when the gateway does not say. Replays the latest to a new subscriber.
+   */
+  readonly liveness$: Observable<Liveness> = defer(() => this.livenessSubject.asObservable());
+  private readonly livenessSubject = new BehaviorSubject<Liveness>({});
   /** The session ended without the user asking for it to continue: logout, or a re-login refused. */
   readonly sessionEnd$: Observable<SessionEnd> = this.sessionEndSubject.asObservable();
 
@@ -279,6 +292,7 @@ export class Connection {
       this.log(`dropped a frame: ${frame.reason}`);
       return;
     }
+    if (frame.msg.type === 'hello') this.livenessSubject.next({ heartbeatMs: frame.msg.heartbeatMs, staleMs: frame.msg.staleMs });
     this.messageSubject.next(frame.msg);
     // The gateway may end a session on its own (another login, an admin).
     if (frame.msg.type === 'loggedOut' && frame.msg.reqId === undefined && this.credentials) {

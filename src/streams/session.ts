@@ -20,7 +20,7 @@ import type { OrdersState } from './ordersState.ts';
 import { positionsOf } from './positions.ts';
 import type { PositionsState } from './positionsState.ts';
 import { type QuoteSource, createQuoteSource } from './quotes.ts';
-import { type Freshness, STALE_CHECK_MS, freshness$ } from './staleQuotes.ts';
+import { type Freshness, LINK_SILENCE_MS, STALE_CHECK_MS, freshness$ } from './staleQuotes.ts';
 import { type TraderRollup, type ValuedClient, type ValuedPosition, rollupByTrader, symbolsHeld, valueClient, valuePosition } from './valuation.ts';
 
 /**
@@ -103,7 +103,7 @@ export function createSession(conn: Connection, login: LoginOk): Session {
     history: (symbol, interval) => historyOf(conn, symbol, interval),
     historyBefore: (symbol, interval, to) => historyBefore(conn, symbol, interval, to),
     depth: createDepthSource(conn),
-    freshness$: freshness$(conn.status$, STALE_CHECK_MS, asyncScheduler, conn.messages$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
+    freshness$: freshness$(conn.status$, STALE_CHECK_MS, asyncScheduler, conn.messages$, LINK_SILENCE_MS, conn.liveness$).pipe(share({ connector: () => new ReplaySubject<Freshness>(1), resetOnRefCountZero: true })),
     placeOrder: (clOrdId, draft, options) => conn.request<'placeOrder'>(placeOrderMsg(clOrdId, draft, options)),
     cancelOrder: (orderId) => conn.request<'cancelOrder'>({ type: 'cancelOrder', orderId }),
     replaceOrder: (orderId, clOrdId, terms) => conn.request<'replaceOrder'>(replaceOrderMsg(orderId, clOrdId, terms)),

@@ -19,7 +19,12 @@ export const LINK_SILENCE_MS = 15_000;
 export interface Freshness {
   readonly now: number;
   readonly online: boolean;
+  /** The age at which a quote is stale, as the gateway announced it (`hello.staleMs`); else STALE_AFTER_MS. */
+  readonly staleAfterMs?: number | undefined;
 }
+
+/** How many heartbeats may be missed before the link counts as dead. */
+export const MISSED_HEARTBEATS = 3;
 
 /**
  * A quote is stale while the terminal is not online (nothing it shows can be
@@ -27,7 +32,7 @@ export interface Freshness {
  * `ts` is the gateway's clock; the two clocks are assumed in step (NTP), and a
  * quote from the future counts as fresh.
  */
-export function isQuoteStale(quote: { readonly ts: number } | undefined, freshness: Freshness, thresholdMs = STALE_AFTER_MS): boolean {
+export function isQuoteStale(quote: { readonly ts: number } | undefined, freshness: Freshness, thresholdMs = freshness.staleAfterMs ?? STALE_AFTER_MS): boolean {
   if (!freshness.online) return true;
   if (quote === undefined) return false;
   return freshness.now - quote.ts > thresholdMs;
@@ -45,9 +50,20 @@ export function freshness$(
   scheduler: SchedulerLike = asyncScheduler,
   heard$: Observable<unknown> = EMPTY,
   silenceMs = LINK_SILENCE_MS,
+  liveness$: Observable<{ readonly heartbeatMs?: number | undefined; readonly staleMs?: number | undefined }> = EMPTY,
 ): Observable<Freshness> {
   return defer(() => {
     let lastHeard = scheduler.now();
+    // The gateway's hello may name its heartbeat and stale age; until it does (or if it never does), the defaults.
+    let silence = silenceMs;
+    let staleAfterMs: number | undefined;
+    const told = liveness$.pipe(
+      tap((l) => {
+        silence = l.heartbeatMs !== undefined ? MISSED_HEARTBEATS * l.heartbeatMs : silenceMs;
+        staleAfterMs = l.staleMs;
+      }),
+      ignoreElements(),
+    );
     const listen = heard$.pipe(
       tap(() => {
         lastHeard = scheduler.now();
@@ -65,10 +81,10 @@ export function freshness$(
     const judged = combineLatest([online$, timer(0, everyMs, scheduler)]).pipe(
       map(([online]): Freshness => {
         const now = scheduler.now();
-        return { now, online: online && now - lastHeard <= silenceMs };
+        return { now, online: online && now - lastHeard <= silence, staleAfterMs };
       }),
     );
-    return merge(listen, judged);
+    return merge(told, listen, judged);
   });
 }
 
@@ -78,7 +94,7 @@ export interface MarkedQuote<Q> {
 }
 
 /** Pairs the latest quote with whether it is stale, again whenever either changes. */
-export function markStale<Q extends { readonly ts: number }>(quote$: Observable<Q>, fresh$: Observable<Freshness>, thresholdMs = STALE_AFTER_MS): Observable<MarkedQuote<Q>> {
+export function markStale<Q extends { readonly ts: number }>(quote$: Observable<Q>, fresh$: Observable<Freshness>, thresholdMs?: number): Observable<MarkedQuote<Q>> {
   return combineLatest([quote$.pipe(map((q): Q | undefined => q), startWith(undefined)), fresh$]).pipe(
     map(([quote, f]) => ({ quote, stale: isQuoteStale(quote, f, thresholdMs) })),
     distinctUntilChanged((a, b) => a.quote === b.quote && a.stale === b.stale),
@@ -93,7 +109,7 @@ export function staleChanges(
   latest: ReadonlyMap<string, { readonly ts: number }>,
   before: ReadonlySet<string>,
   freshness: Freshness,
-  thresholdMs = STALE_AFTER_MS,
+  thresholdMs = freshness.staleAfterMs ?? STALE_AFTER_MS,
 ): { stale: Set<string>; changed: string[] } {
   const stale = new Set<string>();
   const changed: string[] = [];

@@ -92,4 +92,23 @@ describe('a silent link', () => {
     vi.advanceTimersByTime(1_000);
     expect(seen.at(-1)).toBe(true);
   });
+
+  it("follows the gateway's hello: three missed heartbeats mean a dead link, and its stale age judges quotes", () => {
+    const status = new BehaviorSubject<ConnectionStatus>('online');
+    const heard = new Subject<unknown>();
+    const liveness = new BehaviorSubject<{ heartbeatMs?: number; staleMs?: number }>({ heartbeatMs: 500, staleMs: 2_000 });
+    const seen: Freshness[] = [];
+    freshness$(status, 250, undefined, heard, 60_000, liveness).subscribe((f) => seen.push(f));
+    vi.advanceTimersByTime(1_500);
+    expect(seen.at(-1)?.online).toBe(true);
+    vi.advanceTimersByTime(250);
+    // 1,750 ms of silence > 3 × 500 ms: dead, though the default silence limit (60 s) is far away.
+    expect(seen.at(-1)?.online).toBe(false);
+    heard.next('heartbeat');
+    vi.advanceTimersByTime(250);
+    const f = seen.at(-1)!;
+    expect(f.staleAfterMs).toBe(2_000);
+    expect(isQuoteStale({ ts: f.now - 2_001 }, f)).toBe(true);
+    expect(isQuoteStale({ ts: f.now - 1_999 }, f)).toBe(false);
+  });
 });
