@@ -180,11 +180,14 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     });
     stack.push(() => spendFeed.unsubscribe());
     const portfolio = createPortfolioService({
-      pastFills: oms.executions().filter((e) => e.execType === 'trade').map(fillOf),
+      pastFills: oms.executions().filter((e) => e.execType === 'trade').map((e) => ({ ...fillOf(e), orderId: e.order.orderId })),
       fills$: oms.updates$.pipe(
         filter((u) => u.kind === 'execReport' && u.execution.execType === 'trade'),
         map((u) => fillOf((u as Extract<typeof u, { kind: 'execReport' }>).execution)),
       ),
+      // Block allocations move the position from the block account to the client accounts.
+      pastAllocations: rebalance.pastAllocations(),
+      allocations$: rebalance.allocations$,
       instrument: (s) => instruments.get(s),
       canSee,
       startOfDay: config.startOfDayFile === 'none' ? [] : loadStartOfDay(config.startOfDayFile ?? DEFAULT_START_OF_DAY_FILE, instruments),

@@ -90,6 +90,17 @@ export interface BlockOrderRecord {
   allocatedAt: number | null;
 }
 
+/** One allocation of a block to a client account, as kept (price is the block's AvgPx as announced, 8 places). */
+export interface AllocationRecord {
+  orderId: string;
+  account: string;
+  symbol: string;
+  side: 'buy' | 'sell';
+  quantity: string;
+  price: string;
+  at: number;
+}
+
 interface ClientRow {
   client_id: string;
   name: string;
@@ -262,6 +273,7 @@ export function createClientBookStore(db: Db) {
       'INSERT INTO allocations (proposal_seq, order_id, account_id, client_id, symbol, side, quantity, price, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     allocationsOfOrder: db.prepare('SELECT * FROM allocations WHERE order_id = ? ORDER BY seq'),
+    allAllocations: db.prepare('SELECT order_id, account_id, symbol, side, quantity, price, at FROM allocations ORDER BY seq'),
     insOverride: db.prepare(
       `INSERT INTO suitability_overrides (order_id, cl_ord_id, account_id, client_id, symbol, side, quantity, warnings, justification, by_user, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -626,6 +638,17 @@ export function createClientBookStore(db: Db) {
       return `${ID_PREFIX.allocation}${seq}`;
     },
     allocationsOfOrder: (orderId: string) => q.allocationsOfOrder.all(orderId) as Row[],
+    /** Every allocation made, oldest first: the portfolio books them again at start (the block's trader, account and exact notional come from the order journal). */
+    allocationsForPortfolio: (): AllocationRecord[] =>
+      (q.allAllocations.all() as Row[]).map((r) => ({
+        orderId: s(r.order_id),
+        account: s(r.account_id),
+        symbol: s(r.symbol),
+        side: s(r.side) as 'buy' | 'sell',
+        quantity: s(r.quantity),
+        price: s(r.price),
+        at: n(r.at),
+      })),
     isBooked: (execId: string) => q.bookedFill.get(execId) !== undefined,
     /** Runs `write` in one transaction unless this fill was booked already; false when it was. */
     bookFillOnce(execId: string, accountId: string, at: number, write: () => void): boolean {

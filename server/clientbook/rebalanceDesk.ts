@@ -11,7 +11,7 @@
  * into that account the same way, fill by fill.
  */
 import type { Logger } from 'pino';
-import type { Observable, Subscription } from 'rxjs';
+import { type Observable, Subject, type Subscription } from 'rxjs';
 import { allocateFill } from '../../src/core/blockAllocation.ts';
 import { type Decimal, ZERO, dec, toWire } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
@@ -20,6 +20,7 @@ import type { BlockOrderWire, RebalanceProposalWire } from '../../src/core/proto
 import { proposeRebalance } from '../../src/core/rebalance.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 import type { Execution } from '../oms/execution.ts';
+import { type AllocationTransfer, blockTransfers } from '../portfolio/allocationTransfer.ts';
 import type { CommandOrigin, OmsUpdate, PlaceOrderCommand } from '../oms/orderManager.ts';
 import { type Answer, accountFor, bookRefusal, forbidden, notFound, ok, refused } from './clientBookAccess.ts';
 import type { ClientBookService } from './clientBookService.ts';
@@ -58,6 +59,14 @@ export type RebalanceDesk = ReturnType<typeof createRebalanceDesk>;
 export function createRebalanceDesk(deps: RebalanceDeskDeps) {
   const { store, book, log } = deps;
   let subscription: Subscription | undefined;
+  const allocations = new Subject<AllocationTransfer>();
+
+  /** The portfolio's view of a block's allocations: transfers out of the block account at the exact average price. */
+  const transfersOf = (order: Order, lines: readonly { account: string; quantity: Decimal; at: number }[]): AllocationTransfer[] =>
+    blockTransfers(
+      { orderId: order.orderId, trader: order.trader, account: order.account, symbol: order.symbol, side: bookSide(order.side), cumQty: order.cumQty, filledNotional: order.filledNotional },
+      lines,
+    );
 
   /** One trade into a client account: holdings at average cost, cash, and a transaction. */
   function bookTrade(accountId: string, side: 'buy' | 'sell', symbol: string, quantity: Decimal, price: Decimal, description: string): void {
@@ -126,6 +135,8 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
         announced.push({ clientId: line.clientId, advisor: store.client(line.clientId)?.advisor ?? '', allocationId, accountId: a.accountId, quantity: a.quantity });
       });
     });
+    // The portfolio moves the same quantities from the block account to the client accounts.
+    for (const t of transfersOf(order, announced.map((a) => ({ account: a.accountId, quantity: a.quantity, at: now })))) allocations.next(t);
     for (const a of announced) {
       book.emit(
         { clientId: a.clientId, advisor: a.advisor },
@@ -169,6 +180,26 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
   }
 
   return {
+    /** Each allocation as it is made, for the portfolio (emitted after the client book has kept it). */
+    allocations$: allocations.asObservable() as Observable<AllocationTransfer>,
+    /**
+     * Every allocation already made, oldest first, as the portfolio books it at start: the kept rows
+     * (store.allocationsForPortfolio) with the block's trader, account and exact notional from the order journal.
+     */
+    pastAllocations(): AllocationTransfer[] {
+      const byOrder = new Map<string, { account: string; quantity: Decimal; at: number }[]>();
+      for (const r of store.allocationsForPortfolio()) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), { account: r.account, quantity: dec(r.quantity), at: r.at }]);
+      const out: AllocationTransfer[] = [];
+      for (const [orderId, lines] of byOrder) {
+        const order = deps.oms.order(orderId);
+        if (!order) {
+          log.error({ orderId }, 'an allocated block order is not in the journal: its allocations are left out of the positions');
+          continue;
+        }
+        out.push(...transfersOf(order, lines));
+      }
+      return out.sort((a, b) => a.at - b.at);
+    },
     /** Listens to the OMS and allocates blocks that finished while the gateway was down. */
     start(): void {
       subscription = deps.oms.updates$.subscribe((u) => {
@@ -186,6 +217,7 @@ export function createRebalanceDesk(deps: RebalanceDeskDeps) {
     },
     stop(): void {
       subscription?.unsubscribe();
+      allocations.complete();
     },
 
     propose(user: Who, accountIds: readonly string[]): Answer<RebalanceProposalWire> {

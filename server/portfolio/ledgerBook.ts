@@ -1,7 +1,9 @@
 import { Decimal, ZERO } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import { type Side, bookSide } from '../../src/core/order.ts';
+import { reduceAverage } from '../../src/core/pnl/averageHolding.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
+import { reduceLots } from '../../src/core/pnl/lotHolding.ts';
 import { type Position as Ledger, averagePrice, bookFill, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
 
 export { positionQuantity };
@@ -100,6 +102,50 @@ export function applyBookedFill(p: BookPosition, f: BookedFill): BookPosition {
     todayQuantity: p.todayQuantity.plus(q),
     todayNotional: p.todayNotional.plus(q.times(f.price)),
     todayFees: p.todayFees.plus(f.fee),
+  };
+}
+
+/** One leg of a block allocation: the allocated quantity at the block's average price, with its exact share of the notional. */
+export interface TransferLeg {
+  readonly side: 'buy' | 'sell';
+  readonly quantity: Decimal;
+  readonly price: Decimal;
+  readonly notional: Decimal;
+}
+
+/**
+ * Books one leg of an allocation transfer: a fill at the block's average
+ * price with no fee (the block's fills paid it). The price may be a repeating
+ * decimal cut at 40 digits, so the cash is the leg's notional instead: what
+ * the leg closes realizes notional − the cost that leaves (taken by the core's
+ * own reduction, so it is the cost the fills put in); what it opens or adds to
+ * under average cost costs the notional. FIFO lots hold a price, not a cost, so
+ * a FIFO lot the leg opens keeps the cut price (off by less than 1e-30). A leg
+ * that turns a position over (not what an allocation does) keeps the cut too.
+ */
+export function applyTransfer(p: BookPosition, t: TransferLeg): BookPosition {
+  const booked = applyBookedFill(p, { trader: p.trader, account: p.account, symbol: p.symbol, side: t.side, quantity: t.quantity, price: t.price, fee: ZERO });
+  const cash = t.notional.times(p.multiplier);
+  const direction = t.side === 'buy' ? 'long' : 'short';
+  const settle = (before: Ledger, after: Ledger): Ledger => {
+    const inv = before.inventory;
+    const held = inv.open;
+    if (held === null || held.direction === direction) {
+      const next = after.inventory;
+      if (inv.method !== 'averageCost' || next.method !== 'averageCost' || next.open === null) return after;
+      const prior = inv.open === null ? ZERO : inv.open.cost;
+      return { ...after, inventory: { method: 'averageCost', open: { ...next.open, cost: prior.plus(cash) } } };
+    }
+    if (t.quantity.gt(positionQuantity(before).abs())) return after;
+    const removed = inv.method === 'fifo' ? reduceLots(inv.open!, t.quantity, p.multiplier).removedCost : reduceAverage(inv.open!, t.quantity).removedCost;
+    // Selling out of a long receives the notional; buying back a short pays it.
+    return { ...after, realized: before.realized.plus(held.direction === 'long' ? cash.minus(removed) : removed.minus(cash)) };
+  };
+  const notional = t.side === 'buy' ? t.notional : t.notional.neg();
+  return {
+    ...booked,
+    byMethod: { averageCost: settle(p.byMethod.averageCost, booked.byMethod.averageCost), fifo: settle(p.byMethod.fifo, booked.byMethod.fifo) },
+    todayNotional: p.todayNotional.plus(notional),
   };
 }
 

@@ -4,16 +4,21 @@ import type { Instrument } from '../../src/core/instrument.ts';
 import type { FxRates } from '../../src/core/pnl/fx.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
 import type { UserProfile } from '../../src/core/users.ts';
+import type { AllocationTransfer } from './allocationTransfer.ts';
 import { type CommissionSchedule, DEFAULT_COMMISSIONS, commissionFor } from './commissions.ts';
 import { fxRatesFromQuotes, markOf } from './fxMarks.ts';
-import { type BookPosition, type StartOfDayPosition, applyBookedFill, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
+import { type BookPosition, type StartOfDayPosition, applyBookedFill, applyTransfer, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
 import type { Fill, Position } from './positionBook.ts';
 
 export interface PortfolioDeps {
-  /** Every fill already journaled, oldest first: the positions are rebuilt from them. */
-  pastFills: Iterable<Fill>;
+  /** Every fill already journaled, oldest first: the positions are rebuilt from them (with its order id, past allocations are replayed after their block's last fill). */
+  pastFills: Iterable<Fill & { readonly orderId?: string }>;
   /** Fills as they are journaled from now on. */
   fills$: Observable<Fill>;
+  /** Block allocations already made (the client book keeps them), oldest first: booked as transfers block account → client account. */
+  pastAllocations?: Iterable<AllocationTransfer>;
+  /** Block allocations as they are made from now on. */
+  allocations$?: Observable<AllocationTransfer>;
   /** Holdings at the start of the day (loaded from a file at start). */
   startOfDay?: readonly StartOfDayPosition[];
   instrument(symbol: string): Instrument | undefined;
@@ -80,11 +85,38 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     return next;
   };
 
+  /** An allocation moves the quantity out of the block account and into the client account at the block's average price. */
+  const transfer = (a: AllocationTransfer): BookPosition[] => {
+    const leg = { quantity: a.quantity, price: a.price, notional: a.notional };
+    const out = { trader: a.trader, account: a.blockAccount, symbol: a.symbol };
+    const into = { trader: a.trader, account: a.account, symbol: a.symbol };
+    const from = applyTransfer(get(out), { ...leg, side: a.side === 'buy' ? 'sell' : 'buy' });
+    positions.set(positionKey(out), from);
+    const to = applyTransfer(get(into), { ...leg, side: a.side });
+    positions.set(positionKey(into), to);
+    return [from, to];
+  };
+
   for (const sod of deps.startOfDay ?? []) {
     positions.set(positionKey(sod), withStartOfDay(get(sod), sod));
     if (!marks.has(sod.symbol)) marks.set(sod.symbol, sod.mark);
   }
-  for (const f of deps.pastFills) apply(f);
+  // Each past allocation is replayed right after the last fill of its block, as it happened (the block was done by then).
+  const pastFills = [...deps.pastFills];
+  const lastFillOf = new Map<string, number>();
+  pastFills.forEach((f, i) => f.orderId !== undefined && lastFillOf.set(f.orderId, i));
+  const allocationsAfter = new Map<number, AllocationTransfer[]>();
+  const unplaced: AllocationTransfer[] = [];
+  for (const a of deps.pastAllocations ?? []) {
+    const i = lastFillOf.get(a.orderId);
+    if (i === undefined) unplaced.push(a);
+    else allocationsAfter.set(i, [...(allocationsAfter.get(i) ?? []), a]);
+  }
+  pastFills.forEach((f, i) => {
+    apply(f);
+    for (const a of allocationsAfter.get(i) ?? []) transfer(a);
+  });
+  for (const a of unplaced) transfer(a);
   if (deps.latest) {
     for (const symbol of bySymbol.keys()) {
       const q = deps.latest(symbol);
@@ -94,6 +126,7 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
   }
 
   const subs: Subscription[] = [deps.fills$.subscribe((f) => updates.next(apply(f)))];
+  if (deps.allocations$) subs.push(deps.allocations$.subscribe((a) => transfer(a).forEach((p) => updates.next(p))));
   if (deps.quotes$) {
     subs.push(
       deps.quotes$.subscribe((q) => {
