@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useMemo, us
 import { EMPTY, type Observable, type Subscription } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
+import { markStale } from '../streams/staleQuotes.ts';
 import { ORDER_TYPES, SIDE_LABEL, TIF_LABEL, TIME_IN_FORCE, ORDER_TYPE_LABEL, type Side, bookSide, hasLimitPrice, hasStopPrice } from '../core/order.ts';
 import type { QuoteWire } from '../core/protocol.ts';
 import { type TicketContext, type TicketDraft, type TicketField, validateTicket } from '../core/ticket.ts';
@@ -70,6 +71,8 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
   const instrument = session.instrument(form.symbol.trim().toUpperCase());
   const quote$ = useMemo((): Observable<QuoteWire> => (instrument ? session.quote(instrument.symbol) : EMPTY), [session, instrument]);
   const quote = useObservable<QuoteWire | undefined>(quote$, undefined);
+  const marked$ = useMemo(() => markStale(quote$, session.freshness$), [quote$, session]);
+  const quoteStale = useObservable(marked$, { quote: undefined, stale: false }).stale;
   const limits = useRiskLimits(session);
   const ctx = useMemo((): TicketContext => ({ instrument: (s) => session.instrument(s), accounts: user.accounts }), [session, user.accounts]);
   const draft = useMemo(() => draftOf(form), [form]);
@@ -325,6 +328,7 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
 
         <TicketQuote
           quote={quote}
+          stale={quoteStale}
           instrument={instrument}
           onTake={(side, price) => {
             // Taking a price makes a limit (or keeps a stop limit's trigger and sets its limit).
