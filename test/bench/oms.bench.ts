@@ -15,6 +15,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { OrderBook as TheirBook, SelfTradePreventionMode, Side as TheirSide } from 'nodejs-order-book';
 import { OrderBook } from '../../server/venues/matching/orderBook.ts';
+import { measureFsyncFloor } from './oms/fsyncFloor.ts';
 import { DEFAULT_WS_OPTIONS, formatWsSection, runWsSection } from './oms/wsOrderPath.ts';
 import { generateOrderFlow, OP_CANCEL, OP_LIMIT, SIDE_BUY, type OrderFlow } from './recorded/orderFlow.ts';
 
@@ -251,6 +252,9 @@ async function main(): Promise<void> {
   }
   if (only === undefined || only === 'ws') {
     const log = (line: string) => console.log(line);
+    const floor = measureFsyncFloor();
+    log(`disk floor: one SQLite commit with synchronous=FULL takes p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms (min ${floor.min.toFixed(2)}) over ${floor.commits}: no durable ack can beat it`);
+    summary.fsyncFloor = { p50Ms: Number(floor.p50.toFixed(3)), p99Ms: Number(floor.p99.toFixed(3)) };
     log('order path over WebSocket, group commit (the gateway as it runs):');
     const ws = await runWsSection(DEFAULT_WS_OPTIONS, log);
     log(formatWsSection(ws));
