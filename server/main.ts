@@ -183,7 +183,10 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       pastFills: oms.executions().filter((e) => e.execType === 'trade').map((e) => ({ ...fillOf(e), orderId: e.order.orderId })),
       fills$: oms.updates$.pipe(
         filter((u) => u.kind === 'execReport' && u.execution.execType === 'trade'),
-        map((u) => fillOf((u as Extract<typeof u, { kind: 'execReport' }>).execution)),
+        map((u) => {
+          const e = (u as Extract<typeof u, { kind: 'execReport' }>).execution;
+          return { ...fillOf(e), orderId: e.order.orderId };
+        }),
       ),
       // Block allocations move the position from the block account to the client accounts.
       pastAllocations: rebalance.pastAllocations(),

@@ -28,6 +28,8 @@ export interface AllocationTransfer {
   readonly price: Decimal;
   /** This allocation's exact share of the block's filled notional (quantity × price before any cut). */
   readonly notional: Decimal;
+  /** The block's filled quantity: the portfolio books the transfer once it has booked that much of the block's fills. */
+  readonly blockFilled: Decimal;
   readonly at: number;
 }
 
@@ -71,6 +73,7 @@ export function blockTransfers(block: FinishedBlock, allocations: readonly { acc
       quantity: a.quantity,
       price,
       notional,
+      blockFilled: block.cumQty,
       at: a.at,
     });
   }

@@ -11,10 +11,13 @@ import { type BookPosition, type StartOfDayPosition, applyBookedFill, applyTrans
 import type { Fill, Position } from './positionBook.ts';
 
 export interface PortfolioDeps {
-  /** Every fill already journaled, oldest first: the positions are rebuilt from them (with its order id, past allocations are replayed after their block's last fill). */
+  /**
+   * Every fill already journaled, oldest first: the positions are rebuilt from them. A fill carries its order id
+   * when allocations are wired: a block's allocations are booked after its fills.
+   */
   pastFills: Iterable<Fill & { readonly orderId?: string }>;
-  /** Fills as they are journaled from now on. */
-  fills$: Observable<Fill>;
+  /** Fills as they are journaled from now on (with their order id, as pastFills). */
+  fills$: Observable<Fill & { readonly orderId?: string }>;
   /** Block allocations already made (the client book keeps them), oldest first: booked as transfers block account → client account. */
   pastAllocations?: Iterable<AllocationTransfer>;
   /** Block allocations as they are made from now on. */
@@ -97,26 +100,41 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     return [from, to];
   };
 
+  // An allocation is booked only after the block's fills are (the OMS announces the last fill to its listeners one
+  // after another, and the rebalance desk may hear it first): so the block account never goes short in between.
+  const filledByOrder = new Map<string, Decimal>();
+  const pendingByOrder = new Map<string, AllocationTransfer[]>();
+  const ready = (a: AllocationTransfer) => (filledByOrder.get(a.orderId) ?? ZERO).gte(a.blockFilled);
+  /** Books the allocation now, or holds it until its block's fills are in; returns what it changed. */
+  const allocate = (a: AllocationTransfer): BookPosition[] => {
+    if (ready(a)) return transfer(a);
+    pendingByOrder.set(a.orderId, [...(pendingByOrder.get(a.orderId) ?? []), a]);
+    return [];
+  };
+  /** Books a fill, then any allocation of its order that was waiting for it; returns what changed. */
+  const fill = (f: Fill & { readonly orderId?: string }): BookPosition[] => {
+    const changed = [apply(f)];
+    if (f.orderId === undefined) return changed;
+    filledByOrder.set(f.orderId, (filledByOrder.get(f.orderId) ?? ZERO).plus(f.quantity));
+    const waiting = pendingByOrder.get(f.orderId);
+    if (waiting && ready(waiting[0]!)) {
+      pendingByOrder.delete(f.orderId);
+      for (const a of waiting) changed.push(...transfer(a));
+    }
+    return changed;
+  };
+
   for (const sod of deps.startOfDay ?? []) {
     positions.set(positionKey(sod), withStartOfDay(get(sod), sod));
     if (!marks.has(sod.symbol)) marks.set(sod.symbol, sod.mark);
   }
-  // Each past allocation is replayed right after the last fill of its block, as it happened (the block was done by then).
-  const pastFills = [...deps.pastFills];
-  const lastFillOf = new Map<string, number>();
-  pastFills.forEach((f, i) => f.orderId !== undefined && lastFillOf.set(f.orderId, i));
-  const allocationsAfter = new Map<number, AllocationTransfer[]>();
-  const unplaced: AllocationTransfer[] = [];
-  for (const a of deps.pastAllocations ?? []) {
-    const i = lastFillOf.get(a.orderId);
-    if (i === undefined) unplaced.push(a);
-    else allocationsAfter.set(i, [...(allocationsAfter.get(i) ?? []), a]);
+  // Each past allocation waits, like a live one, for the last fill of its block; any whose fills are not in the journal is booked at the end.
+  for (const a of deps.pastAllocations ?? []) allocate(a);
+  for (const f of deps.pastFills) fill(f);
+  for (const [orderId, waiting] of pendingByOrder) {
+    pendingByOrder.delete(orderId);
+    for (const a of waiting) transfer(a);
   }
-  pastFills.forEach((f, i) => {
-    apply(f);
-    for (const a of allocationsAfter.get(i) ?? []) transfer(a);
-  });
-  for (const a of unplaced) transfer(a);
   if (deps.latest) {
     for (const symbol of bySymbol.keys()) {
       const q = deps.latest(symbol);
@@ -125,8 +143,8 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     }
   }
 
-  const subs: Subscription[] = [deps.fills$.subscribe((f) => updates.next(apply(f)))];
-  if (deps.allocations$) subs.push(deps.allocations$.subscribe((a) => transfer(a).forEach((p) => updates.next(p))));
+  const subs: Subscription[] = [deps.fills$.subscribe((f) => fill(f).forEach((p) => updates.next(p)))];
+  if (deps.allocations$) subs.push(deps.allocations$.subscribe((a) => allocate(a).forEach((p) => updates.next(p))));
   if (deps.quotes$) {
     subs.push(
       deps.quotes$.subscribe((q) => {

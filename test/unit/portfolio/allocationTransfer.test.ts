@@ -162,6 +162,23 @@ describe('block allocation transfers in the portfolio', () => {
     );
   });
 
+  it("waits for the block's last fill when the allocation is heard first (the OMS tells the rebalance desk before the portfolio)", () => {
+    const b = block('O-W', 'buy', [['60', '150.01'], ['40', '150.02']]);
+    const { svc, fills$, allocations$ } = service();
+    const seen: string[] = [];
+    svc.updates$.subscribe((p) => seen.push(`${p.account} ${positionQuantity(p.byMethod.averageCost).toFixed()}`));
+    fills$.next(b.fills[0]!);
+    for (const t of blockTransfers(b.done, split(['A-1', '70'], ['A-2', '30']))) allocations$.next(t);
+    // Nothing moved yet: the block holds its 60, the client accounts nothing.
+    expect(svc.quantity(BLOCK, 'AAPL').toFixed()).toBe('60');
+    expect(find(svc, 'A-1')).toBeUndefined();
+    fills$.next(b.fills[1]!);
+    expect(seen).toEqual([`${BLOCK} 60`, `${BLOCK} 100`, `${BLOCK} 30`, 'A-1 70', `${BLOCK} 0`, 'A-2 30']);
+    const blockPos = find(svc, BLOCK)!;
+    for (const m of METHODS) expect(blockPos.byMethod[m].realized.isZero()).toBe(true);
+    expect(positionToWire(find(svc, 'A-2')!).avgCost).toBe('150.014');
+  });
+
   it('rebuilt at start from the journal and the kept allocations, each after its own block: the same positions as live', () => {
     // Two blocks in the same symbol, the second filling before the first was allocated (a partial then a cancel).
     const b1 = block('O-1', 'buy', [['60', '150.01']]);
