@@ -6,6 +6,7 @@ import { seriesWithHistory } from './barSeries.ts';
 import { loadInstruments } from './loadInstruments.ts';
 import type { SessionMode } from './sessionClock.ts';
 import { Simulator } from './simulator.ts';
+import type { VenueLevel } from './symbolWalk.ts';
 import type { HistoryRange, InstrumentCatalog, MarketDataSource } from './types.ts';
 
 export const DEFAULT_TICK_INTERVAL_MS = 250;
@@ -52,6 +53,18 @@ export interface VenuePrint {
   readonly ask: Decimal | undefined;
 }
 
+/** One price level of the internal venue's book: all the orders resting there, sizes summed. */
+export interface VenueBookLevel {
+  readonly price: Decimal;
+  readonly size: Decimal;
+}
+
+/** The internal venue's book, best level first on each side, as the market data shows it while traders' orders rest in it. */
+export interface VenueBook {
+  readonly bids: readonly VenueBookLevel[];
+  readonly asks: readonly VenueBookLevel[];
+}
+
 /** The simulated source, plus step() so tests (and benchmarks) drive it without timers. */
 export interface SimulatedMarketData extends MarketDataSource {
   /** Runs one cycle now: moves some symbols, folds their trades into bars, emits their quotes. */
@@ -62,6 +75,16 @@ export interface SimulatedMarketData extends MarketDataSource {
    * Undefined for an unknown symbol or a print off the grid.
    */
   applyVenueTrade(symbol: string, print: VenuePrint): QuoteWire | undefined;
+  /**
+   * Shows the venue's book as the symbol's depth and its best levels as the
+   * quote's bid/ask/sizes, until the next call; undefined gives the simulator's
+   * own book back (see SymbolWalk.applyVenueBook). The new quote is emitted at
+   * once. Undefined (nothing changes) for an unknown symbol or a level off the
+   * grid or in part lots.
+   */
+  applyVenueBook(symbol: string, book: VenueBook | undefined): QuoteWire | undefined;
+  /** The simulator's own depth, whatever the venue shows: what the venue's market maker mirrors. */
+  simulatedDepth(symbol: string, levels?: number): DepthWire | undefined;
 }
 
 export function createMarketData(config: MarketDataConfig): SimulatedMarketData {
@@ -127,9 +150,37 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     return quote;
   }
 
+  function applyVenueBook(symbol: string, book: VenueBook | undefined): QuoteWire | undefined {
+    const walk = simulator.walk(symbol);
+    const instrument = instruments.get(symbol);
+    if (walk === undefined || instrument === undefined) return undefined;
+    let levels: { bids: VenueLevel[]; asks: VenueLevel[] } | undefined;
+    if (book !== undefined) {
+      const side = (from: readonly VenueBookLevel[]): VenueLevel[] | undefined => {
+        const out: VenueLevel[] = [];
+        for (const l of from) {
+          const units = l.price.div(walk.ladder.unit);
+          const lots = l.size.div(instrument.lotSize);
+          if (!units.isInteger() || !units.gt(0) || !lots.isInteger() || !lots.gt(0)) return undefined;
+          out.push({ units: units.toNumber(), lots: lots.toNumber() });
+        }
+        return out;
+      };
+      const bids = side(book.bids);
+      const asks = side(book.asks);
+      if (bids === undefined || asks === undefined) return undefined;
+      levels = { bids, asks };
+    }
+    const { quote } = walk.applyVenueBook(levels, clock());
+    quotes.next(quote);
+    return quote;
+  }
+
   return {
     instruments,
     applyVenueTrade,
+    applyVenueBook,
+    simulatedDepth: (symbol: string, levels?: number): DepthWire | undefined => simulator.walk(symbol)?.simulatedDepth(levels),
     quotes$: quotes.asObservable(),
     latest: (symbol) => simulator.latest(symbol),
     depth: (symbol: string, levels?: number): DepthWire | undefined => simulator.depth(symbol, levels),

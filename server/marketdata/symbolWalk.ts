@@ -22,6 +22,20 @@ export interface SimUpdate {
   readonly trade?: Trade | undefined;
 }
 
+/** A level of the venue's book in the walk's integers: price in units of the finest tick, size in lots. */
+export interface VenueLevel {
+  readonly units: number;
+  readonly lots: number;
+}
+
+/** The venue's book as the walk shows it: integers for the touch, wire strings for depth. */
+interface ShownBook {
+  readonly bids: readonly VenueLevel[];
+  readonly asks: readonly VenueLevel[];
+  readonly wireBids: DepthLevelWire[];
+  readonly wireAsks: DepthLevelWire[];
+}
+
 /** Share of updates that print a trade. */
 const TRADE_SHARE = 0.6;
 /** Share of updates quoting one tick wider than the symbol's usual spread. */
@@ -63,6 +77,12 @@ export class SymbolWalk {
   private lastLots = 0;
   private widenedFor = 0;
   private seq = 0;
+  /** The seq of the simulator's own last move: its book sizes are drawn for it, so a venue-book quote (seq only) leaves them as they were. */
+  private bookSeq = 0;
+  /** The internal venue's book while traders' orders rest in it (applyVenueBook); it is the quote's touch and the depth. */
+  private venueBook: ShownBook | undefined;
+  private venueDepthCache: DepthWire | undefined;
+  private venueDepthLevels = 0;
   private ts: number;
   private session: SessionState;
   private current: QuoteWire;
@@ -143,6 +163,7 @@ export class SymbolWalk {
       this.refreshDayTexts();
     }
     this.seq += 1;
+    this.bookSeq = this.seq;
     this.ts = tsMs;
     this.current = this.toWire();
     return { quote: this.current };
@@ -185,6 +206,7 @@ export class SymbolWalk {
       trade = { symbol: this.symbol, priceTicks: this.lastUnits, lots, tsMs };
     }
     this.seq += 1;
+    this.bookSeq = this.seq;
     this.ts = tsMs;
     this.current = this.toWire();
     return { quote: this.current, trade };
@@ -229,27 +251,72 @@ export class SymbolWalk {
       this.lowText = this.lastText;
     }
     this.seq += 1;
+    this.bookSeq = this.seq;
     this.ts = tsMs;
     this.current = this.toWire();
     return { quote: this.current, trade: { symbol: this.symbol, priceTicks: priceUnits, lots, tsMs } };
   }
 
-  /** The book, best level first on each side; built on demand and kept until the next update. */
+  /**
+   * The venue's book (server/venues/matching), best level first, while
+   * traders' orders rest in it: the quote's bid/ask and sizes become its best
+   * levels and depth() returns it, so a trader's order inside the spread is
+   * what everyone sees. The walk itself goes on from its own touch, and every
+   * quote it makes keeps showing this book until the venue sends the next one
+   * or clears it (undefined, once no trader's order rests). Emits a quote: the
+   * seq moves, the simulator's own book sizes (drawn per simulator move) do not.
+   */
+  applyVenueBook(book: { bids: readonly VenueLevel[]; asks: readonly VenueLevel[] } | undefined, tsMs: number): SimUpdate {
+    const wire = (levels: readonly VenueLevel[]) => levels.map((l) => ({ price: this.fmt.price(l.units), size: this.fmt.size(l.lots) }));
+    this.venueBook = book === undefined ? undefined : { bids: book.bids, asks: book.asks, wireBids: wire(book.bids), wireAsks: wire(book.asks) };
+    this.venueDepthCache = undefined;
+    this.seq += 1;
+    this.ts = tsMs;
+    this.current = this.toWire();
+    return { quote: this.current };
+  }
+
+  /** Whether the quote and depth show the venue's book (applyVenueBook) rather than the simulator's own. */
+  get showsVenueBook(): boolean {
+    return this.venueBook !== undefined;
+  }
+
+  /** The book, best level first on each side: the venue's while it is shown, else the simulator's own. */
   depth(levels: number = DEPTH_LEVELS): DepthWire {
     const n = Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels)));
+    const shown = this.venueBook;
+    if (shown === undefined) return this.ownDepth(n, this.seq);
+    const cached = this.venueDepthCache;
+    if (cached !== undefined && cached.seq === this.seq && this.venueDepthLevels === n) return cached;
+    this.venueDepthLevels = n;
+    this.venueDepthCache = { symbol: this.symbol, seq: this.seq, bids: shown.wireBids.slice(0, n), asks: shown.wireAsks.slice(0, n), ts: this.ts };
+    return this.venueDepthCache;
+  }
+
+  /**
+   * The simulator's own book, whatever the venue shows: what the venue's
+   * market maker mirrors. Its seq is the simulator's last move, so a quote
+   * made by the venue's book does not look like a new market to the maker.
+   */
+  simulatedDepth(levels: number = DEPTH_LEVELS): DepthWire {
+    return this.ownDepth(Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels))), this.bookSeq);
+  }
+
+  /** The simulator's levels, built on demand and kept until the next update. */
+  private ownDepth(n: number, seq: number): DepthWire {
     const cached = this.depthCache;
-    if (cached !== undefined && cached.seq === this.seq && cached.bids.length === n) return cached;
+    if (cached !== undefined && cached.seq === seq && cached.bids.length === n) return cached;
     const bids: DepthLevelWire[] = new Array(n);
     const asks: DepthLevelWire[] = new Array(n);
     let b = this.bidUnits;
     let a = this.askUnits;
     for (let k = 0; k < n; k++) {
-      bids[k] = { price: this.fmt.price(b), size: this.fmt.size(this.sizer.lots(0, b, k, this.seq)) };
-      asks[k] = { price: this.fmt.price(a), size: this.fmt.size(this.sizer.lots(1, a, k, this.seq)) };
+      bids[k] = { price: this.fmt.price(b), size: this.fmt.size(this.sizer.lots(0, b, k, this.bookSeq)) };
+      asks[k] = { price: this.fmt.price(a), size: this.fmt.size(this.sizer.lots(1, a, k, this.bookSeq)) };
       b = stepDown(this.ladder, b);
       a = stepUp(this.ladder, a);
     }
-    this.depthCache = { symbol: this.symbol, seq: this.seq, bids, asks, ts: this.ts };
+    this.depthCache = { symbol: this.symbol, seq, bids, asks, ts: this.ts };
     return this.depthCache;
   }
 
@@ -283,14 +350,17 @@ export class SymbolWalk {
   }
 
   private toWire(): QuoteWire {
-    const { fmt, sizer, seq } = this;
+    const { fmt, sizer, seq, bookSeq } = this;
+    // The venue's best levels while its book is shown; a side it has emptied falls back to the simulator's.
+    const vb = this.venueBook?.bids[0];
+    const va = this.venueBook?.asks[0];
     return {
       symbol: this.symbol,
-      bid: fmt.price(this.bidUnits),
-      ask: fmt.price(this.askUnits),
+      bid: fmt.price(vb?.units ?? this.bidUnits),
+      ask: fmt.price(va?.units ?? this.askUnits),
       last: this.lastText,
-      bidSize: fmt.size(sizer.lots(0, this.bidUnits, 0, seq)),
-      askSize: fmt.size(sizer.lots(1, this.askUnits, 0, seq)),
+      bidSize: fmt.size(vb?.lots ?? sizer.lots(0, this.bidUnits, 0, bookSeq)),
+      askSize: fmt.size(va?.lots ?? sizer.lots(1, this.askUnits, 0, bookSeq)),
       lastSize: this.lastSizeText,
       open: this.openText,
       high: this.highText,

@@ -2,8 +2,8 @@ import { Subject, type Subscription } from 'rxjs';
 import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, bookSide } from '../../../src/core/order.ts';
-import type { DepthLevelWire, QuoteWire } from '../../../src/core/protocol.ts';
-import type { VenuePrint } from '../../marketdata/marketData.ts';
+import type { DepthLevelWire, DepthWire, QuoteWire } from '../../../src/core/protocol.ts';
+import type { VenueBook, VenuePrint } from '../../marketdata/marketData.ts';
 import type { MarketDataSource } from '../../marketdata/types.ts';
 import type { Venue, VenueEvent } from '../types.ts';
 import {
@@ -26,12 +26,27 @@ import { type MakerLevel, MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
 import { cancelWords, rejectWords } from './venueWords.ts';
 
+/** Two books shown as flat tick, lots pairs are the same. */
+function sameLevels(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The routing name of the internal venue: the routing table's default names it. */
 export const MATCHING_VENUE = 'INTERNAL';
 
-/** What the venue needs of the market data; `applyVenueTrade` is the simulator's, absent for a replay. */
+/**
+ * What the venue needs of the market data. The hooks are the simulator's,
+ * absent for a replay: `applyVenueTrade` prints a trade, `applyVenueBook`
+ * shows the venue's book as the quote's touch and the depth, and
+ * `simulatedDepth` is the simulator's own depth (what the maker mirrors, even
+ * while `depth` shows the venue's book).
+ */
 export interface MatchingMarket extends Pick<MarketDataSource, 'instruments' | 'quotes$' | 'latest' | 'depth'> {
   applyVenueTrade?(symbol: string, print: VenuePrint): unknown;
+  applyVenueBook?(symbol: string, book: VenueBook | undefined): unknown;
+  simulatedDepth?(symbol: string, levels?: number): DepthWire | undefined;
 }
 
 export interface MatchingVenueOptions {
@@ -101,6 +116,12 @@ interface SymbolBook {
   chain: number;
   /** The maker has not followed the simulator since the last quote: nothing of a trader rested here to meet it. */
   behind: boolean;
+  /**
+   * The book last shown to the market data (applyVenueBook), as tick, lots
+   * pairs per side; undefined while the market data shows the simulator's own
+   * book (no trader's order rests here).
+   */
+  shown: { bids: number[]; asks: number[] } | undefined;
 }
 
 type Context =
@@ -173,6 +194,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       publishQueued: false,
       chain: 0,
       behind: false,
+      shown: undefined,
     };
     books.set(instrument.symbol, sb);
     const q = md.latest(instrument.symbol);
@@ -290,7 +312,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   /** The maker follows the simulator's depth, when it has moved since the maker last quoted. */
   function requote(sb: SymbolBook): void {
-    const depth = md.depth(sb.symbol, levels);
+    // The simulator's own depth: md.depth may be this venue's book, which the maker must not chase.
+    const depth = md.simulatedDepth !== undefined ? md.simulatedDepth(sb.symbol, levels) : md.depth(sb.symbol, levels);
     if (depth === undefined || depth.seq === sb.depthSeq) return;
     sb.depthSeq = depth.seq;
     const ctx: Context = { kind: 'market' };
@@ -305,19 +328,59 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (tick > 0) absorb(sb, sb.book.print(tick), { kind: 'market' });
   }
 
-  /** After a command: traders traded, so tell the market data once this turn's reports are out. */
+  /** Whether the market data must hear of this book: a trader's order rests in it, or it is still shown from when one did. */
+  function showsTraders(sb: SymbolBook): boolean {
+    return md.applyVenueBook !== undefined && (sb.shown !== undefined || sb.book.restingOrders > sb.maker.size);
+  }
+
+  /** After a command or a re-quote: traders traded or rest here, so tell the market data once this turn's reports are out. */
   function settle(sb: SymbolBook): void {
-    if (sb.print === undefined || sb.publishQueued) return;
+    if (sb.publishQueued || (sb.print === undefined && !showsTraders(sb))) return;
     sb.publishQueued = true;
     // Deferred: a quote emitted from inside another quote's delivery would reach later subscribers before the older one.
     queueMicrotask(() => publish(sb));
+  }
+
+  /**
+   * While a trader's order rests in the book, the market data shows the book
+   * itself (maker and traders, per price level, sizes summed) as the depth
+   * and its best levels as the quote; when the last one leaves, the
+   * simulator's own book comes back (the maker's alone equals it). Only a
+   * book that differs from the one last shown is sent. The quote this emits
+   * is the venue's own: the venue ignores it (publishing), and it leaves the
+   * simulator's depth as it was, so the maker never chases it.
+   */
+  function showBook(sb: SymbolBook): void {
+    if (md.applyVenueBook === undefined || stopped) return;
+    const traders = sb.book.restingOrders > sb.maker.size;
+    if (!traders && sb.shown === undefined) return;
+    let book: VenueBook | undefined;
+    let shown: SymbolBook['shown'];
+    if (traders) {
+      const bids = sb.book.depth('buy', levels);
+      const asks = sb.book.depth('sell', levels);
+      shown = { bids: bids.flatMap((l) => [l.price, l.lots]), asks: asks.flatMap((l) => [l.price, l.lots]) };
+      if (sb.shown !== undefined && sameLevels(sb.shown.bids, shown.bids) && sameLevels(sb.shown.asks, shown.asks)) return;
+      const side = (ls: typeof bids) => ls.map((l) => ({ price: ticksToPrice(l.price, sb.scale), size: lotsToQuantity(l.lots, sb.scale) }));
+      book = { bids: side(bids), asks: side(asks) };
+    }
+    sb.shown = shown;
+    publishing = true;
+    try {
+      md.applyVenueBook(sb.symbol, book);
+    } finally {
+      publishing = false;
+    }
   }
 
   function publish(sb: SymbolBook): void {
     sb.publishQueued = false;
     const p = sb.print;
     sb.print = undefined;
-    if (p === undefined || stopped) return;
+    if (stopped) return;
+    if (p === undefined) return showBook(sb);
+    // The book as the trade left it first, so the trade's quote does not show an order it just filled.
+    showBook(sb);
     sb.chain += 1;
     if (md.applyVenueTrade !== undefined && sb.chain <= MAX_PUBLISH_CHAIN) {
       const bid = sb.book.bestBid();
@@ -337,8 +400,11 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       // The venue's own print is already in the book: do not feed it back as tape.
       sb.seenVolume = md.latest(sb.symbol)?.volume ?? sb.seenVolume;
       requote(sb);
-      settle(sb);
     }
+    // The maker re-quoted around the print: a trade of that waits for the next publish (under the chain
+    // guard, which drops the print past MAX_PUBLISH_CHAIN), else the book is shown as it now stands.
+    if (sb.print !== undefined) settle(sb);
+    else showBook(sb);
   }
 
   const quoteSub: Subscription = md.quotes$.subscribe((q) => {
@@ -348,7 +414,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     sb.chain = 0;
     // Only the maker's orders rest here (no trader order, no stop): following the market can wait
     // until a trader comes, which keeps an idle book free on every quote.
-    if (sb.book.liveOrders === sb.maker.size) {
+    if (sb.book.liveOrders === sb.maker.size && sb.shown === undefined) {
       sb.behind = true;
       return;
     }
@@ -479,6 +545,12 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     stop() {
       if (stopped) return;
       stopped = true;
+      // The market data must not keep showing orders of a venue that is gone (stopped: the venue ignores these quotes).
+      for (const sb of books.values()) {
+        if (sb.shown === undefined || md.applyVenueBook === undefined) continue;
+        sb.shown = undefined;
+        md.applyVenueBook(sb.symbol, undefined);
+      }
       quoteSub.unsubscribe();
       events.complete();
     },

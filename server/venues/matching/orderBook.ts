@@ -225,6 +225,11 @@ export class OrderBook {
     return this.live.size;
   }
 
+  /** Resting orders only (pending stops are not in the book's depth). */
+  get restingOrders(): number {
+    return this.live.size - this.buyStops.size - this.sellStops.size;
+  }
+
   isLive(id: number): boolean {
     return this.live.has(id);
   }
