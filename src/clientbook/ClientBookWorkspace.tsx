@@ -142,6 +142,7 @@ export function ClientBookWorkspace({ only, wholeBook = false }: Props = {}) {
             <ClientView
               clientId={shownId}
               opened={opened}
+              showAdvisor={wholeBook}
               onBack={back}
               onOpen={() => setOpened(true)}
               onRebalance={

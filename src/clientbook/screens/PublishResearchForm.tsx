@@ -27,11 +27,11 @@ export function PublishResearchForm({ onPublished, onCancel }: { onPublished: (n
   return (
     <form className="crm-form publish-form" onSubmit={publish} data-testid="research-publish-form">
       <label>
-        Title
+        <span className="field-name">Title</span>
         <input value={draft.title} maxLength={RESEARCH_LIMITS.title} onChange={set('title')} placeholder="Rates outlook" data-testid="research-title" />
       </label>
       <label>
-        Symbols
+        <span className="field-name">Symbols</span>
         <input value={draft.symbols} onChange={set('symbols')} placeholder="TLT, SPY" data-testid="research-symbols" />
       </label>
       <textarea value={draft.summary} maxLength={RESEARCH_LIMITS.summary} rows={2} onChange={set('summary')} placeholder="Summary: the point in one or two lines" aria-label="Summary" data-testid="research-summary" />

@@ -8,6 +8,7 @@ import { PnlFigure } from '../../positions/PnlFigure.tsx';
 import type { Loadable } from '../../streams/clientBook.ts';
 import { withMarks } from '../../streams/marks.ts';
 import { LoadState } from '../LoadState.tsx';
+import { bookCurrency } from '../bookFormat.ts';
 import { type LivePortfolio, livePortfolio } from '../liveHoldings.ts';
 import { ActivityTab } from './ActivityTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -35,9 +36,11 @@ interface Props {
   onOpen: () => void;
   /** Absent where there is no rebalance screen to go to (the desk head's view of the book). */
   onRebalance?: (accountIds: readonly string[]) => void;
+  /** Name the client's advisor in the head (the desk head's view of every advisor's clients). */
+  showAdvisor?: boolean;
 }
 
-export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Props) {
+export function ClientView({ clientId, opened, onBack, onOpen, onRebalance, showAdvisor = false }: Props) {
   const session = useSession();
   const [tab, setTab] = useState<ClientTab>('overview');
   const detail$ = useMemo(() => session.book.detail(clientId).pipe(share({ connector: () => new ReplaySubject<Loadable<ClientDetailWire>>(1), resetOnRefCountZero: true })), [session, clientId]);
@@ -66,6 +69,12 @@ export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Pr
             </button>
           )}
           <span data-testid="client-name">{ready?.detail.profile.name ?? ''}</span> <span className="muted">{clientId}</span>
+          {showAdvisor && ready && (
+            <span className="muted" data-testid="client-advisor">
+              {' '}
+              · {ready.detail.profile.advisor}
+            </span>
+          )}
         </h2>
         {ready && (
           <div className="figures">
@@ -73,7 +82,8 @@ export function ClientView({ clientId, opened, onBack, onOpen, onRebalance }: Pr
               <span className="muted">AUM</span>{' '}
               <strong className="num" data-testid="client-aum">
                 {formatMoney(ready.live.aum)}
-              </strong>
+              </strong>{' '}
+              <span className="muted">{bookCurrency(ready.detail.accounts)}</span>
             </span>
             <span className="figure">
               <span className="muted">Cash</span> <span className="num">{formatMoney(ready.live.cash)}</span>
