@@ -382,6 +382,16 @@ export function createClientBookStore(db: Db) {
   const holdingOf = (r: Row): HoldingRecord => ({ accountId: s(r.account_id), symbol: s(r.symbol), quantity: s(r.quantity), avgCost: s(r.avg_cost) });
 
   const historyCache = new Map<string, AccountHistory | null>();
+  /**
+   * Ids of the book's accounts and block orders, read once and added to by
+   * this store's own inserts (nothing else writes those tables). The order
+   * path asks for every order and every OMS update, and most of those (a
+   * trader's own account, a trader's order) are not in the book: the answer
+   * "not ours" then costs a set lookup, not a query. An id added by a write
+   * that rolled back only costs the query it would have made anyway.
+   */
+  const accountIds = new Set(db.prepare('SELECT account_id FROM client_accounts').pluck().all() as string[]);
+  const blockOrderIds = new Set(db.prepare('SELECT order_id FROM block_orders').pluck().all() as string[]);
   const priceCache = new Map<string, { firstDate: string; closesCents: number[] } | null>();
 
   return {
@@ -401,6 +411,7 @@ export function createClientBookStore(db: Db) {
       return (q.allAccounts.all() as Row[]).map(accountOf);
     },
     account(accountId: string): AccountRecord | undefined {
+      if (!accountIds.has(accountId)) return undefined;
       const r = q.account.get(accountId) as Row | undefined;
       return r && accountOf(r);
     },
@@ -414,6 +425,7 @@ export function createClientBookStore(db: Db) {
       return (q.holdings.all(accountId) as Row[]).map(holdingOf);
     },
     holding(accountId: string, symbol: string): HoldingRecord | undefined {
+      if (!accountIds.has(accountId)) return undefined;
       const r = q.holding.get(accountId, symbol) as Row | undefined;
       return r && holdingOf(r);
     },
@@ -590,6 +602,7 @@ export function createClientBookStore(db: Db) {
         q.insClient.run(clientId, p.name, p.advisor, c.riskTolerance, c.objective);
         q.insProfile.run(clientId, householdId, p.email, p.phone, '', '1970-01-01', 'standard', 10, c.kycExpiresOn, 12, c.today, '[]', '0.25');
         q.insAccount.run(accountId, clientId, `${p.name.split(' ')[0] ?? p.name} ${c.accountType}`, c.accountType, 'USD', c.deposit, c.modelId);
+        accountIds.add(accountId);
         q.insTx.run(accountId, c.today, 'deposit', null, null, null, c.deposit, 'Opening deposit');
         q.convertProspect.run(clientId, c.riskTolerance, seq);
         return { clientId, accountId };
@@ -610,8 +623,16 @@ export function createClientBookStore(db: Db) {
     },
     /** True when this call marked it sent (a proposal is sent once). */
     markSent: (seq: number, at: number) => q.markSent.run(at, seq).changes === 1,
-    addBlockOrder: (b: Omit<BlockOrderRecord, 'allocatedAt'>) => void q.insBlock.run(b.orderId, b.proposalSeq, b.symbol, b.side, b.quantity),
+    addBlockOrder: (b: Omit<BlockOrderRecord, 'allocatedAt'>) => {
+      blockOrderIds.add(b.orderId);
+      q.insBlock.run(b.orderId, b.proposalSeq, b.symbol, b.side, b.quantity);
+    },
+    /** Whether an account is in the book, from memory (the order path asks it for every order). */
+    isBookAccount: (accountId: string) => accountIds.has(accountId),
+    /** Whether an order is a rebalance block, from memory (asked for every OMS update). */
+    isBlockOrder: (orderId: string) => blockOrderIds.has(orderId),
     blockOrder(orderId: string): BlockOrderRecord | undefined {
+      if (!blockOrderIds.has(orderId)) return undefined;
       const r = q.block.get(orderId) as Row | undefined;
       return (
         r && {

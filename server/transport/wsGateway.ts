@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -64,7 +65,28 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
 
   function send(s: Session, msg: ServerMessage): void {
     if (s.ws.readyState !== WebSocket.OPEN) return;
+    corkForThisTurn(s.ws);
     s.ws.send(JSON.stringify(msg));
+  }
+  /**
+   * Sockets written to in this turn of the event loop. Each one is corked at
+   * its first message and uncorked once the turn is over, so a commit batch's
+   * acks and reports leave in one write per connection instead of one syscall
+   * per message. The socket keeps the messages in order, and bufferedAmount
+   * still counts them (the quote fan-out's slow-consumer check reads it).
+   */
+  const corked = new Set<Writable>();
+  function corkForThisTurn(ws: WebSocket): void {
+    // ws keeps its net.Socket private; without one (not connected yet) the message goes out as before.
+    const socket = (ws as unknown as { _socket?: Writable })._socket;
+    if (socket === undefined || corked.has(socket)) return;
+    socket.cork();
+    corked.add(socket);
+    if (corked.size === 1) process.nextTick(uncorkAll);
+  }
+  function uncorkAll(): void {
+    for (const socket of corked) socket.uncork();
+    corked.clear();
   }
   function close(s: Session, code: number, reason: string): void {
     if (s.ws.readyState === WebSocket.OPEN) s.ws.close(code, reason);
