@@ -149,6 +149,12 @@ describe("the desk head's client book and research", () => {
     await eventually(() => desk.locator('[data-testid=performance-table] tbody tr').count()).toBeGreaterThanOrEqual(4);
     await eventually(() => desk.locator('[data-testid=growth-chart] canvas').count()).toBeGreaterThan(0);
     await screenshot(desk, 'client-performance');
+
+    // Esc goes back to the list, still filtered to advisor1, the client still chosen.
+    await desk.locator('body').press('Escape');
+    await desk.locator('[data-testid=advisor-workspace][data-opened=false]').waitFor({ timeout: 10_000 });
+    expect(await desk.getByTestId('client-advisor-filter').inputValue()).toBe('advisor1');
+    await eventually(() => desk.getByTestId('client-detail').getAttribute('data-client-id')).toBe(mine.id);
   });
 
   it('publishes a research note and sends it to two clients of two advisors, both listed as recipients', async () => {
