@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { map } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
@@ -22,7 +22,9 @@ export function OrderLines({ handle, symbol }: { handle: PriceChartHandle | null
   const controller = useRef<OrderLinesController | null>(null);
   const tick = instrument?.tickSize;
 
-  useEffect(() => {
+  // A layout effect so the lines come off before the parent PriceChart's passive cleanup removes the chart: removing them
+  // afterwards made Lightweight Charts schedule a repaint of the disposed chart ("Object is disposed" on logout).
+  useLayoutEffect(() => {
     if (!handle) return;
     const created = attachOrderLines(handle, {
       open: (orderId) => amendIntent$.next({ orderId }),

@@ -44,6 +44,12 @@ export function formatRate(rate: string | Decimal | null, places = 2): string {
   return `${!zero && pct.isPositive() ? '+' : ''}${zero ? text.replace('-', '') : text}%`;
 }
 
+/** The one currency the client's accounts are kept in, to print after their totals; '' when they differ (no single code would be true). */
+export function bookCurrency(accounts: readonly { currency: string }[]): string {
+  const codes = new Set(accounts.map((a) => a.currency));
+  return codes.size === 1 ? [...codes][0] ?? '' : '';
+}
+
 /** A share of a whole ("0.4210") as an unsigned percentage ("42.10%"). */
 export function formatWeight(weight: string | Decimal, places = 2): string {
   return `${formatFixed((typeof weight === 'string' ? dec(weight) : weight).times(100), places)}%`;

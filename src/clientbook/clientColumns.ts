@@ -24,8 +24,8 @@ export const CLIENT_COLUMNS: ColDef<ClientRow>[] = [
   rateColumn('qtd', 'QTD'),
   rateColumn('ytd', 'YTD'),
   rateColumn('oneYear', '1Y'),
-  { field: 'drift', headerName: 'Drift', width: 58, ...right, comparator: (_a, _b, na, nb) => (na.data?.driftSort ?? 0) - (nb.data?.driftSort ?? 0) },
-  { field: 'lastContact', headerName: 'Contact', width: 80, comparator: (_a, _b, na, nb) => (na.data?.lastContactSort ?? 0) - (nb.data?.lastContactSort ?? 0) },
+  { field: 'drift', headerName: 'Drift', width: 64, minWidth: 60, ...right, comparator: (_a, _b, na, nb) => (na.data?.driftSort ?? 0) - (nb.data?.driftSort ?? 0) },
+  { field: 'lastContact', headerName: 'Contact', width: 80, minWidth: 74, comparator: (_a, _b, na, nb) => (na.data?.lastContactSort ?? 0) - (nb.data?.lastContactSort ?? 0) },
   {
     field: 'nextAppointment',
     headerName: 'Next appt',
@@ -33,7 +33,7 @@ export const CLIENT_COLUMNS: ColDef<ClientRow>[] = [
     minWidth: 96,
     comparator: (_a, _b, na, nb) => (na.data?.nextAppointmentSort ?? 0) - (nb.data?.nextAppointmentSort ?? 0),
   },
-  { field: 'openTasks', headerName: 'Tasks', width: 54, ...right },
+  { field: 'openTasks', headerName: 'Tasks', width: 62, minWidth: 56, ...right },
 ];
 
 /** The desk head's list of the whole book: the client's advisor beside the name. */

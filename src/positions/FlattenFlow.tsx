@@ -59,7 +59,7 @@ export function useFlatten(): { start(row: PositionRow): void; view: ReactNode }
       <ConfirmDialog
         title={`Flatten ${row.symbol}?`}
         testId="flatten-confirm"
-        lines={[`${summary}.`, `Closes the whole position of ${row.quantity} (${row.currency}); it goes through the usual risk checks.`]}
+        lines={[`${summary}.`, `Closes the whole position of ${row.quantity} ${row.symbol} (priced in ${row.currency}); it goes through the usual risk checks.`]}
         confirmLabel="Flatten"
         onConfirm={() => send(draft, summary, sessionClOrdId(session.user.username)(), false)}
         onCancel={idle}

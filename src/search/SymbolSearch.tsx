@@ -86,6 +86,12 @@ export function SymbolSearch({ instruments, onPick, placeholder = 'Search symbol
         onKeyDown={onKey}
         data-testid="symbol-search-input"
       />
+      {open && hits.length === 0 && text.trim() !== '' && (
+        // Say so rather than show nothing: an empty list looks like a search still running.
+        <p className="search-results search-none muted" role="status" data-testid="symbol-search-none">
+          No symbol or name matches “{text.trim()}”
+        </p>
+      )}
       {shown && (
         <ul className="search-results" role="listbox" id={listId} data-testid="symbol-search-results">
           {hits.map((i, n) => (

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -17,9 +17,16 @@ export function Modal({ title, testId, onClose, children, tone = 'plain' }: Prop
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Whoever opened the dialog (an Amend or Flatten button, a ticket field) gets the focus back when it closes,
+    // so the keyboard user carries on where they were instead of starting again from the top of the page.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const el = box.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>('input, textarea, select, button');
     first?.focus();
+    return () => {
+      // Only when the focus went down with the dialog (to the page body): never take it from a field that claimed it since.
+      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
+    };
   }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -32,6 +39,7 @@ export function Modal({ title, testId, onClose, children, tone = 'plain' }: Prop
         data-testid={testId}
         onKeyDown={(e) => {
           e.stopPropagation();
+          if (e.key === 'Tab') keepTabInside(e, box.current);
           if (e.key === 'Escape') {
             e.preventDefault();
             onClose();
@@ -43,6 +51,23 @@ export function Modal({ title, testId, onClose, children, tone = 'plain' }: Prop
       </div>
     </div>
   );
+}
+
+/** Tab past the last control comes back to the first (Shift+Tab the other way): a modal dialog does not let focus wander behind it. */
+function keepTabInside(e: KeyboardEvent<HTMLDivElement>, box: HTMLElement | null): void {
+  const controls = [...(box?.querySelectorAll<HTMLElement>('input, textarea, select, button, a[href], [tabindex]') ?? [])].filter(
+    (c) => c.tabIndex >= 0 && !c.hasAttribute('disabled'),
+  );
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /** "Are you sure?": one sentence, a confirm button and a way out. Enter confirms, Escape backs out. */

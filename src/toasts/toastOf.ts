@@ -36,7 +36,7 @@ export function newReports(prev: OrdersState, next: OrdersState): ExecReportWire
 }
 
 /** The toast for a fill (partial or full) or a reject; nothing for the other reports. */
-export function toastOf(report: ExecReportWire, instrument: Pick<Instrument, 'tickSize'> | undefined): Toast | undefined {
+export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 'tickSize'> & Partial<Pick<Instrument, 'currency'>>) | undefined): Toast | undefined {
   const o = report.order;
   if (report.execType === 'trade') {
     const full = o.status === 'filled';
@@ -47,7 +47,8 @@ export function toastOf(report: ExecReportWire, instrument: Pick<Instrument, 'ti
       title: full ? `Filled ${o.symbol}` : `Partial fill ${o.symbol}`,
       body:
         // The fill price exactly (a venue may fill between ticks), at least to the tick's places.
-        `${side} ${formatQty(dec(report.lastQty))} @ ${formatAvgPx(dec(report.lastPx), pricePlaces(instrument))}` +
+        // The currency with the price: a desk trading EUR and USD lines cannot tell them apart from the number alone.
+        `${side} ${formatQty(dec(report.lastQty))} @ ${formatAvgPx(dec(report.lastPx), pricePlaces(instrument))}${instrument?.currency ? ` ${instrument.currency}` : ''}` +
         (full ? ` · done ${formatQty(dec(o.cumQty))}` : ` · ${formatQty(dec(o.cumQty))} of ${formatQty(dec(o.quantity))}`),
       orderId: o.orderId,
     };

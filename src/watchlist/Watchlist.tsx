@@ -159,6 +159,8 @@ export function Watchlist({ selected, onSelect }: Props) {
             const symbol = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.symbol;
             if (symbol && symbol !== selected) onSelect(symbol);
           }}
+          // Arrows walk the quotes; Tab leaves the grid for the next panel instead of visiting every cell of every row.
+          tabToNextCell={() => false}
           onCellKeyDown={(e) => {
             const key = (e.event as KeyboardEvent | undefined)?.key;
             if (key === 'Delete' && e.data) setSymbols((list) => list.filter((s) => s !== e.data?.symbol));

@@ -20,13 +20,13 @@ describe('toastOf', () => {
   it('toasts a partial fill with what is done so far', () => {
     const o = order('O-1', { status: 'partiallyFilled', quantity: '300', cumQty: '100', leavesQty: '200' });
     const t = toastOf(report('E-1', o, { execType: 'trade', lastQty: '100', lastPx: '190.125' }), AAPL);
-    expect(t).toEqual({ id: 'E-1', tone: 'partial', title: 'Partial fill AAPL', body: 'Bought 100 @ 190.125 · 100 of 300', orderId: 'O-1' });
+    expect(t).toEqual({ id: 'E-1', tone: 'partial', title: 'Partial fill AAPL', body: 'Bought 100 @ 190.125 USD · 100 of 300', orderId: 'O-1' });
   });
 
   it('toasts the fill that completes an order', () => {
     const o = order('O-1', { side: 'sellShort', status: 'filled', quantity: '1000', cumQty: '1000', leavesQty: '0' });
     const t = toastOf(report('E-2', o, { execType: 'trade', lastQty: '600', lastPx: '190.10' }), AAPL);
-    expect(t).toMatchObject({ tone: 'fill', title: 'Filled AAPL', body: 'Sold short 600 @ 190.10 · done 1,000' });
+    expect(t).toMatchObject({ tone: 'fill', title: 'Filled AAPL', body: 'Sold short 600 @ 190.10 USD · done 1,000' });
   });
 
   it('toasts a reject with the gateway’s reason', () => {
