@@ -53,14 +53,25 @@ export interface VenuePrint {
   readonly ask: Decimal | undefined;
 }
 
-/** One price level of the internal venue's book: all the orders resting there, sizes summed. */
+/** One price level of the internal venue's book: all the orders resting there, sizes summed, in the book's integers. */
 export interface VenueBookLevel {
-  readonly price: Decimal;
-  readonly size: Decimal;
+  /** The price in units of `VenueBook.unit`. */
+  readonly ticks: number;
+  /** The size in lots of `VenueBook.lot`. */
+  readonly lots: number;
 }
 
-/** The internal venue's book, best level first on each side, as the market data shows it while traders' orders rest in it. */
+/**
+ * The internal venue's book, best level first on each side, as the market
+ * data shows it while traders' orders rest in it. Exact integers with their
+ * unit and lot (the venue counts in the instrument's finest tick, as the walk
+ * does), so showing it on every quote costs no decimal arithmetic per level.
+ */
 export interface VenueBook {
+  /** The price of one tick. */
+  readonly unit: Decimal;
+  /** The size of one lot. */
+  readonly lot: Decimal;
   readonly bids: readonly VenueBookLevel[];
   readonly asks: readonly VenueBookLevel[];
 }
@@ -156,11 +167,18 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     if (walk === undefined || instrument === undefined) return undefined;
     let levels: { bids: VenueLevel[]; asks: VenueLevel[] } | undefined;
     if (book !== undefined) {
+      // The venue's tick and lot are the walk's in practice: then its integers are the walk's as they are.
+      const same = book.unit.eq(walk.ladder.unit) && book.lot.eq(instrument.lotSize);
       const side = (from: readonly VenueBookLevel[]): VenueLevel[] | undefined => {
         const out: VenueLevel[] = [];
         for (const l of from) {
-          const units = l.price.div(walk.ladder.unit);
-          const lots = l.size.div(instrument.lotSize);
+          if (same) {
+            if (!Number.isSafeInteger(l.ticks) || l.ticks <= 0 || !Number.isSafeInteger(l.lots) || l.lots <= 0) return undefined;
+            out.push({ units: l.ticks, lots: l.lots });
+            continue;
+          }
+          const units = book.unit.times(l.ticks).div(walk.ladder.unit);
+          const lots = book.lot.times(l.lots).div(instrument.lotSize);
           if (!units.isInteger() || !units.gt(0) || !lots.isInteger() || !lots.gt(0)) return undefined;
           out.push({ units: units.toNumber(), lots: lots.toNumber() });
         }

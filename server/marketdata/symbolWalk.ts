@@ -28,13 +28,6 @@ export interface VenueLevel {
   readonly lots: number;
 }
 
-/** The venue's book as the walk shows it: integers for the touch, wire strings for depth. */
-interface ShownBook {
-  readonly bids: readonly VenueLevel[];
-  readonly asks: readonly VenueLevel[];
-  readonly wireBids: DepthLevelWire[];
-  readonly wireAsks: DepthLevelWire[];
-}
 
 /** Share of updates that print a trade. */
 const TRADE_SHARE = 0.6;
@@ -80,7 +73,7 @@ export class SymbolWalk {
   /** The seq of the simulator's own last move: its book sizes are drawn for it, so a venue-book quote (seq only) leaves them as they were. */
   private bookSeq = 0;
   /** The internal venue's book while traders' orders rest in it (applyVenueBook); it is the quote's touch and the depth. */
-  private venueBook: ShownBook | undefined;
+  private venueBook: { readonly bids: readonly VenueLevel[]; readonly asks: readonly VenueLevel[] } | undefined;
   private venueDepthCache: DepthWire | undefined;
   private venueDepthLevels = 0;
   private ts: number;
@@ -267,8 +260,8 @@ export class SymbolWalk {
    * seq moves, the simulator's own book sizes (drawn per simulator move) do not.
    */
   applyVenueBook(book: { bids: readonly VenueLevel[]; asks: readonly VenueLevel[] } | undefined, tsMs: number): SimUpdate {
-    const wire = (levels: readonly VenueLevel[]) => levels.map((l) => ({ price: this.fmt.price(l.units), size: this.fmt.size(l.lots) }));
-    this.venueBook = book === undefined ? undefined : { bids: book.bids, asks: book.asks, wireBids: wire(book.bids), wireAsks: wire(book.asks) };
+    // Only the touch is formatted now; the levels' strings wait for a depth request.
+    this.venueBook = book;
     this.venueDepthCache = undefined;
     this.seq += 1;
     this.ts = tsMs;
@@ -289,7 +282,8 @@ export class SymbolWalk {
     const cached = this.venueDepthCache;
     if (cached !== undefined && cached.seq === this.seq && this.venueDepthLevels === n) return cached;
     this.venueDepthLevels = n;
-    this.venueDepthCache = { symbol: this.symbol, seq: this.seq, bids: shown.wireBids.slice(0, n), asks: shown.wireAsks.slice(0, n), ts: this.ts };
+    const wire = (levels: readonly VenueLevel[]) => levels.slice(0, n).map((l) => ({ price: this.fmt.price(l.units), size: this.fmt.size(l.lots) }));
+    this.venueDepthCache = { symbol: this.symbol, seq: this.seq, bids: wire(shown.bids), asks: wire(shown.asks), ts: this.ts };
     return this.venueDepthCache;
   }
 

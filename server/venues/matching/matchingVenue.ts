@@ -33,6 +33,13 @@ function sameLevels(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/** Flat tick, lots pairs as the market data's levels. */
+function levelsOf(pairs: readonly number[]): { ticks: number; lots: number }[] {
+  const out: { ticks: number; lots: number }[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ ticks: pairs[i]!, lots: pairs[i + 1]! });
+  return out;
+}
+
 /** The routing name of the internal venue: the routing table's default names it. */
 export const MATCHING_VENUE = 'INTERNAL';
 
@@ -122,6 +129,8 @@ interface SymbolBook {
    * book (no trader's order rests here).
    */
   shown: { bids: number[]; asks: number[] } | undefined;
+  /** The other buffer of `shown`: the book is read into it, and the two swap when it differs. */
+  spare: { bids: number[]; asks: number[] };
 }
 
 type Context =
@@ -195,6 +204,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       chain: 0,
       behind: false,
       shown: undefined,
+      spare: { bids: [], asks: [] },
     };
     books.set(instrument.symbol, sb);
     const q = md.latest(instrument.symbol);
@@ -357,12 +367,14 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     let book: VenueBook | undefined;
     let shown: SymbolBook['shown'];
     if (traders) {
-      const bids = sb.book.depth('buy', levels);
-      const asks = sb.book.depth('sell', levels);
-      shown = { bids: bids.flatMap((l) => [l.price, l.lots]), asks: asks.flatMap((l) => [l.price, l.lots]) };
+      // Runs after every quote of a book with a trader in it: read into the spare buffers, allocate only when it changed.
+      shown = sb.spare;
+      sb.book.depthPairs('buy', levels, shown.bids);
+      sb.book.depthPairs('sell', levels, shown.asks);
       if (sb.shown !== undefined && sameLevels(sb.shown.bids, shown.bids) && sameLevels(sb.shown.asks, shown.asks)) return;
-      const side = (ls: typeof bids) => ls.map((l) => ({ price: ticksToPrice(l.price, sb.scale), size: lotsToQuantity(l.lots, sb.scale) }));
-      book = { bids: side(bids), asks: side(asks) };
+      if (sb.shown !== undefined) sb.spare = sb.shown;
+      else sb.spare = { bids: [], asks: [] };
+      book = { unit: sb.scale.unit, lot: sb.scale.lotSize, bids: levelsOf(shown.bids), asks: levelsOf(shown.asks) };
     }
     sb.shown = shown;
     publishing = true;

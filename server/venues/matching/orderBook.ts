@@ -253,6 +253,17 @@ export class OrderBook {
     return out;
   }
 
+  /** Like depth(), as flat tick, lots pairs written into `out` (cleared first): nothing allocated per level. */
+  depthPairs(side: Side, maxLevels: number, out: number[]): number[] {
+    out.length = 0;
+    const levels = this.ladderOf(side).levels;
+    for (let i = levels.length - 1; i >= 0 && out.length < 2 * maxLevels; i--) {
+      const l = levels[i]!;
+      out.push(l.tick, l.lots);
+    }
+    return out;
+  }
+
   /** Resting orders of one price level in queue order (ids), for inspection. */
   queueAt(side: Side, tick: number): number[] {
     const ids: number[] = [];
