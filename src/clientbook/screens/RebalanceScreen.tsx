@@ -4,7 +4,9 @@ import { useMemo, useRef, useState } from 'react';
 import { useSession } from '../../app/sessionContext.ts';
 import { useObservable } from '../../app/useObservable.ts';
 import type { BlockOrderWire, RebalanceProposalWire } from '../../core/protocol/clientBook.ts';
+import { ExportCsvButton } from '../../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../../grid/gridSetup.ts';
+import { useGridApi } from '../../grid/useGridApi.ts';
 import { type ClientList, type Loadable, errorText } from '../../streams/clientBook.ts';
 import { NO_ORDERS } from '../../streams/ordersState.ts';
 import { CommandStatus } from '../CommandStatus.tsx';
@@ -67,6 +69,8 @@ export function RebalanceScreen({ list, initialAccounts }: { list: Loadable<Clie
 
   const lines = useMemo(() => (proposal ? proposalLineRows(proposal, (id) => names.get(id) ?? id) : []), [proposal, names]);
   const blocks = useMemo(() => (proposal ? blockRows(proposal, sent?.orders ?? null, orders.orders) : []), [proposal, sent, orders]);
+  const blocksGrid = useGridApi<BlockRow>();
+  const linesGrid = useGridApi<ProposalLineRow>();
 
   const selectWhere = (pick: (c: AccountChoice) => boolean) => {
     const api = gridRef.current;
@@ -106,6 +110,7 @@ export function RebalanceScreen({ list, initialAccounts }: { list: Loadable<Clie
             <button type="button" className="small-button" onClick={() => selectWhere(() => false)}>
               None
             </button>
+            <ExportCsvButton grid={() => gridRef.current} name="rebalance-accounts" />
           </div>
         </div>
         <div className="panel-body">
@@ -159,9 +164,12 @@ export function RebalanceScreen({ list, initialAccounts }: { list: Loadable<Clie
         {proposal ? (
           <div className="proposal-body">
             <CommandStatus status={send.status} testId="rebalance-send-status" />
-            <h3>Block orders, one per instrument and side {sent && <span className="muted">· on {sent.blockAccount}, live from the order stream</span>}</h3>
+            <h3>
+              Block orders, one per instrument and side {sent && <span className="muted">· on {sent.blockAccount}, live from the order stream</span>}
+              <ExportCsvButton grid={blocksGrid.api} name="rebalance-blocks" />
+            </h3>
             <div className="proposal-blocks" data-testid="rebalance-blocks">
-              <AgGridReact<BlockRow> theme={terminalGridTheme} domLayout="autoHeight" rowData={blocks} columnDefs={BLOCK_COLUMNS} getRowId={(p) => p.data.key} />
+              <AgGridReact<BlockRow> onGridReady={blocksGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" rowData={blocks} columnDefs={BLOCK_COLUMNS} getRowId={(p) => p.data.key} />
             </div>
             {proposal.notes.length > 0 && (
               <ul className="proposal-notes" data-testid="rebalance-notes">
@@ -173,9 +181,11 @@ export function RebalanceScreen({ list, initialAccounts }: { list: Loadable<Clie
                 ))}
               </ul>
             )}
-            <h3>Per account ({lines.length} lines)</h3>
+            <h3>
+              Per account ({lines.length} lines) <ExportCsvButton grid={linesGrid.api} name="rebalance-lines" />
+            </h3>
             <div className="proposal-lines" data-testid="rebalance-lines">
-              <AgGridReact<ProposalLineRow> theme={terminalGridTheme} rowData={lines} columnDefs={LINE_COLUMNS} getRowId={(p) => p.data.key} />
+              <AgGridReact<ProposalLineRow> onGridReady={linesGrid.onGridReady} theme={terminalGridTheme} rowData={lines} columnDefs={LINE_COLUMNS} getRowId={(p) => p.data.key} />
             </div>
           </div>
         ) : (

@@ -4,7 +4,9 @@ import { useMemo } from 'react';
 import { useSession } from '../../app/sessionContext.ts';
 import type { ClientDetailWire } from '../../core/protocol/clientBook.ts';
 import { directionClass } from '../../grid/cellStyles.ts';
+import { ExportCsvButton } from '../../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../../grid/gridSetup.ts';
+import { useGridApi } from '../../grid/useGridApi.ts';
 import { ALLOCATION_DIMENSIONS, DIMENSION_LABEL, allocationOf, foldSmallSlices } from '../allocation.ts';
 import { FLAG_LABEL, KYC_LABEL, formatIsoDate, formatWeight, riskText } from '../bookFormat.ts';
 import { BarChart } from '../charts/BarChart.tsx';
@@ -57,6 +59,8 @@ export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWir
   const accountColumns = useMemo(() => forWidth(ACCOUNT_COLUMNS, ACCOUNT_WIDE_ONLY, compact), [compact]);
   const holdingColumns = useMemo(() => forWidth(HOLDING_COLUMNS, HOLDING_WIDE_ONLY, compact), [compact]);
   const holdings = useMemo(() => holdingRows(live, (s) => session.instrument(s)), [live, session]);
+  const accountsGrid = useGridApi<AccountRow>();
+  const holdingsGrid = useGridApi<HoldingRow>();
   const charts = useMemo(
     () =>
       ALLOCATION_DIMENSIONS.map((dim) => ({
@@ -131,7 +135,10 @@ export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWir
           )}
         </dl>
         <div className="accounts-grid" data-testid="client-accounts">
-          <AgGridReact<AccountRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={accountColumns} getRowId={(r) => r.data.accountId} />
+          <div className="grid-tools">
+            <ExportCsvButton grid={accountsGrid.api} name={`accounts-${detail.profile.clientId}`} testId="export-csv-accounts" />
+          </div>
+          <AgGridReact<AccountRow> onGridReady={accountsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={accountColumns} getRowId={(r) => r.data.accountId} />
         </div>
       </div>
       <div className="allocation-charts" data-testid="allocation-charts">
@@ -145,9 +152,10 @@ export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWir
       </div>
       <h3>
         Holdings <span className="muted">{live.stale > 0 ? `· ${live.stale} waiting for a live price` : '· live'}</span>
+        <ExportCsvButton grid={holdingsGrid.api} name={`holdings-${detail.profile.clientId}`} testId="export-csv-holdings" />
       </h3>
       <div className="detail-holdings" data-testid="client-holdings">
-        <AgGridReact<HoldingRow> theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={holdingColumns} getRowId={(r) => r.data.key} />
+        <AgGridReact<HoldingRow> onGridReady={holdingsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={holdingColumns} getRowId={(r) => r.data.key} />
       </div>
     </div>
   );

@@ -4,7 +4,9 @@ import { useMemo } from 'react';
 import { useSession } from '../../app/sessionContext.ts';
 import type { ClientDetailWire } from '../../core/protocol/clientBook.ts';
 import { directionClass } from '../../grid/cellStyles.ts';
+import { ExportCsvButton } from '../../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../../grid/gridSetup.ts';
+import { useGridApi } from '../../grid/useGridApi.ts';
 import { type TransactionRow, transactionRows } from './viewRows.ts';
 
 const COLUMNS: ColDef<TransactionRow>[] = [
@@ -22,9 +24,13 @@ const COLUMNS: ColDef<TransactionRow>[] = [
 export function TransactionsTab({ detail }: { detail: ClientDetailWire }) {
   const session = useSession();
   const rows = useMemo(() => transactionRows(detail.transactions, (s) => session.instrument(s)), [detail, session]);
+  const grid = useGridApi<TransactionRow>();
   return (
     <div className="transactions" data-testid="client-transactions">
-      <AgGridReact<TransactionRow> theme={terminalGridTheme} rowData={rows} columnDefs={COLUMNS} getRowId={(r) => r.data.txId} />
+      <div className="grid-tools">
+        <ExportCsvButton grid={grid.api} name={`transactions-${detail.profile.clientId}`} testId="export-csv-transactions" />
+      </div>
+      <AgGridReact<TransactionRow> theme={terminalGridTheme} rowData={rows} columnDefs={COLUMNS} getRowId={(r) => r.data.txId} onGridReady={grid.onGridReady} />
     </div>
   );
 }
