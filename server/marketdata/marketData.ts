@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import type { Decimal } from '../../src/core/decimal.ts';
 import type { BarWire, DepthWire, Interval, QuoteWire } from '../../src/core/protocol.ts';
+import { isOnLadder } from '../../src/core/tickLadder.ts';
 import { BarAggregator, DEFAULT_BAR_CAPACITY } from './barAggregator.ts';
 import { seriesWithHistory } from './barSeries.ts';
 import { loadInstruments } from './loadInstruments.ts';
@@ -172,15 +173,18 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
       const side = (from: readonly VenueBookLevel[]): VenueLevel[] | undefined => {
         const out: VenueLevel[] = [];
         for (const l of from) {
-          if (same) {
-            if (!Number.isSafeInteger(l.ticks) || l.ticks <= 0 || !Number.isSafeInteger(l.lots) || l.lots <= 0) return undefined;
-            out.push({ units: l.ticks, lots: l.lots });
-            continue;
+          let units = l.ticks;
+          let lots = l.lots;
+          if (!same) {
+            const u = book.unit.times(l.ticks).div(walk.ladder.unit);
+            const n = book.lot.times(l.lots).div(instrument.lotSize);
+            if (!u.isInteger() || !n.isInteger()) return undefined;
+            units = u.toNumber();
+            lots = n.toNumber();
           }
-          const units = book.unit.times(l.ticks).div(walk.ladder.unit);
-          const lots = book.lot.times(l.lots).div(instrument.lotSize);
-          if (!units.isInteger() || !units.gt(0) || !lots.isInteger() || !lots.gt(0)) return undefined;
-          out.push({ units: units.toNumber(), lots: lots.toNumber() });
+          // On the grid of the tick at that price, like every price the walk makes.
+          if (!Number.isSafeInteger(units) || units <= 0 || !Number.isSafeInteger(lots) || lots <= 0 || !isOnLadder(walk.ladder, units)) return undefined;
+          out.push({ units, lots });
         }
         return out;
       };

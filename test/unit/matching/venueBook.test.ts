@@ -219,6 +219,34 @@ describe('the venue book in the market data', () => {
     }
   });
 
+  it('a venue that stops takes its book off the market data', async () => {
+    const r = running(3);
+    const q0 = await untilSpread(r, 3);
+    r.venue.submit(r.order({ type: 'limit', side: 'buy', quantity: lots(3), limitPrice: dec(q0.bid).plus(TICK) }));
+    await settle();
+    expect(r.md.latest(SYM)!.bid).not.toBe(q0.bid);
+    r.venue.stop();
+    const q = r.md.latest(SYM)!;
+    expect([q.bid, q.bidSize, q.ask, q.askSize]).toEqual([q0.bid, q0.bidSize, q0.ask, q0.askSize]);
+    expect(r.md.depth(SYM)!.bids).toEqual(r.md.simulatedDepth(SYM)!.bids);
+  });
+
+  it('applyVenueBook refuses a level off the grid or in part lots, and changes nothing', () => {
+    const r = running(3, false);
+    const q0 = r.md.latest(SYM)!;
+    const unit = dec('0.01');
+    const ok = { ticks: Math.round(dec(q0.bid).div(unit).toNumber()), lots: 1 };
+    expect(r.md.applyVenueBook(SYM, { unit: dec('0.001'), lot: INSTRUMENT.lotSize, bids: [{ ticks: ok.ticks * 10 + 3, lots: 1 }], asks: [] })).toBeUndefined();
+    expect(r.md.applyVenueBook(SYM, { unit, lot: dec(1), bids: [{ ticks: ok.ticks, lots: 50 }], asks: [] })).toBeUndefined();
+    expect(r.md.applyVenueBook('NOPE', { unit, lot: INSTRUMENT.lotSize, bids: [ok], asks: [] })).toBeUndefined();
+    expect(r.md.latest(SYM)).toBe(q0);
+    // The same book in a finer unit and a smaller lot is converted exactly.
+    const q = r.md.applyVenueBook(SYM, { unit: dec('0.001'), lot: INSTRUMENT.lotSize.div(4), bids: [{ ticks: ok.ticks * 10, lots: 8 }], asks: [] })!;
+    expect(`${toWire(dec(q.bidSize))} @ ${toWire(dec(q.bid))}`).toBe(`${toWire(lots(2))} @ ${toWire(dec(q0.bid))}`);
+    // An empty side falls back to the simulator's.
+    expect(q.ask).toBe(q0.ask);
+  });
+
   it('a book holding only the maker’s orders (and a trader’s pending stop) changes nothing in the quotes or the depth', async () => {
     const a = running(13);
     const b = running(13, false);
