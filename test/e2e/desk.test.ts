@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
+import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { type TestClient, connect } from '../support/wsClient.ts';
 
@@ -17,30 +17,12 @@ import { type TestClient, connect } from '../support/wsClient.ts';
  * panel. Screenshots go to test-results/desk-*.png.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
-const SHOTS = join(ROOT, 'test-results');
 
 let gateway: TestGateway;
 let browser: Browser;
 let dir: string;
 let trader2: TestClient;
 let shot = 0;
-
-function newestMtime(path: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const p = join(path, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   shot += 1;
@@ -59,10 +41,7 @@ async function openAs(username: string): Promise<Page> {
   return page;
 }
 
-/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
+const eventually = pollFor();
 
 // A pinned column puts a second element for the same row in the pinned strip: the row meant here is the one holding the quantity.
 const row = (page: Page, testId: string, id: string) => page.locator(`[data-testid=${testId}] .ag-row[row-id="${id}"]:has(.ag-cell[col-id="quantity"])`);
@@ -89,10 +68,7 @@ beforeAll(async () => {
   gateway = await startTestGateway({ staticDir: DIST, deskLimitsFile: limits, startOfDayFile: sod });
   trader2 = await connect(gateway.wsUrl);
   await trader2.login('trader2');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

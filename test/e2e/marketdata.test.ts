@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 /*
@@ -13,49 +13,24 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
  * test-results/ (md-*.png).
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
-const SHOTS = join(ROOT, 'test-results');
 
 let gateway: TestGateway;
 let browser: Browser;
 let page: Page;
 let shot = 0;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the terminal when dist/ is missing or older than the sources, so the test never drives a stale build. */
-function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
-
 async function screenshot(name: string): Promise<void> {
   shot += 1;
   await page.screenshot({ path: join(SHOTS, `md-${String(shot).padStart(2, '0')}-${name}.png`) });
 }
 
-/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
+const eventually = pollFor();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ensureBuilt();
   gateway = await startTestGateway({ staticDir: DIST });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
   page.setDefaultTimeout(5_000);
   page.on('pageerror', (err) => console.error('[browser]', err.message));

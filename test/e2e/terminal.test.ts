@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
+import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 /*
@@ -13,29 +13,10 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
  * screenshot in test-results/.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
-const SHOTS = join(ROOT, 'test-results');
 
 let gateway: TestGateway;
 let browser: Browser;
 let shot = 0;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the terminal when dist/ is missing or older than the sources, so the test never drives a stale build. */
-function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   shot += 1;
@@ -62,10 +43,7 @@ function cell(scope: Locator, rowId: string, colId: string): Locator {
   return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 }
 
-/** Waits for the page to get there: the machine is shared and slow, so the wait is generous (and is not a speed check). */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
+const eventually = pollFor();
 
 async function texts(locator: Locator): Promise<string[]> {
   return locator.allTextContents();
@@ -75,10 +53,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ensureBuilt();
   gateway = await startTestGateway({ staticDir: DIST });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
