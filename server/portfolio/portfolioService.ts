@@ -148,11 +148,13 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
   if (deps.quotes$) {
     subs.push(
       deps.quotes$.subscribe((q) => {
+        // Most quotes are for symbols nobody holds: no decimal work for them (markOf reads the live quote anyway).
+        if (!bySymbol.has(q.symbol)) return;
         const m = markOf(q);
         if (!m) return;
         const before = marks.get(q.symbol);
         marks.set(q.symbol, m);
-        if ((before === undefined || !before.eq(m)) && bySymbol.has(q.symbol)) markChanges.next(q.symbol);
+        if (before === undefined || !before.eq(m)) markChanges.next(q.symbol);
       }),
     );
   }
