@@ -136,7 +136,9 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     const fixVenues = (venuesFile?.fix ?? []).map((c) => createFixVenue(c, { log: log.child({ module: 'fix' }) }));
     for (const f of fixVenues) stack.push(() => f.close());
     const router = createRoutingRouter(venuesFile?.routing ?? { rules: [], defaultVenue: venue.name }, [venue, ...fixVenues], instruments);
-    const commits = createCommitQueue(db, {
+    const journal = createJournal(db);
+    stack.push(() => journal.close());
+    const commits = createCommitQueue(journal, {
       mode: config.journalGroupCommit === false ? 'immediate' : 'group',
       onCommitFailed: (err, lost) =>
         log.fatal({ err, lost }, 'the order journal could not be written: those events were not announced; restart the gateway to recover from the journal'),
@@ -145,7 +147,7 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
     stack.push(() => commits.stop());
     const oms = createOrderManager({
       commits,
-      journal: createJournal(db),
+      journal,
       router,
       instruments,
       touch: (symbol) => {

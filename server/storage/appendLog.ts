@@ -1,0 +1,132 @@
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * An append-only file of text lines, written in batches and made durable
+ * with fdatasync. Appending only buffers; `writeOut` hands the buffer to the
+ * kernel in one write; `sync` (async, on libuv's thread pool) or `syncNow`
+ * makes everything written so far durable. Splitting the two lets the order
+ * path go on filling the next batch while the disk flushes the last one.
+ */
+export interface AppendLog {
+  readonly path: string;
+  /** Buffers one line (without its newline). */
+  append(line: string): void;
+  /** Drops the lines appended since the last writeOut (a batch that failed before it reached the file). */
+  discard(): void;
+  /**
+   * Writes the buffered lines to the file (the page cache; not durable yet).
+   * On an I/O error the file is cut back to where it was, so no half batch
+   * stays in front of the next one, and the error is thrown.
+   */
+  writeOut(): void;
+  /** Makes every line written out so far durable; `done` runs on the event loop afterwards. */
+  sync(done: (err: Error | null) => void): void;
+  /** The same, blocking. */
+  syncNow(): void;
+  close(): void;
+}
+
+export interface ReadLines {
+  /** Complete lines, in file order, without newlines (empty lines skipped). */
+  lines: string[];
+  /**
+   * Bytes of an unfinished last line (a write torn by a crash) that were cut
+   * off so new lines do not run into it; 0 when the file ended cleanly.
+   */
+  tornBytes: number;
+}
+
+/**
+ * Reads every complete line of a log. A last line without its newline was
+ * never made durable as a whole (the writer writes whole lines, then syncs),
+ * so nothing announced can depend on it: it is cut off here, before any append.
+ */
+export function readLogLines(path: string): ReadLines {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], tornBytes: 0 };
+    throw err;
+  }
+  const end = text.lastIndexOf('\n') + 1;
+  const tornBytes = Buffer.byteLength(text.slice(end));
+  if (tornBytes > 0) {
+    const fd = openSync(path, 'r+');
+    try {
+      ftruncateSync(fd, Buffer.byteLength(text.slice(0, end)));
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const lines = text.slice(0, end).split('\n').filter((l) => l.length > 0);
+  return { lines, tornBytes };
+}
+
+/** Opens (creating) a log for appending. The file's directory entry is synced once when the file is new. */
+export function openAppendLog(path: string): AppendLog {
+  let fd: number | undefined;
+  let chunks: string[] = [];
+  /** The file's length after the last complete write. */
+  let size = 0;
+
+  function handle(): number {
+    if (fd === undefined) {
+      fd = openSync(path, 'a');
+      size = fstatSync(fd).size;
+      if (size === 0) syncDirectory(dirname(path));
+    }
+    return fd;
+  }
+
+  return {
+    path,
+    append(line) {
+      chunks.push(line, '\n');
+    },
+    discard() {
+      chunks = [];
+    },
+    writeOut() {
+      if (chunks.length === 0) return;
+      const data = Buffer.from(chunks.join(''), 'utf8');
+      chunks = [];
+      const f = handle();
+      let off = 0;
+      try {
+        while (off < data.length) off += writeSync(f, data, off, data.length - off);
+      } catch (err) {
+        if (off > 0) ftruncateSync(f, size);
+        throw err;
+      }
+      size += data.length;
+    },
+    sync(done) {
+      const f = handle();
+      fdatasync(f, (err) => done(err));
+    },
+    syncNow() {
+      fdatasyncSync(handle());
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
+}
+
+function syncDirectory(dir: string): void {
+  // A new file's name must survive a crash too; some filesystems refuse to sync a directory, which then costs nothing to skip.
+  try {
+    const d = openSync(dir, 'r');
+    try {
+      fdatasyncSync(d);
+    } finally {
+      closeSync(d);
+    }
+  } catch {
+    /* best effort */
+  }
+}
