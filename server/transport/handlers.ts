@@ -78,8 +78,11 @@ const clientBook: Authed<'clientBook'> = (ctx, s, user, msg) => {
   else ctx.send(s, { type: 'clientBook', reqId: msg.reqId, clients: answer.clients });
 };
 
-/** Routes one parsed message; the session gate (login first) is applied here and nowhere else. */
-export async function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessage): Promise<void> {
+/**
+ * Routes one parsed message; the session gate (login first) is applied here and nowhere else.
+ * Synchronous but for login (a password hash): the order path must not pay a promise per frame.
+ */
+export function dispatch(ctx: HandlerContext, s: Session, msg: ClientMessage): void | Promise<void> {
   switch (msg.type) {
     case 'ping':
       ctx.send(s, { type: 'pong', reqId: msg.reqId, ts: msg.ts, serverTime: Date.now() });

@@ -16,8 +16,12 @@ export interface Session {
   positionsSubscribed: boolean;
   /** Orders placed on this connection: their reports reach it even without subscribeOrders. */
   readonly placedOrders: Set<string>;
-  /** Frames are handled one after another, even across an async login. */
-  queue: Promise<void>;
+  /**
+   * Set while a frame's handling is still running asynchronously (a login):
+   * frames arriving meanwhile wait behind it, so they are handled in order.
+   * Undefined otherwise, and a frame is handled at once.
+   */
+  pending: Promise<void> | undefined;
 }
 
 export function newSession(id: number, ws: WebSocket): Session {
@@ -30,7 +34,7 @@ export function newSession(id: number, ws: WebSocket): Session {
     ordersSubscribed: false,
     positionsSubscribed: false,
     placedOrders: new Set(),
-    queue: Promise.resolve(),
+    pending: undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import type { OmsUpdate } from '../oms/orderManager.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
 import type { Position } from '../portfolio/positionBook.ts';
 import { CLOSE_POLICY, type HandlerContext, dispatch, helloMessage } from './handlers.ts';
+import { execReportFrame } from './execReportFrame.ts';
 import { directReplyOf } from './orderHandlers.ts';
 import { WS_PATH } from './httpHandler.ts';
 import { type FanoutStats, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
@@ -64,9 +65,13 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   let nextId = 1;
 
   function send(s: Session, msg: ServerMessage): void {
+    sendFrame(s, JSON.stringify(msg));
+  }
+  /** A message already serialised (the same bytes JSON.stringify would give). */
+  function sendFrame(s: Session, frame: string): void {
     if (s.ws.readyState !== WebSocket.OPEN) return;
     corkForThisTurn(s.ws);
-    s.ws.send(JSON.stringify(msg));
+    s.ws.send(frame);
   }
   /**
    * Sockets written to in this turn of the event loop. Each one is corked at
@@ -122,14 +127,17 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       if (s) send(s, directReplyOf(u));
       return;
     }
-    const report = executionToWire(u.execution);
+    // Serialised once however many connections see it.
+    let reportJson: string | undefined;
     const order = u.execution.order;
     for (const s of sessions.values()) {
       if (s.auth.state !== 'authenticated') continue;
       if (u.origin?.sessionId === s.id) {
-        send(s, { type: 'execReport', reqId: u.origin.reqId, report });
+        reportJson ??= JSON.stringify(executionToWire(u.execution));
+        sendFrame(s, execReportFrame(reportJson, u.origin.reqId));
       } else if (s.placedOrders.has(order.orderId) || (s.ordersSubscribed && services.oms.canSee(s.auth.user, order))) {
-        send(s, { type: 'execReport', report });
+        reportJson ??= JSON.stringify(executionToWire(u.execution));
+        sendFrame(s, execReportFrame(reportJson, undefined));
       }
     }
   };
@@ -148,7 +156,8 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     services.portfolio.updates$.subscribe(safely('position', onPosition)),
   ];
 
-  async function handleFrame(s: Session, data: Buffer, isBinary: boolean): Promise<void> {
+  /** Handles one frame; a promise only when its handler went asynchronous (a login). */
+  function handleFrame(s: Session, data: Buffer, isBinary: boolean): void | Promise<void> {
     const anonymous = s.auth.state === 'anonymous';
     if (isBinary) {
       send(s, { type: 'error', code: 'BAD_MESSAGE', message: 'binary frames are not accepted; send JSON as text' });
@@ -166,12 +175,33 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       if (anonymous) close(s, CLOSE_POLICY, 'bad frame before login');
       return;
     }
+    const msg = parsed.msg;
+    const failed = (err: unknown) => {
+      log.error({ err, session: s.id, type: msg.type }, 'handler failed');
+      send(s, { type: 'error', reqId: msg.reqId, code: 'INTERNAL', message: `the gateway failed to handle ${msg.type}; it has been logged` });
+    };
     try {
-      await dispatch(ctx, s, parsed.msg);
+      const running = dispatch(ctx, s, msg);
+      if (running !== undefined) return running.catch(failed);
     } catch (err) {
-      log.error({ err, session: s.id, type: parsed.msg.type }, 'handler failed');
-      send(s, { type: 'error', reqId: parsed.msg.reqId, code: 'INTERNAL', message: `the gateway failed to handle ${parsed.msg.type}; it has been logged` });
+      failed(err);
     }
+  }
+
+  /** Frames of a connection are handled in arrival order: at once when nothing is pending, else behind what is. */
+  function onFrame(s: Session, data: Buffer, isBinary: boolean): void {
+    const running = s.pending === undefined ? handleFrame(s, data, isBinary) : s.pending.then(() => handleFrame(s, data, isBinary));
+    if (running === undefined) return;
+    const tracked: Promise<void> = running.then(
+      () => {
+        if (s.pending === tracked) s.pending = undefined;
+      },
+      (err: unknown) => {
+        if (s.pending === tracked) s.pending = undefined;
+        log.error({ err, session: s.id }, 'frame failed');
+      },
+    );
+    s.pending = tracked;
   }
 
   wss.on('connection', (ws) => {
@@ -180,7 +210,7 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     log.debug({ session: s.id }, 'connected');
     ws.on('message', (data, isBinary) => {
       const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-      s.queue = s.queue.then(() => handleFrame(s, buf, isBinary)).catch((err: unknown) => log.error({ err, session: s.id }, 'frame failed'));
+      onFrame(s, buf, isBinary);
     });
     ws.on('error', (err) => log.info({ err, session: s.id }, 'connection error'));
     ws.on('close', (code) => {
