@@ -1,5 +1,5 @@
 import type { Order } from '../../src/core/order.ts';
-import { nextSessionClose } from '../../src/core/orderExpiry.ts';
+import { sessionCloseMemo } from '../../src/core/orderExpiry.ts';
 import type { TradingSession } from '../../src/core/tradingSession.ts';
 
 export interface ExpiryClock {
@@ -8,23 +8,20 @@ export interface ExpiryClock {
 }
 
 /**
- * A DAY order's close is found once (it walks the calendar through Intl) and
- * kept by order id. An instrument without a session has no close, so its DAY
- * orders work until cancelled.
+ * A DAY order closes at the first close of its instrument's session after it
+ * was placed. The close is worked out (a walk of the calendar through Intl)
+ * about once per session and day, not per order: the memo answers every order
+ * placed before the close it already knows. An instrument without a session
+ * has no close, so its DAY orders work until cancelled.
  */
 export function createExpiryClock(sessionOf: (symbol: string) => TradingSession | undefined): ExpiryClock {
-  const dayCloses = new Map<string, number | null>();
+  const closeAfter = sessionCloseMemo();
   return {
     dueAt(order) {
       if (order.tif === 'gtd') return order.expireAt;
       if (order.tif !== 'day') return null;
-      let close = dayCloses.get(order.orderId);
-      if (close === undefined) {
-        const session = sessionOf(order.symbol);
-        close = session === undefined ? null : nextSessionClose(session, order.createdAt);
-        dayCloses.set(order.orderId, close);
-      }
-      return close;
+      const session = sessionOf(order.symbol);
+      return session === undefined ? null : closeAfter(session, order.createdAt);
     },
   };
 }

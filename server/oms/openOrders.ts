@@ -5,9 +5,13 @@
  * care about open ones (cancel-all, expiry every second, restart) read this
  * instead of the whole day's orders.
  *
- * Each map keeps insertion order, which is creation order (an order enters
+ * Each index keeps insertion order, which is creation order (an order enters
  * when it is created and keeps its place through later states): walking it
  * visits open orders in the same order as walking all orders would.
+ *
+ * An order's latest state sits in one slot that all three indexes share, so
+ * a change of state (every report of a working order) is one map lookup and
+ * one write, not a write into each index.
  */
 import { type Order, isTerminal } from '../../src/core/order.ts';
 
@@ -20,42 +24,55 @@ export interface OpenOrders {
   readonly size: number;
 }
 
+interface Slot {
+  order: Order;
+}
+
+function* ordersOf(slots: Iterable<Slot>): Generator<Order> {
+  for (const s of slots) yield s.order;
+}
+
+function put(index: Map<string, Set<Slot>>, key: string, slot: Slot): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(slot);
+}
+
+function drop(index: Map<string, Set<Slot>>, key: string, slot: Slot): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(slot);
+  if (set.size === 0) index.delete(key);
+}
+
 export function createOpenOrders(): OpenOrders {
-  const all = new Map<string, Order>();
-  const byTrader = new Map<string, Map<string, Order>>();
-  const byAccount = new Map<string, Map<string, Order>>();
-
-  function put(index: Map<string, Map<string, Order>>, key: string, order: Order): void {
-    let m = index.get(key);
-    if (!m) index.set(key, (m = new Map()));
-    m.set(order.orderId, order);
-  }
-
-  function drop(index: Map<string, Map<string, Order>>, key: string, orderId: string): void {
-    const m = index.get(key);
-    if (!m) return;
-    m.delete(orderId);
-    if (m.size === 0) index.delete(key);
-  }
+  const all = new Map<string, Slot>();
+  const byTrader = new Map<string, Set<Slot>>();
+  const byAccount = new Map<string, Set<Slot>>();
 
   return {
     track(order) {
-      const before = all.get(order.orderId);
+      const slot = all.get(order.orderId);
       if (isTerminal(order.status)) {
-        if (!before) return;
+        if (!slot) return;
         all.delete(order.orderId);
-        drop(byTrader, before.trader, order.orderId);
-        drop(byAccount, before.account, order.orderId);
+        // Trader and account never change on a live order: the slot's are the ones it was filed under.
+        drop(byTrader, slot.order.trader, slot);
+        drop(byAccount, slot.order.account, slot);
         return;
       }
-      all.set(order.orderId, order);
-      // Trader and account never change on a live order; set them again so both indexes hold the latest state.
-      put(byTrader, order.trader, order);
-      put(byAccount, order.account, order);
+      if (slot) {
+        slot.order = order;
+        return;
+      }
+      const fresh: Slot = { order };
+      all.set(order.orderId, fresh);
+      put(byTrader, order.trader, fresh);
+      put(byAccount, order.account, fresh);
     },
-    all: () => all.values(),
-    ofTrader: (trader) => byTrader.get(trader)?.values() ?? [],
-    ofAccount: (account) => byAccount.get(account)?.values() ?? [],
+    all: () => ordersOf(all.values()),
+    ofTrader: (trader) => ordersOf(byTrader.get(trader) ?? []),
+    ofAccount: (account) => ordersOf(byAccount.get(account) ?? []),
     get size() {
       return all.size;
     },

@@ -132,6 +132,9 @@ interface PendingReplace {
   readonly origin: CommandOrigin | undefined;
 }
 
+/** What an execution may carry beyond its type and the order: a fill's quantity, price and id, a replace's requested terms. */
+type ExecutionExtra = Partial<Pick<Execution, 'lastQty' | 'lastPx' | 'venueExecId' | 'requested'>>;
+
 const EXPIRY_TEXT = { day: 'day order expired at the session close', gtd: 'good till date order reached its expiry' } as const;
 
 /**
@@ -180,6 +183,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     return o !== undefined && !isTerminal(o.status);
   };
   const updates = new Subject<OmsUpdate>();
+  /** Made once: a closure made per order pays tsx's __name. */
+  const instrumentOf = (symbol: string) => instruments.get(symbol);
   const commits = deps.commits;
   /** Journal a write; `after` runs once it is durable (at once without group commit). */
   const record = (write: () => void, after: () => void): void => {
@@ -215,26 +220,33 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     if (!m.has(clOrdId)) m.set(clOrdId, orderId);
   }
 
-  function makeExecution(order: Order, execType: ExecType, extra: Partial<Pick<Execution, 'lastQty' | 'lastPx' | 'venueExecId' | 'requested'>> = {}) {
-    const seq = lastExecSeq + 1;
-    const e: Execution = { execId: execIdOf(seq), execType, lastQty: ZERO, lastPx: ZERO, ts: order.updatedAt, order, ...extra };
-    return { seq, e };
+  /** The execution of sequence number `seq`; most carry no extra (no spread, one shape). */
+  function makeExecution(seq: number, order: Order, execType: ExecType, extra: ExecutionExtra | undefined): Execution {
+    if (extra === undefined) return { execId: execIdOf(seq), execType, lastQty: ZERO, lastPx: ZERO, ts: order.updatedAt, order };
+    return { execId: execIdOf(seq), execType, lastQty: ZERO, lastPx: ZERO, ts: order.updatedAt, order, ...extra };
   }
 
   /** The writer's state moves on at once; the report goes out once the journal holds it. */
   function adopt(e: Execution): void {
-    if (!orders.has(e.order.orderId) && !isTerminal(e.order.status)) unscheduled.push(e.order.orderId);
-    orders.set(e.order.orderId, e.order);
-    open.track(e.order);
-    workingTotals.track(e.order);
+    const order = e.order;
+    const history = byOrder.get(order.orderId);
+    if (history !== undefined) history.push(e);
+    else {
+      // A new order (or, after a replay problem, one with no history yet).
+      if (!orders.has(order.orderId) && !isTerminal(order.status)) unscheduled.push(order.orderId);
+      byOrder.set(order.orderId, [e]);
+    }
+    orders.set(order.orderId, order);
+    open.track(order);
+    workingTotals.track(order);
     executions.push(e);
-    historyList(e.order.orderId).push(e);
   }
 
   /** Journal, then adopt, then publish: a crash between steps loses nothing that was announced. */
   function commitNew(order: Order, execType: 'pendingNew' | 'rejected', origin: CommandOrigin | undefined): void {
     const orderSeq = lastOrderSeq + 1;
-    const { seq, e } = makeExecution(order, execType);
+    const seq = lastExecSeq + 1;
+    const e = makeExecution(seq, order, execType, undefined);
     record(
       () => journal.recordNewOrder(orderSeq, order, seq, e),
       () => updates.next({ kind: 'execReport', execution: e, origin }),
@@ -245,8 +257,9 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     adopt(e);
   }
 
-  function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra: Parameters<typeof makeExecution>[2] = {}): void {
-    const { seq, e } = makeExecution(order, execType, extra);
+  function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra?: ExecutionExtra): void {
+    const seq = lastExecSeq + 1;
+    const e = makeExecution(seq, order, execType, extra);
     record(
       () => journal.recordExecution(seq, e),
       () => updates.next({ kind: 'execReport', execution: e, origin }),
@@ -478,7 +491,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       const earlier = clOrdIds.get(user.username)?.get(cmd.clOrdId);
       if (earlier !== undefined) return reject(user, cmd, origin, `duplicate ClOrdID ${cmd.clOrdId}: already used for order ${earlier}`);
       const now = deps.now();
-      const ticket = validateTicket(cmd.order, { instrument: (s) => instruments.get(s), accounts: user.accounts, now });
+      const ticket = validateTicket(cmd.order, { instrument: instrumentOf, accounts: user.accounts, now });
       if (!ticket.ok) return reject(user, cmd, origin, describeErrors(ticket.errors));
       const spec = ticket.order;
       const justification = cmd.justification?.trim() || undefined;

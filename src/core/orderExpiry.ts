@@ -56,6 +56,46 @@ export function nextSessionClose(session: TradingSession, afterMs: number): numb
   return null;
 }
 
+/** How many close windows a memo keeps per session: the current one, and a few older for orders of past days. */
+const WINDOWS_PER_SESSION = 4;
+
+interface CloseWindow {
+  /** An instant the close was worked out for… */
+  readonly from: number;
+  /** …and that close: the answer for every instant in [from, close). */
+  readonly close: number;
+}
+
+export type SessionCloses = (session: TradingSession, afterMs: number) => number | null;
+
+/**
+ * nextSessionClose with a memory, for a caller that asks about many instants
+ * (the OMS, once per DAY order). The first close after an instant is the same
+ * for every instant from that one up to the close itself, so each session
+ * keeps the windows it has worked out and answers from them; the walk through
+ * Intl runs about once per session per day instead of once per order. Same
+ * answers as nextSessionClose (tested against it). Sessions are keyed by
+ * object: the instrument catalog holds one per instrument.
+ */
+export function sessionCloseMemo(): SessionCloses {
+  const windows = new WeakMap<TradingSession, CloseWindow[]>();
+  return (session, afterMs) => {
+    let known = windows.get(session);
+    if (known !== undefined) {
+      for (let i = 0; i < known.length; i++) {
+        const w = known[i]!;
+        if (afterMs >= w.from && afterMs < w.close) return w.close;
+      }
+    } else windows.set(session, (known = []));
+    const close = nextSessionClose(session, afterMs);
+    if (close === null) return null;
+    // Newest first: orders arrive in time order, so the window just made answers the next ones.
+    known.unshift({ from: afterMs, close });
+    if (known.length > WINDOWS_PER_SESSION) known.pop();
+    return close;
+  };
+}
+
 /** The end of a calendar date (23:59:59.999) in a time zone, as epoch ms. */
 export function endOfDateIn(timeZone: string, year: number, month: number, day: number): number {
   const utcEnd = Date.UTC(year, month - 1, day, 23, 59, 59, 999);

@@ -23,13 +23,21 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Names already resolved: building a DateTimeFormat costs ~100 µs, and the instrument file names the same few zones hundreds of times. */
+const canonical = new Map<string, string | undefined>();
+
 /** The name Intl resolves a time zone to ('america/new_york' → 'America/New_York'), or undefined when it does not know it. */
 export function canonicalTimeZone(name: string): string | undefined {
+  if (canonical.has(name)) return canonical.get(name);
+  let resolved: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    resolved = undefined;
   }
+  // Bounded by the distinct names a process reads (files and config, not orders).
+  if (canonical.size < 1000) canonical.set(name, resolved);
+  return resolved;
 }
 
 export function wallClockIn(timeZone: string, tsMs: number): WallClock {
