@@ -41,13 +41,14 @@ const BLOCK_COLUMNS: ColDef<BlockRow>[] = [
   { field: 'side', headerName: 'Side', width: 56, cellClass: sideClass },
   { field: 'quantity', headerName: 'Block qty', width: 86, ...right },
   { field: 'price', headerName: 'Price', width: 80, ...right },
-  { field: 'notional', headerName: 'Notional', width: 110, ...right },
+  { field: 'notional', headerName: 'Notional', width: 104, ...right },
   { field: 'accounts', headerName: 'Accts', width: 58, ...right },
   { field: 'orderId', headerName: 'Order', width: 80, cellClass: 'muted' },
   { field: 'status', headerName: 'Status', width: 80, cellClass: (p) => `status ${String(p.value ?? '').toLowerCase()}` },
   { field: 'filled', headerName: 'Filled', width: 74, ...right },
   { field: 'avgPx', headerName: 'Avg px', width: 84, ...right },
-  { field: 'text', headerName: 'Text', flex: 1, minWidth: 100, cellClass: 'muted' },
+  // Narrow enough that the blocks fit a 1280-wide laptop without a horizontal scroll; a long venue text reads in full on hover.
+  { field: 'text', headerName: 'Text', flex: 1, minWidth: 60, cellClass: 'muted', tooltipField: 'text' },
 ];
 
 /**
