@@ -6,10 +6,10 @@
  * the trader confirms.
  */
 import { type Decimal, ZERO, dec } from '../../src/core/decimal.ts';
-import { type Instrument, notional } from '../../src/core/instrument.ts';
+import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
-import { referencePrice } from '../../src/core/risk/collar.ts';
+import { type CollarBand, type CollarSpec, referencePrice } from '../../src/core/risk/collar.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { orderWarnings } from '../../src/core/risk/warnings.ts';
 import { type SessionState, type TradingSession, sessionStateAt } from '../../src/core/tradingSession.ts';
@@ -17,7 +17,9 @@ import type { UserProfile } from '../../src/core/users.ts';
 import type { EffectiveLimits, RiskLimitsBook } from './limitsConfig.ts';
 import {
   type NotionalFacts,
+  type Reject,
   type RuleOutcome,
+  bandAround,
   buyingPowerRule,
   collarTarget,
   isBuy,
@@ -26,7 +28,7 @@ import {
   maxQuantityRule,
   ownPrice,
   positionLimitRule,
-  priceCollarRule,
+  priceCollarRuleOn,
   restrictedRule,
   sessionRule,
   shortSaleRule,
@@ -34,7 +36,7 @@ import {
 } from './rules.ts';
 import { SessionThrottle } from './throttle.ts';
 import type { KillSwitch, PreTradeRisk, RiskDecision, RiskRequest, RiskWarning, TradingMode } from './types.ts';
-import { type WorkingOrders, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
+import { type WorkingBuys, type WorkingOrders, contractValue, isOne, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
 
 export interface PreTradeRiskDeps {
   limits: RiskLimitsBook;
@@ -73,45 +75,118 @@ export interface RiskEngine extends PreTradeRisk {
   limitsView(user: UserProfile, working: readonly Order[]): RiskLimitsView;
 }
 
+/**
+ * A quote's prices as decimals, parsed once per quote object (the same quote
+ * answers many orders until the next tick) and kept beside it. The texts are
+ * compared on every use, so a quote object changed in place is parsed again.
+ */
+interface QuoteFacts {
+  readonly bidText: string;
+  readonly askText: string;
+  readonly touch: Touch;
+  /** Made on first use (the last price is parsed only for a reference). */
+  lastText: string | undefined;
+  reference: Decimal | undefined;
+}
+
+const quoteFacts = new WeakMap<QuoteWire, QuoteFacts>();
+
+function factsOf(q: QuoteWire): QuoteFacts {
+  let f = quoteFacts.get(q);
+  if (f === undefined || f.bidText !== q.bid || f.askText !== q.ask) {
+    f = { bidText: q.bid, askText: q.ask, touch: { bid: dec(q.bid), ask: dec(q.ask) }, lastText: undefined, reference: undefined };
+    quoteFacts.set(q, f);
+  }
+  return f;
+}
+
 function touchOf(q: QuoteWire | undefined): Touch | undefined {
-  return q === undefined ? undefined : { bid: dec(q.bid), ask: dec(q.ask) };
+  return q === undefined ? undefined : factsOf(q).touch;
 }
 
 function referenceOf(q: QuoteWire | undefined): Decimal | undefined {
-  return q === undefined ? undefined : referencePrice({ bid: dec(q.bid), ask: dec(q.ask), last: dec(q.last) });
+  if (q === undefined) return undefined;
+  const f = factsOf(q);
+  if (f.lastText !== q.last) {
+    f.reference = referencePrice({ bid: f.touch.bid, ask: f.touch.ask, last: dec(q.last) });
+    f.lastText = q.last;
+  }
+  return f.reference;
+}
+
+/**
+ * Collar bands by reference object: a market reference is the quote's (see
+ * referenceOf), the same object for every order until the quote moves, and
+ * the collar and instrument are the same few objects (limitsConfig shares
+ * equal collars), so a band is worked out once per quote and collar.
+ */
+interface BandMemo {
+  readonly collar: CollarSpec;
+  readonly instrument: Instrument;
+  readonly band: CollarBand | undefined;
+}
+const bandMemos = new WeakMap<Decimal, BandMemo[]>();
+const MAX_BANDS_PER_REFERENCE = 4;
+
+function cachedBand(reference: Decimal, collar: CollarSpec, instrument: Instrument): CollarBand | undefined {
+  let memos = bandMemos.get(reference);
+  if (memos === undefined) bandMemos.set(reference, (memos = []));
+  for (const m of memos) if (m.collar === collar && m.instrument === instrument) return m.band;
+  const band = bandAround(reference, collar, instrument);
+  if (memos.length < MAX_BANDS_PER_REFERENCE) memos.push({ collar, instrument, band });
+  return band;
 }
 
 export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   const { limits: book } = deps;
   const throttle = new SessionThrottle();
+  /** The priced part of an account's working buys in the base currency, per WorkingBuys object (the totals hand out the same one until they change). */
+  const pricedInBase = new WeakMap<WorkingBuys, Decimal>();
 
   function toBase(amount: Decimal, currency: string): Decimal | undefined {
     const rate = book.rateToBase(currency);
-    return rate === undefined ? undefined : amount.times(rate);
+    // × 1 leaves a value of at most 40 digits as it is (every decimal here is one).
+    return rate === undefined ? undefined : isOne(rate) ? amount : amount.times(rate);
   }
 
   const buyValuation = {
     instrument: deps.instrument,
-    // Only a working market buy needs the touch (parsing a quote is the costly part).
+    // Only a working market buy needs the touch.
     touch: (symbol: string) => touchOf(deps.quote(symbol)),
     toBase,
   };
 
   /** Buying power in use: today's net filled purchases plus the account's working buys, in the base currency. */
   function workingBuys(working: WorkingOrders, account: string): Decimal {
-    return (deps.spentToday?.(account) ?? ZERO).plus(workingBuysValue(working.buys(account), buyValuation));
+    const spent = deps.spentToday?.(account) ?? ZERO;
+    const buys = working.buys(account);
+    let priced = pricedInBase.get(buys);
+    if (priced === undefined) pricedInBase.set(buys, (priced = workingBuysValue({ pricedByCurrency: buys.pricedByCurrency, unpriced: [] }, buyValuation)));
+    // The market buys are valued at the touch of the moment, after the priced sum as workingBuysValue adds them.
+    return spent.plus(isEmpty(buys.unpriced) ? priced : workingBuysValue({ pricedByCurrency: new Map(), unpriced: buys.unpriced }, buyValuation, priced));
   }
 
-  function sessionOf(symbol: string, instrument: Instrument): { state: SessionState; opensAt: string | undefined } {
-    const session: TradingSession | undefined = book.sessionOverride(symbol) ?? instrument.session;
-    const opensAt = session === undefined ? undefined : `${clock(session.open)} ${session.timeZone}`;
+  function sessionStateOf(symbol: string, session: TradingSession | undefined): SessionState {
     if (book.tradingCalendar === 'feed') {
       const fromFeed = deps.quote(symbol)?.sessionState;
-      if (fromFeed !== undefined) return { state: fromFeed, opensAt };
+      if (fromFeed !== undefined) return fromFeed;
     }
-    return { state: session === undefined ? 'open' : sessionStateAt(session, deps.now()), opensAt };
+    return session === undefined ? 'open' : sessionStateAt(session, deps.now());
   }
 
+  /** The order's value: at its own price, else the touch it would take, else the reference. */
+  function valueOf(spec: OrderSpec, instrument: Instrument, quote: QuoteWire | undefined, reference: Decimal | undefined): NotionalFacts {
+    const price = valuationPrice(spec as OrderSpec & { limitPrice?: Decimal; stopPrice?: Decimal }, touchOf(quote)) ?? reference ?? instrument.referencePrice;
+    const local = contractValue(spec.quantity, price, instrument.multiplier);
+    return { local, currency: instrument.currency, base: toBase(local, instrument.currency), baseCurrency: book.baseCurrency };
+  }
+
+  /**
+   * The rules in a fixed order, the first reject wins: kill switch, throttle,
+   * tradable, restricted, session, quantity, price collar (and a market
+   * order's two-sided quote), notional, short sale, position, buying power.
+   * Written out, with no closure per order (each costs a __name call under tsx).
+   */
   function check(req: RiskRequest): RiskDecision {
     const { spec, user } = req;
     const now = deps.now();
@@ -123,73 +198,57 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     const quote = deps.quote(spec.symbol);
     const reference = referenceOf(quote);
 
-    const first = (...rules: (() => RuleOutcome)[]): RuleOutcome => {
-      for (const rule of rules) {
-        const out = rule();
-        if (out) return out;
-      }
-      return undefined;
-    };
-
-    let notionalFacts: NotionalFacts | undefined;
-    const valued = (): NotionalFacts => {
-      if (notionalFacts) return notionalFacts;
-      // priceCollarRule has made sure a market order has a live quote by now.
-      const price = valuationPrice(spec as OrderSpec & { limitPrice?: Decimal; stopPrice?: Decimal }, touchOf(quote)) ?? reference ?? instrument.referencePrice;
-      const local = notional(spec.quantity, price, instrument);
-      return (notionalFacts = { local, currency: instrument.currency, base: toBase(local, instrument.currency), baseCurrency: book.baseCurrency });
-    };
-
-    const outcome = first(
-      () => killSwitchRule(deps.killSwitch?.governing(user), spec, position, exposure),
-      () => {
-        if (req.sessionId === null) return undefined;
-        const t = throttle.record(req.sessionId, now, limits.throttle.maxOrders, limits.throttle.perMs);
-        if (t.ok) return undefined;
-        return {
+    let out: RuleOutcome = killSwitchRule(deps.killSwitch?.governing(user), spec, position, exposure);
+    if (out) return refused(out);
+    if (req.sessionId !== null) {
+      const count = throttle.record(req.sessionId, now, limits.throttle.perMs);
+      if (count > limits.throttle.maxOrders) {
+        return refused({
           rule: 'throttle',
-          reason: `throttle: ${t.count} orders within ${limits.throttle.perMs} ms on this connection, over the limit of ${limits.throttle.maxOrders}; slow down`,
-        };
-      },
-      () => tradableRule(spec.symbol, book.nonTradable(spec.symbol)),
-      () => restrictedRule(spec.symbol, limits),
-      () => {
-        const s = sessionOf(spec.symbol, instrument);
-        return sessionRule(spec, s.state, s.opensAt);
-      },
-      () => maxQuantityRule(spec, limits),
-      () => priceCollarRule(spec, instrument, { price: reference, ageMs: quote === undefined ? undefined : Math.max(0, (deps.marketNow?.() ?? now) - quote.ts) }, limits),
-      () => {
-        // A market order needs a live touch to be valued; a one-sided book cannot value it.
-        if (ownPrice(spec) !== undefined || valuationPrice(spec, touchOf(quote)) !== undefined) return undefined;
-        return { rule: 'priceCollar', reason: `price collar fails closed: a market order for ${spec.symbol} needs a two-sided quote and there is none` };
-      },
-      () => maxNotionalRule(valued(), limits),
-      () => shortSaleRule(spec, instrument, position, exposure),
-      () => positionLimitRule(spec, position, exposure, limits.positionLimit(spec.symbol)),
-      () => (limits.buyingPower === undefined || !isBuy(spec.side) ? undefined : buyingPowerRule(spec, valued(), workingBuys(req.working, spec.account), limits.buyingPower)),
-    );
-    if (outcome) return { ok: false, rule: outcome.rule, reason: outcome.reason };
+          reason: `throttle: ${count} orders within ${limits.throttle.perMs} ms on this connection, over the limit of ${limits.throttle.maxOrders}; slow down`,
+        });
+      }
+    }
+    if ((out = tradableRule(spec.symbol, book.nonTradable(spec.symbol)))) return refused(out);
+    if ((out = restrictedRule(spec.symbol, limits))) return refused(out);
+    const session: TradingSession | undefined = book.sessionOverride(spec.symbol) ?? instrument.session;
+    const state = sessionStateOf(spec.symbol, session);
+    // Where the session opens is said only when it is closed.
+    if ((out = sessionRule(spec, state, state !== 'closed' || session === undefined ? undefined : `${clock(session.open)} ${session.timeZone}`))) return refused(out);
+    if ((out = maxQuantityRule(spec, limits))) return refused(out);
+    const target = reference === undefined ? undefined : collarTarget(spec, reference);
+    const ageMs = quote === undefined ? undefined : Math.max(0, (deps.marketNow?.() ?? now) - quote.ts);
+    if ((out = priceCollarRuleOn(spec, instrument, { price: reference, ageMs }, limits, target, target?.against === 'market' ? cachedBand : bandAround))) return refused(out);
+    // A market order needs a live touch to be valued; a one-sided book cannot value it.
+    if (ownPrice(spec) === undefined && valuationPrice(spec, touchOf(quote)) === undefined) {
+      return refused({ rule: 'priceCollar', reason: `price collar fails closed: a market order for ${spec.symbol} needs a two-sided quote and there is none` });
+    }
+    // priceCollarRule has made sure a market order has a live quote by now.
+    const valued = valueOf(spec, instrument, quote, reference);
+    if ((out = maxNotionalRule(valued, limits))) return refused(out);
+    if ((out = shortSaleRule(spec, instrument, position, exposure))) return refused(out);
+    if ((out = positionLimitRule(spec, position, exposure, limits.positionLimit(spec.symbol)))) return refused(out);
+    if (limits.buyingPower !== undefined && isBuy(spec.side)) {
+      if ((out = buyingPowerRule(spec, valued, workingBuys(req.working, spec.account), limits.buyingPower))) return refused(out);
+    }
 
     const warnings: RiskWarning[] = [];
     const suitability = deps.suitability?.(req);
     if (suitability !== undefined) {
       if ('block' in suitability) return { ok: false, rule: 'suitability', reason: suitability.block };
-      warnings.push(...suitability);
+      for (const w of suitability) warnings.push(w);
     }
-    const target = reference === undefined ? undefined : collarTarget(spec, reference);
-    warnings.push(
-      ...orderWarnings({
-        symbol: spec.symbol,
-        side: spec.side,
-        currency: book.baseCurrency,
-        price: target?.against === 'market' ? target.price : undefined,
-        reference,
-        notional: valued().base,
-        warnCollarPercent: limits.warnCollarPercent,
-        warnNotional: limits.warnNotional,
-      }),
-    );
+    const found = orderWarnings({
+      symbol: spec.symbol,
+      side: spec.side,
+      currency: book.baseCurrency,
+      price: target?.against === 'market' ? target.price : undefined,
+      reference,
+      notional: valued.base,
+      warnCollarPercent: limits.warnCollarPercent,
+      warnNotional: limits.warnNotional,
+    });
+    for (const w of found) warnings.push(w);
     return { ok: true, warnings };
   }
 
@@ -217,6 +276,16 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
       };
     },
   };
+}
+
+function refused(out: Reject): RiskDecision {
+  return { ok: false, rule: out.rule, reason: out.reason };
+}
+
+function isEmpty(items: Iterable<unknown>): boolean {
+  if (Array.isArray(items)) return items.length === 0;
+  for (const _ of items) return false;
+  return true;
 }
 
 function clock(minutes: number): string {

@@ -164,6 +164,26 @@ export function loadRiskLimits(path: string = DEFAULT_RISK_LIMITS_FILE): RiskLim
 function bookOf(file: RiskLimitsFile, sessions: ReadonlyMap<string, TradingSession>): RiskLimitsBook {
   const fx = fxRates(file.baseCurrency, file.fxRates);
   const folded = new Map<string, EffectiveLimits>();
+  const rates = new Map<string, Decimal | undefined>();
+  const byUser = new WeakMap<object, { desk: string; username: string; byAccount: Map<string, EffectiveLimits> }>();
+  // Equal collars share one object, so what is remembered per collar (the engine's bands) serves every user with it.
+  const collars = new Map<string, EffectiveLimits['collar']>();
+  function foldedFor(who: { username: string; desk: string }, account: string): EffectiveLimits {
+    // The file never changes while the gateway runs: each (desk, trader, account) is folded once.
+    const key = `${who.desk}\u0000${who.username}\u0000${account}`;
+    let limits = folded.get(key);
+    if (!limits) {
+      const layers: Layer[] = [file.defaults];
+      for (const l of [file.desks[who.desk], file.traders[who.username], file.accounts[account]]) if (l) layers.push(l);
+      limits = fold(layers);
+      const collarKey = `${limits.collar.percent?.toFixed() ?? ''}/${limits.collar.ticks ?? ''}`;
+      const shared = collars.get(collarKey);
+      if (shared === undefined) collars.set(collarKey, limits.collar);
+      else limits = { ...limits, collar: shared };
+      folded.set(key, limits);
+    }
+    return limits;
+  }
   return {
     baseCurrency: file.baseCurrency,
     fx,
@@ -171,16 +191,21 @@ function bookOf(file: RiskLimitsFile, sessions: ReadonlyMap<string, TradingSessi
     file,
     nonTradable: (symbol) => file.nonTradable[symbol],
     sessionOverride: (symbol) => sessions.get(symbol),
-    rateToBase: (c) => rateToBase(c, fx),
+    // The same Decimal for a currency every time (the engine remembers things per rate object, e.g. that it is 1).
+    rateToBase: (c) => {
+      if (rates.has(c)) return rates.get(c);
+      const rate = rateToBase(c, fx);
+      rates.set(c, rate);
+      return rate;
+    },
     limitsFor(who, account) {
-      // The file never changes while the gateway runs: each (desk, trader, account) is folded once.
-      const key = `${who.desk}\u0000${who.username}\u0000${account}`;
-      let limits = folded.get(key);
-      if (!limits) {
-        const layers: Layer[] = [file.defaults];
-        for (const l of [file.desks[who.desk], file.traders[who.username], file.accounts[account]]) if (l) layers.push(l);
-        folded.set(key, (limits = fold(layers)));
+      // Asked once per order by the same user object: its accounts' limits hang off it, so no key is built.
+      let mine = byUser.get(who);
+      if (mine === undefined || mine.desk !== who.desk || mine.username !== who.username) {
+        byUser.set(who, (mine = { desk: who.desk, username: who.username, byAccount: new Map() }));
       }
+      let limits = mine.byAccount.get(account);
+      if (limits === undefined) mine.byAccount.set(account, (limits = foldedFor(who, account)));
       return limits;
     },
   };

@@ -6,7 +6,8 @@
 import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
-import { collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
+import { type CollarBand, type CollarSpec, collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
+import { lte } from '../../src/core/risk/decimalCompare.ts';
 import { formatAmount, formatMoney, formatPercent } from '../../src/core/risk/format.ts';
 import { tickSizeAt } from '../../src/core/tickTable.ts';
 import type { SessionState } from '../../src/core/tradingSession.ts';
@@ -128,7 +129,7 @@ export function sessionRule(spec: OrderSpec, state: SessionState, opensAt: strin
 }
 
 export function maxQuantityRule(spec: OrderSpec, limits: EffectiveLimits): RuleOutcome {
-  if (spec.quantity.lte(limits.maxOrderQty)) return undefined;
+  if (lte(spec.quantity, limits.maxOrderQty)) return undefined;
   return reject('maxQuantity', `fat finger: order quantity ${formatAmount(spec.quantity)} exceeds the per-order limit of ${formatAmount(limits.maxOrderQty)}`);
 }
 
@@ -145,6 +146,31 @@ export interface ReferenceFacts {
  * where it would trade through the market (see isAggressive).
  */
 export function priceCollarRule(spec: OrderSpec, instrument: Instrument, ref: ReferenceFacts, limits: EffectiveLimits): RuleOutcome {
+  return priceCollarRuleOn(spec, instrument, ref, limits, ref.price === undefined ? undefined : collarTarget(spec, ref.price), bandAround);
+}
+
+/** The band a collar allows around a reference; undefined when no collar is configured. */
+export type BandOf = (reference: Decimal, collar: CollarSpec, instrument: Instrument) => CollarBand | undefined;
+
+export function bandAround(reference: Decimal, collar: CollarSpec, instrument: Instrument): CollarBand | undefined {
+  const width = collarWidth(reference, collar, instrument);
+  return width === undefined ? undefined : collarBand(reference, width);
+}
+
+/**
+ * priceCollarRule with what the engine already has: the collar target of the
+ * order against `ref.price` (collarTarget; it is needed again for the
+ * warnings) and the band from its cache (a band changes with the quote and
+ * the limits, not with the order).
+ */
+export function priceCollarRuleOn(
+  spec: OrderSpec,
+  instrument: Instrument,
+  ref: ReferenceFacts,
+  limits: EffectiveLimits,
+  target: CollarTarget | undefined,
+  bandOf: BandOf,
+): RuleOutcome {
   if (ref.price === undefined || ref.ageMs === undefined) {
     return reject('priceCollar', `price collar fails closed: there is no reference price for ${spec.symbol}`);
   }
@@ -154,11 +180,9 @@ export function priceCollarRule(spec: OrderSpec, instrument: Instrument, ref: Re
       `price collar fails closed: the reference price of ${spec.symbol} is ${seconds(ref.ageMs)} old, older than the ${seconds(limits.maxReferenceAgeMs)} allowed`,
     );
   }
-  const target = collarTarget(spec, ref.price);
   if (target === undefined || !isAggressive(spec.side, target.price, target.reference)) return undefined;
-  const width = collarWidth(target.reference, limits.collar, instrument);
-  if (width === undefined) return undefined;
-  const band = collarBand(target.reference, width);
+  const band = bandOf(target.reference, limits.collar, instrument);
+  if (band === undefined) return undefined;
   if (isInsideBand(target.price, band)) return undefined;
   const px = (p: Decimal) => priceText(p, instrument);
   const bound = isBuy(spec.side) ? `at most ${px(band.high)}` : `at least ${px(band.low)}`;
@@ -170,6 +194,12 @@ export function priceCollarRule(spec: OrderSpec, instrument: Instrument, ref: Re
   );
 }
 
+export interface CollarTarget {
+  readonly price: Decimal;
+  readonly reference: Decimal;
+  readonly against: 'market' | 'stop';
+}
+
 /**
  * What the collar compares: a limit order's limit with the market's
  * reference; a stop-limit's limit with its stop price (the market it will
@@ -177,7 +207,7 @@ export function priceCollarRule(spec: OrderSpec, instrument: Instrument, ref: Re
  * fat finger); nothing for a market or stop order, which has no price of its
  * own to trade at.
  */
-export function collarTarget(spec: OrderSpec, marketReference: Decimal): { price: Decimal; reference: Decimal; against: 'market' | 'stop' } | undefined {
+export function collarTarget(spec: OrderSpec, marketReference: Decimal): CollarTarget | undefined {
   const s = spec as { limitPrice?: Decimal | null; stopPrice?: Decimal | null };
   if (!s.limitPrice) return undefined;
   if (s.stopPrice) return { price: s.limitPrice, reference: s.stopPrice, against: 'stop' };
@@ -218,7 +248,7 @@ export function maxNotionalRule(n: NotionalFacts, limits: EffectiveLimits): Rule
   if (n.base === undefined) {
     return reject('maxNotional', `fat finger check fails closed: the risk limits have no ${n.currency}/${n.baseCurrency} rate to value the order in ${n.baseCurrency}`);
   }
-  if (n.base.lte(limits.maxOrderNotional)) return undefined;
+  if (lte(n.base, limits.maxOrderNotional)) return undefined;
   return reject('maxNotional', `fat finger: order notional ${money(n)} exceeds the per-order limit of ${formatMoney(limits.maxOrderNotional)} ${n.baseCurrency}`);
 }
 
@@ -254,7 +284,7 @@ export function positionLimitRule(spec: OrderSpec, position: Decimal, exposure: 
   const buy = isBuy(spec.side);
   const working = buy ? exposure.buys : exposure.allSells;
   const worst = buy ? position.plus(working).plus(spec.quantity) : position.minus(working).minus(spec.quantity);
-  if (worst.abs().lte(limit)) return undefined;
+  if (lte(worst.abs(), limit)) return undefined;
   return reject(
     'positionLimit',
     `position limit: ${spec.symbol} in ${spec.account} could reach ${formatAmount(worst)} ` +
@@ -267,7 +297,7 @@ export function positionLimitRule(spec: OrderSpec, position: Decimal, exposure: 
 export function buyingPowerRule(spec: OrderSpec, n: NotionalFacts, used: Decimal, buyingPower: Decimal | undefined): RuleOutcome {
   if (buyingPower === undefined || !isBuy(spec.side) || n.base === undefined) return undefined;
   const total = used.plus(n.base);
-  if (total.lte(buyingPower)) return undefined;
+  if (lte(total, buyingPower)) return undefined;
   return reject(
     'buyingPower',
     `buying power: ${spec.account} would commit ${formatMoney(total)} ${n.baseCurrency} ` +

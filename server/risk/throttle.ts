@@ -7,14 +7,14 @@ export class SessionThrottle {
   private readonly sent = new Map<number, number[]>();
   private calls = 0;
 
-  /** Records one order at `now`; answers how many the window holds with it, and whether that is within `maxOrders`. */
-  record(sessionId: number, now: number, maxOrders: number, perMs: number): { ok: boolean; count: number } {
+  /** Records one order at `now`; answers how many the window holds with it (over the limit: refuse). */
+  record(sessionId: number, now: number, perMs: number): number {
     if (++this.calls % 1024 === 0) this.sweep(now, perMs);
     let times = this.sent.get(sessionId);
     if (!times) this.sent.set(sessionId, (times = []));
     prune(times, now - perMs);
     times.push(now);
-    return { ok: times.length <= maxOrders, count: times.length };
+    return times.length;
   }
 
   /** Drops connections with nothing left in their window, so closed connections do not pile up. */

@@ -13,6 +13,7 @@
 import { type Decimal, ZERO } from '../../src/core/decimal.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
+import { eq } from '../../src/core/risk/decimalCompare.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { type WorkingExposure, isBuy, isShortSale } from './rules.ts';
 
@@ -39,7 +40,8 @@ export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier'
 
 /** What one working order adds to the totals; kept so it can be taken out exactly as it went in. */
 interface Contribution {
-  readonly order: Order;
+  /** The order's latest state (replaced in place when an event leaves the contribution as it was). */
+  order: Order;
   readonly exposureKey: string;
   readonly buy: boolean;
   readonly shortSale: boolean;
@@ -55,12 +57,16 @@ interface ExposureTotals {
   buys: Decimal;
   longSells: Decimal;
   allSells: Decimal;
+  /** What `exposure` answers, made on the first question after a change (a check asks once per order, track runs several times). */
+  view: WorkingExposure | undefined;
 }
 
 interface BuyTotals {
   /** currency → running sum and how many orders are in it (an emptied bucket is dropped, reading ZERO again). */
   priced: Map<string, { count: number; sum: Decimal }>;
   unpriced: Map<string, Order>;
+  /** What `buys` answers, made on the first question after a change. */
+  view: WorkingBuys | undefined;
 }
 
 const NO_EXPOSURE: WorkingExposure = { buys: ZERO, longSells: ZERO, allSells: ZERO };
@@ -68,20 +74,65 @@ const NO_BUYS: WorkingBuys = { pricedByCurrency: new Map(), unpriced: [] };
 
 const exposureKeyOf = (account: string, symbol: string): string => `${account}\u0000${symbol}`;
 
-function contributionOf(order: Order, instrument: InstrumentLookup): Contribution | undefined {
+/** Two prices (or absences of one) that are the same price. */
+function samePrice(a: Decimal | null, b: Decimal | null): boolean {
+  return a === b || (a !== null && b !== null && eq(a, b));
+}
+
+/**
+ * Whether a new state of an order adds exactly what its contribution holds:
+ * still working, same account, symbol and side, the same leaves at the same
+ * prices. PendingNew → New, a pending cancel or replace, a restatement: most
+ * events of an order's life change nothing the risk rules count. (The
+ * instrument of a symbol does not change while the gateway runs.)
+ */
+function unchanged(c: Contribution, order: Order): boolean {
+  const was = c.order;
+  return (
+    !isTerminal(order.status) &&
+    (order.leavesQty === c.leaves || eq(order.leavesQty, c.leaves)) &&
+    order.side === was.side &&
+    order.symbol === was.symbol &&
+    order.account === was.account &&
+    samePrice(order.limitPrice, was.limitPrice) &&
+    samePrice(order.stopPrice, was.stopPrice)
+  );
+}
+
+function contributionOf(order: Order, instrument: InstrumentLookup, before: Contribution | undefined): Contribution | undefined {
   if (isTerminal(order.status)) return undefined;
   const buy = isBuy(order.side);
   const ins = buy ? instrument(order.symbol) : undefined;
   const ownPrice = order.limitPrice ?? order.stopPrice ?? undefined;
+  const sameKey = before !== undefined && before.order.account === order.account && before.order.symbol === order.symbol;
   return {
     order,
-    exposureKey: exposureKeyOf(order.account, order.symbol),
+    exposureKey: sameKey ? before.exposureKey : exposureKeyOf(order.account, order.symbol),
     buy,
     shortSale: isShortSale(order.side),
     leaves: order.leavesQty,
-    priced: ins !== undefined && ownPrice !== undefined ? { currency: ins.currency, local: notional(order.leavesQty, ownPrice, ins) } : undefined,
+    priced: ins !== undefined && ownPrice !== undefined ? { currency: ins.currency, local: contractValue(order.leavesQty, ownPrice, ins.multiplier) } : undefined,
     unpriced: ins !== undefined && ownPrice === undefined,
   };
+}
+
+/**
+ * quantity × price × multiplier, as `notional` of src/core/instrument.ts
+ * computes it; the × 1 of most instruments is skipped, which leaves the value
+ * as it was: a product is already rounded to the 40 digits (and a parsed
+ * decimal holds at most 32), so × 1 changes nothing.
+ */
+export function contractValue(quantity: Decimal, price: Decimal, multiplier: Decimal): Decimal {
+  const value = quantity.times(price);
+  return isOne(multiplier) ? value : value.times(multiplier);
+}
+
+const ONES = new WeakMap<Decimal, boolean>();
+/** Whether a decimal is 1; remembered per object, as multipliers and rates are the same few objects. */
+export function isOne(d: Decimal): boolean {
+  let one = ONES.get(d);
+  if (one === undefined) ONES.set(d, (one = d.eq(1)));
+  return one;
 }
 
 /** The running totals; `track` every new state of every order (terminal states take the order out). */
@@ -98,19 +149,21 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
 
   function apply(c: Contribution, sign: 1 | -1): void {
     let e = exposures.get(c.exposureKey);
-    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: ZERO, longSells: ZERO, allSells: ZERO }));
-    const leaves = sign === 1 ? c.leaves : c.leaves.neg();
+    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: ZERO, longSells: ZERO, allSells: ZERO, view: undefined }));
+    // x − y is the same correctly rounded number as x + (−y), without the negated copy.
     e.count += sign;
+    e.view = undefined;
     if (e.count === 0) exposures.delete(c.exposureKey);
-    else if (c.buy) e.buys = e.buys.plus(leaves);
+    else if (c.buy) e.buys = sign === 1 ? e.buys.plus(c.leaves) : e.buys.minus(c.leaves);
     else {
-      e.allSells = e.allSells.plus(leaves);
-      if (!c.shortSale) e.longSells = e.longSells.plus(leaves);
+      e.allSells = sign === 1 ? e.allSells.plus(c.leaves) : e.allSells.minus(c.leaves);
+      if (!c.shortSale) e.longSells = sign === 1 ? e.longSells.plus(c.leaves) : e.longSells.minus(c.leaves);
     }
     if (c.priced === undefined && !c.unpriced) return;
     const account = c.order.account;
     let b = buysByAccount.get(account);
-    if (!b) buysByAccount.set(account, (b = { priced: new Map(), unpriced: new Map() }));
+    if (!b) buysByAccount.set(account, (b = { priced: new Map(), unpriced: new Map(), view: undefined }));
+    b.view = undefined;
     if (c.priced) {
       const { currency, local } = c.priced;
       let bucket = b.priced.get(currency);
@@ -125,25 +178,41 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
 
   function exposure(account: string, symbol: string): WorkingExposure {
     const e = exposures.get(exposureKeyOf(account, symbol));
-    return e === undefined ? NO_EXPOSURE : { buys: e.buys, longSells: e.longSells, allSells: e.allSells };
+    if (e === undefined) return NO_EXPOSURE;
+    return (e.view ??= { buys: e.buys, longSells: e.longSells, allSells: e.allSells });
   }
 
   function buys(account: string): WorkingBuys {
     const b = buysByAccount.get(account);
     if (b === undefined) return NO_BUYS;
-    const pricedByCurrency = new Map<string, Decimal>();
-    for (const [currency, bucket] of b.priced) pricedByCurrency.set(currency, bucket.sum);
-    return { pricedByCurrency, unpriced: [...b.unpriced.values()] };
+    if (b.view === undefined) {
+      const pricedByCurrency = new Map<string, Decimal>();
+      for (const [currency, bucket] of b.priced) pricedByCurrency.set(currency, bucket.sum);
+      b.view = { pricedByCurrency, unpriced: [...b.unpriced.values()] };
+    }
+    return b.view;
   }
 
   return {
     track(order) {
       const before = contributions.get(order.orderId);
+      if (before !== undefined && unchanged(before, order)) {
+        before.order = order;
+        if (before.unpriced) {
+          // The unpriced list hands out the orders themselves: it shows the latest state.
+          const b = buysByAccount.get(order.account);
+          if (b !== undefined) {
+            b.unpriced.set(order.orderId, order);
+            b.view = undefined;
+          }
+        }
+        return;
+      }
       if (before) {
         apply(before, -1);
         contributions.delete(order.orderId);
       }
-      const now = contributionOf(order, instrument);
+      const now = contributionOf(order, instrument, before);
       if (now) {
         apply(now, 1);
         contributions.set(order.orderId, now);
@@ -192,10 +261,11 @@ export interface BuyValuation {
 /**
  * An account's working buys in the base currency: the priced sums converted
  * per currency, each market buy valued at the touch now, or at its
- * instrument's reference price when there is none.
+ * instrument's reference price when there is none. `start`: a sum to add
+ * them to (the engine's cached priced part), in the same order as one call.
  */
-export function workingBuysValue(buys: WorkingBuys, v: BuyValuation): Decimal {
-  let used = ZERO;
+export function workingBuysValue(buys: WorkingBuys, v: BuyValuation, start: Decimal = ZERO): Decimal {
+  let used = start;
   for (const [currency, local] of buys.pricedByCurrency) used = used.plus(v.toBase(local, currency) ?? ZERO);
   for (const o of buys.unpriced) {
     const ins = v.instrument(o.symbol);

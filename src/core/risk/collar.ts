@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from '../decimal.ts';
 import { type TickRule, tickSizeAt } from '../tickTable.ts';
+import { gt, gte, isPositive, lt, lte } from './decimalCompare.ts';
 
 /** The parts of a quote a reference price is made from; absent or non-positive sides are ignored. */
 export interface ReferenceQuote {
@@ -16,8 +17,8 @@ export interface ReferenceQuote {
 export function referencePrice(q: ReferenceQuote | undefined): Decimal | undefined {
   if (q === undefined) return undefined;
   const { bid, ask, last } = q;
-  if (bid && ask && bid.gt(0) && ask.gt(0)) return bid.plus(ask).div(2);
-  if (last && last.gt(0)) return last;
+  if (bid && ask && isPositive(bid) && isPositive(ask)) return bid.plus(ask).div(2);
+  if (last && isPositive(last)) return last;
   return undefined;
 }
 
@@ -56,7 +57,7 @@ export function collarBand(reference: Decimal, width: Decimal): CollarBand {
 }
 
 export function isInsideBand(price: Decimal, band: CollarBand): boolean {
-  return price.gte(band.low) && price.lte(band.high);
+  return gte(price, band.low) && lte(price, band.high);
 }
 
 /**
@@ -66,5 +67,5 @@ export function isInsideBand(price: Decimal, band: CollarBand): boolean {
  * a bad price, it just waits, so a resting order is never refused for it.
  */
 export function isAggressive(side: string, price: Decimal, reference: Decimal): boolean {
-  return side === 'buy' ? price.gt(reference) : price.lt(reference);
+  return side === 'buy' ? gt(price, reference) : lt(price, reference);
 }

@@ -1,5 +1,6 @@
 import type { Decimal } from '../decimal.ts';
 import type { Instrument } from '../instrument.ts';
+import { isPositive } from './decimalCompare.ts';
 
 /** The fields of an order (spec, draft or working order) that decide what it is worth. */
 export interface PricedOrderLike {
@@ -26,7 +27,7 @@ export function valuationPrice(order: PricedOrderLike, touch: Touch | undefined)
   if (order.stopPrice) return order.stopPrice;
   if (touch === undefined) return undefined;
   const price = order.side === 'buy' ? touch.ask : touch.bid;
-  return price.gt(0) ? price : undefined;
+  return isPositive(price) ? price : undefined;
 }
 
 /** Contract value of the order at a price: quantity × price × multiplier, in the instrument's currency. */

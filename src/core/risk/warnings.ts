@@ -1,5 +1,6 @@
-import { type Decimal, toWire } from '../decimal.ts';
+import { Decimal, toWire } from '../decimal.ts';
 import { collarDistancePercent, isAggressive } from './collar.ts';
+import { gt, isPositive } from './decimalCompare.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import type { RiskWarning } from './ruleIds.ts';
 
@@ -27,7 +28,13 @@ export interface WarningInput {
  */
 export function orderWarnings(w: WarningInput): RiskWarning[] {
   const out: RiskWarning[] = [];
-  if (w.price !== undefined && w.reference !== undefined && w.reference.gt(0) && (w.side === undefined || isAggressive(w.side, w.price, w.reference))) {
+  if (
+    w.price !== undefined &&
+    w.reference !== undefined &&
+    isPositive(w.reference) &&
+    (w.side === undefined || isAggressive(w.side, w.price, w.reference)) &&
+    mayBeFurtherThan(w.price, w.reference, w.warnCollarPercent)
+  ) {
     const distance = collarDistancePercent(w.price, w.reference);
     if (distance.gt(w.warnCollarPercent)) {
       out.push({
@@ -39,7 +46,7 @@ export function orderWarnings(w: WarningInput): RiskWarning[] {
       });
     }
   }
-  if (w.notional !== undefined && w.notional.gt(w.warnNotional)) {
+  if (w.notional !== undefined && gt(w.notional, w.warnNotional)) {
     out.push({
       rule: 'maxNotional',
       message: `large order: notional ${formatMoney(w.notional)} ${w.currency} is above ${formatMoney(w.warnNotional)} ${w.currency}`,
@@ -47,4 +54,18 @@ export function orderWarnings(w: WarningInput): RiskWarning[] {
     });
   }
   return out;
+}
+
+/**
+ * False when `price` is provably no further than `percent` % from `reference`
+ * (> 0), without the division of collarDistancePercent: most orders sit well
+ * inside the warning band. |price − reference| × 100 ≤ percent × reference is
+ * the exact question when percent × reference is exact (its digits fit in the
+ * precision; × 100 only shifts), and then the rounded distance cannot exceed
+ * the percent either (rounding is monotone and the percent is representable).
+ * True means "work it out": the caller computes the distance as before.
+ */
+export function mayBeFurtherThan(price: Decimal, reference: Decimal, percent: Decimal): boolean {
+  if (percent.sd() + reference.sd() > Decimal.precision) return true;
+  return gt(price.minus(reference).abs().times(100), percent.times(reference));
 }

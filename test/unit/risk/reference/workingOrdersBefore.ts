@@ -1,0 +1,210 @@
+// The risk code as it was before the per-order cost cut (issue 4), kept verbatim as the reference the fast paths are compared with (riskFastPath.test.ts, test/bench/oms/riskCheck.bench.ts). Do not optimise.
+/**
+ * The working orders the pre-trade rules count, kept as running totals so a
+ * check costs the same with five working orders or fifty thousand. The OMS
+ * (the single writer of order state) calls `track` with every new state of
+ * every order; the totals move by what that order added before and adds now.
+ *
+ * Everything is summed exactly (decimal.js, 40 significant digits), so a
+ * total built up and down incrementally equals the same sum taken afresh over
+ * the list (test/unit/risk/workingOrders.test.ts checks that on random flows).
+ * `listWorkingOrders` is that list form: tests and the ticket's limits view
+ * use it, where the orders are a list anyway.
+ */
+import { type Decimal, ZERO } from '../../../../src/core/decimal.ts';
+import { type Instrument, notional } from '../../../../src/core/instrument.ts';
+import { type Order, isTerminal } from '../../../../src/core/order.ts';
+import { type Touch, valuationPrice } from '../../../../src/core/risk/notional.ts';
+import { type WorkingExposure, isBuy, isShortSale } from './rulesBefore.ts';
+
+/** An account's working buys, as buying power counts them. */
+export interface WorkingBuys {
+  /**
+   * Σ leaves × own price (limit, else stop) × multiplier of the working buys
+   * that carry a price, per instrument currency (the rate to base is applied
+   * by the engine, which holds the limits' rates).
+   */
+  readonly pricedByCurrency: ReadonlyMap<string, Decimal>;
+  /** Working buys without a price of their own (market): the engine values them at the touch of the moment. */
+  readonly unpriced: Iterable<Order>;
+}
+
+/** What the engine asks about working orders; see `RiskRequest.working`. */
+export interface WorkingOrders {
+  /** Σ leaves of the working orders on this account and symbol, by side. */
+  exposure(account: string, symbol: string): WorkingExposure;
+  buys(account: string): WorkingBuys;
+}
+
+export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier' | 'currency'> | undefined;
+
+/** What one working order adds to the totals; kept so it can be taken out exactly as it went in. */
+interface Contribution {
+  readonly order: Order;
+  readonly exposureKey: string;
+  readonly buy: boolean;
+  readonly shortSale: boolean;
+  readonly leaves: Decimal;
+  /** A priced buy's notional in `currency`; undefined for a sale, an unpriced buy or an unknown instrument. */
+  readonly priced: { readonly currency: string; readonly local: Decimal } | undefined;
+  /** A market buy of a known instrument. */
+  readonly unpriced: boolean;
+}
+
+interface ExposureTotals {
+  count: number;
+  buys: Decimal;
+  longSells: Decimal;
+  allSells: Decimal;
+}
+
+interface BuyTotals {
+  /** currency → running sum and how many orders are in it (an emptied bucket is dropped, reading ZERO again). */
+  priced: Map<string, { count: number; sum: Decimal }>;
+  unpriced: Map<string, Order>;
+}
+
+const NO_EXPOSURE: WorkingExposure = { buys: ZERO, longSells: ZERO, allSells: ZERO };
+const NO_BUYS: WorkingBuys = { pricedByCurrency: new Map(), unpriced: [] };
+
+const exposureKeyOf = (account: string, symbol: string): string => `${account}\u0000${symbol}`;
+
+function contributionOf(order: Order, instrument: InstrumentLookup): Contribution | undefined {
+  if (isTerminal(order.status)) return undefined;
+  const buy = isBuy(order.side);
+  const ins = buy ? instrument(order.symbol) : undefined;
+  const ownPrice = order.limitPrice ?? order.stopPrice ?? undefined;
+  return {
+    order,
+    exposureKey: exposureKeyOf(order.account, order.symbol),
+    buy,
+    shortSale: isShortSale(order.side),
+    leaves: order.leavesQty,
+    priced: ins !== undefined && ownPrice !== undefined ? { currency: ins.currency, local: notional(order.leavesQty, ownPrice, ins) } : undefined,
+    unpriced: ins !== undefined && ownPrice === undefined,
+  };
+}
+
+/** The running totals; `track` every new state of every order (terminal states take the order out). */
+export interface WorkingOrderTotals extends WorkingOrders {
+  track(order: Order): void;
+  /** The same totals without one order (a cancel/replace is judged without the order it replaces). */
+  excluding(orderId: string): WorkingOrders;
+}
+
+export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingOrderTotals {
+  const contributions = new Map<string, Contribution>();
+  const exposures = new Map<string, ExposureTotals>();
+  const buysByAccount = new Map<string, BuyTotals>();
+
+  function apply(c: Contribution, sign: 1 | -1): void {
+    let e = exposures.get(c.exposureKey);
+    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: ZERO, longSells: ZERO, allSells: ZERO }));
+    const leaves = sign === 1 ? c.leaves : c.leaves.neg();
+    e.count += sign;
+    if (e.count === 0) exposures.delete(c.exposureKey);
+    else if (c.buy) e.buys = e.buys.plus(leaves);
+    else {
+      e.allSells = e.allSells.plus(leaves);
+      if (!c.shortSale) e.longSells = e.longSells.plus(leaves);
+    }
+    if (c.priced === undefined && !c.unpriced) return;
+    const account = c.order.account;
+    let b = buysByAccount.get(account);
+    if (!b) buysByAccount.set(account, (b = { priced: new Map(), unpriced: new Map() }));
+    if (c.priced) {
+      const { currency, local } = c.priced;
+      let bucket = b.priced.get(currency);
+      if (!bucket) b.priced.set(currency, (bucket = { count: 0, sum: ZERO }));
+      bucket.count += sign;
+      if (bucket.count === 0) b.priced.delete(currency);
+      else bucket.sum = sign === 1 ? bucket.sum.plus(local) : bucket.sum.minus(local);
+    } else if (sign === 1) b.unpriced.set(c.order.orderId, c.order);
+    else b.unpriced.delete(c.order.orderId);
+    if (b.priced.size === 0 && b.unpriced.size === 0) buysByAccount.delete(account);
+  }
+
+  function exposure(account: string, symbol: string): WorkingExposure {
+    const e = exposures.get(exposureKeyOf(account, symbol));
+    return e === undefined ? NO_EXPOSURE : { buys: e.buys, longSells: e.longSells, allSells: e.allSells };
+  }
+
+  function buys(account: string): WorkingBuys {
+    const b = buysByAccount.get(account);
+    if (b === undefined) return NO_BUYS;
+    const pricedByCurrency = new Map<string, Decimal>();
+    for (const [currency, bucket] of b.priced) pricedByCurrency.set(currency, bucket.sum);
+    return { pricedByCurrency, unpriced: [...b.unpriced.values()] };
+  }
+
+  return {
+    track(order) {
+      const before = contributions.get(order.orderId);
+      if (before) {
+        apply(before, -1);
+        contributions.delete(order.orderId);
+      }
+      const now = contributionOf(order, instrument);
+      if (now) {
+        apply(now, 1);
+        contributions.set(order.orderId, now);
+      }
+    },
+    exposure,
+    buys,
+    excluding(orderId) {
+      const c = contributions.get(orderId);
+      if (c === undefined) return { exposure, buys };
+      return {
+        exposure(account, symbol) {
+          const e = exposure(account, symbol);
+          if (exposureKeyOf(account, symbol) !== c.exposureKey) return e;
+          if (c.buy) return { ...e, buys: e.buys.minus(c.leaves) };
+          return { buys: e.buys, allSells: e.allSells.minus(c.leaves), longSells: c.shortSale ? e.longSells : e.longSells.minus(c.leaves) };
+        },
+        buys(account) {
+          const b = buys(account);
+          if (account !== c.order.account || (c.priced === undefined && !c.unpriced)) return b;
+          if (c.unpriced) return { pricedByCurrency: b.pricedByCurrency, unpriced: [...b.unpriced].filter((o) => o.orderId !== orderId) };
+          const priced = new Map(b.pricedByCurrency);
+          const { currency, local } = c.priced!;
+          priced.set(currency, priced.get(currency)!.minus(local));
+          return { pricedByCurrency: priced, unpriced: b.unpriced };
+        },
+      };
+    },
+  };
+}
+
+/** The same view over a plain list: sums taken afresh on each question. */
+export function listWorkingOrders(orders: readonly Order[], instrument: InstrumentLookup): WorkingOrders {
+  const totals = createWorkingOrderTotals(instrument);
+  for (const o of orders) totals.track(o);
+  return totals;
+}
+
+export interface BuyValuation {
+  instrument(symbol: string): Pick<Instrument, 'multiplier' | 'currency' | 'referencePrice'> | undefined;
+  touch(symbol: string): Touch | undefined;
+  /** An amount in the base currency; undefined when the limits have no rate (the amount then counts as nothing). */
+  toBase(amount: Decimal, currency: string): Decimal | undefined;
+}
+
+/**
+ * An account's working buys in the base currency: the priced sums converted
+ * per currency, each market buy valued at the touch now, or at its
+ * instrument's reference price when there is none.
+ */
+export function workingBuysValue(buys: WorkingBuys, v: BuyValuation): Decimal {
+  let used = ZERO;
+  for (const [currency, local] of buys.pricedByCurrency) used = used.plus(v.toBase(local, currency) ?? ZERO);
+  for (const o of buys.unpriced) {
+    const ins = v.instrument(o.symbol);
+    if (!ins) continue;
+    const price = valuationPrice(o, v.touch(o.symbol)) ?? ins.referencePrice;
+    used = used.plus(v.toBase(notional(o.leavesQty, price, ins), ins.currency) ?? ZERO);
+  }
+  return used;
+}
+
+export const NO_WORKING_ORDERS: WorkingOrders = { exposure: () => NO_EXPOSURE, buys: () => NO_BUYS };
