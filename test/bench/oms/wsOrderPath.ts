@@ -17,7 +17,7 @@
  * at the same pace: the floor the transport sets, which the order path adds to.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +53,20 @@ export interface WsSectionResult {
   /** `unanswered`: orders with no ack when the drain gave up (an overloaded gateway); they are not in the latencies. */
   paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number };
   pingBaseline: LatencyFigures;
-  sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number };
+  /** cpuMicrosPerOrder: the gateway process's CPU time (user + system, all threads) over the window ÷ acks; a machine busy with other work does not inflate it. */
+  sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number; cpuMicrosPerOrder: number };
   rejectReasons: string[];
+}
+
+/** CPU time a process has used so far, in µs (Linux /proc; NaN elsewhere). */
+function processCpuMicros(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1e6;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function freePort(): Promise<number> {
@@ -100,6 +112,9 @@ async function startGatewayProcess(env: Record<string, string>, nodeArgs: readon
   });
   let err = '';
   child.stderr?.on('data', (d) => (err += String(d)));
+  // BENCH_GATEWAY_OUT=<file>: keep everything the gateway prints (e.g. with --trace-gc in nodeArgs) for a closer look.
+  const keep = process.env.BENCH_GATEWAY_OUT;
+  if (keep) child.stdout?.on('data', (d) => appendFileSync(keep, String(d)));
   child.stdout?.on('data', (d) => {
     // The gateway logs JSON lines at warn and above: keep the last few to explain a bad run.
     for (const line of String(d).split('\n')) if (line.startsWith('{')) err += `${line}\n`;
@@ -241,6 +256,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
       };
     });
     const s0 = performance.now();
+    const cpu0 = processCpuMicros(gw.child.pid);
     sessions.forEach((_s, si) => {
       for (let k = 0; k < options.window; k++) send(si);
     });
@@ -248,6 +264,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     running = false;
     const seconds = (performance.now() - s0) / 1000;
     const acksInWindow = acks;
+    const cpuMicrosPerOrder = (processCpuMicros(gw.child.pid) - cpu0) / Math.max(1, acksInWindow);
     await drain(sessions, 20_000);
     for (const s of sessions) s.pending.clear();
 
@@ -274,7 +291,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
       section: 'ws-order-path',
       paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered },
       pingBaseline: figures(pings),
-      sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected },
+      sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder },
       rejectReasons: [...rejectReasons].slice(0, 5),
     };
   } finally {
@@ -310,7 +327,7 @@ export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult):
     `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
     `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''})`,
     `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}`,
-    `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected)`,
+    `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads)`,
   ];
   if (baseline) {
     lines.push(
