@@ -1,8 +1,9 @@
 import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, type TimeInForce, bookSide } from '../../../src/core/order.ts';
-import { baseTickOf, isOnPriceGrid, tickSizeAt } from '../../../src/core/tickTable.ts';
+import { baseTickOf, isOnPriceGrid, tickBands, tickSizeAt } from '../../../src/core/tickTable.ts';
 import type { BookTif } from './orderNode.ts';
+import { scaledInteger } from './scaledDecimal.ts';
 
 // The border between the OMS's orders (exact decimals, strings for ids) and
 // the engine's integers. A book counts prices in units of the instrument's
@@ -17,16 +18,72 @@ export interface BookScale {
   /** Price of one book tick: the finest tick of the instrument's table. */
   readonly unit: Decimal;
   readonly lotSize: Decimal;
+  /** The tick table and the lot as integers, worked out once per book: most orders convert without a Decimal operation. */
+  readonly fast?: FastScale | undefined;
+}
+
+/**
+ * A book's steps as integer counts of 10^-places (places: the most decimal
+ * places of any tick, band edge or the book unit; the lot has its own). A
+ * price on the grid is a whole number of these, so grid checks and the
+ * conversion to book ticks are integer remainders and divisions.
+ */
+export interface FastScale {
+  readonly places: number;
+  readonly unit: number;
+  /** Bands lowest first, as the tick table: from (included) and tick, in 10^-places. */
+  readonly bandFrom: readonly number[];
+  readonly bandTick: readonly number[];
+  readonly lotPlaces: number;
+  readonly lot: number;
+}
+
+/** The integer form of a book's steps, or undefined when one does not fit (then everything takes the Decimal path). */
+function fastScaleOf(instrument: Pick<Instrument, 'tickSize' | 'tickTable' | 'lotSize'>, unit: Decimal): FastScale | undefined {
+  const bands = tickBands(instrument);
+  let places = unit.decimalPlaces();
+  for (const b of bands) places = Math.max(places, b.from.decimalPlaces(), b.tick.decimalPlaces());
+  const unitN = scaledInteger(unit, places);
+  const bandFrom = bands.map((b) => scaledInteger(b.from, places));
+  const bandTick = bands.map((b) => scaledInteger(b.tick, places));
+  const lotPlaces = instrument.lotSize.decimalPlaces();
+  const lot = scaledInteger(instrument.lotSize, lotPlaces);
+  const all = [unitN, lot, ...bandFrom, ...bandTick];
+  if (!all.every((n) => Number.isSafeInteger(n) && n >= 0) || unitN <= 0 || lot <= 0) return undefined;
+  // Every tick a whole number of the unit, so a price on the grid is a whole number of book ticks.
+  if (!bandTick.every((t) => t > 0 && t % unitN === 0)) return undefined;
+  return { places, unit: unitN, bandFrom, bandTick, lotPlaces, lot };
 }
 
 export function bookScale(instrument: Pick<Instrument, 'tickSize' | 'tickTable' | 'lotSize'>): BookScale {
-  return { unit: baseTickOf(instrument), lotSize: instrument.lotSize };
+  const unit = baseTickOf(instrument);
+  return { unit, lotSize: instrument.lotSize, fast: fastScaleOf(instrument, unit) };
 }
 
 export type Converted = { ok: true; value: number } | { ok: false; reason: string };
 
-/** A price in book ticks, refused off the grid of the tick that applies at that price. */
+/**
+ * A price in book ticks, refused off the grid of the tick that applies at that price.
+ * Integer arithmetic when the price is on the grid and fits; anything else (a
+ * refusal, a price beyond a double) takes the Decimal path, which words the reason.
+ */
 export function toBookTicks(what: string, price: Decimal, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Converted {
+  const fast = scale.fast;
+  if (fast !== undefined) {
+    const n = scaledInteger(price, fast.places);
+    if (n > 0) {
+      // The band holding the price (a price on a band's edge takes the upper band's tick), as tickSizeAt.
+      const { bandFrom, bandTick } = fast;
+      let k = bandFrom.length - 1;
+      while (k > 0 && n < bandFrom[k]!) k -= 1;
+      if (n % bandTick[k]! === 0) return { ok: true, value: n / fast.unit };
+    }
+  }
+  return toBookTicksExact(what, price, instrument, scale);
+}
+
+/** toBookTicks in Decimal arithmetic: the reference, and the path of every refusal. */
+export function toBookTicksExact(what: string, price: Decimal, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Converted {
   if (!price.gt(0)) return { ok: false, reason: `${what} must be positive` };
   if (!isOnPriceGrid(price, instrument)) {
     return { ok: false, reason: `${what} ${toWire(price)} is not a multiple of the tick size ${toWire(tickSizeAt(instrument, price))} at that price` };
@@ -36,7 +93,18 @@ export function toBookTicks(what: string, price: Decimal, instrument: Pick<Instr
   return { ok: true, value: ticks };
 }
 
+/** A quantity in lots, refused off the lot size: integer arithmetic when it fits, as toBookTicks. */
 export function toLots(quantity: Decimal, scale: BookScale): Converted {
+  const fast = scale.fast;
+  if (fast !== undefined) {
+    const n = scaledInteger(quantity, fast.lotPlaces);
+    if (n > 0 && n % fast.lot === 0) return { ok: true, value: n / fast.lot };
+  }
+  return toLotsExact(quantity, scale);
+}
+
+/** toLots in Decimal arithmetic: the reference, and the path of every refusal. */
+export function toLotsExact(quantity: Decimal, scale: BookScale): Converted {
   const lots = quantity.div(scale.lotSize);
   if (!lots.isInteger()) return { ok: false, reason: `quantity ${toWire(quantity)} is not a multiple of the lot size ${toWire(scale.lotSize)}` };
   const n = lots.toNumber();
@@ -114,30 +182,35 @@ const FAR_SELL_TICK = 1;
 type Terms = Pick<Order, 'side' | 'type' | 'tif' | 'limitPrice' | 'stopPrice'>;
 
 /** The book instruction for `lots` of an order with these terms. */
+// Module functions, not closures in planOrder: under tsx each closure made per order pays a __name call.
+function limitTicks(terms: Terms, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Converted {
+  return terms.limitPrice === null ? { ok: false, reason: `a ${terms.type} order needs a limit price` } : toBookTicks('limit price', terms.limitPrice, instrument, scale);
+}
+
+function stopTicks(terms: Terms, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Converted {
+  return terms.stopPrice === null ? { ok: false, reason: `a ${terms.type} order needs a stop price` } : toBookTicks('stop price', terms.stopPrice, instrument, scale);
+}
+
 export function planOrder(terms: Terms, lots: number, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Planned {
   const side = bookSide(terms.side);
-  const limit = (): Converted =>
-    terms.limitPrice === null ? { ok: false, reason: `a ${terms.type} order needs a limit price` } : toBookTicks('limit price', terms.limitPrice, instrument, scale);
-  const stop = (): Converted =>
-    terms.stopPrice === null ? { ok: false, reason: `a ${terms.type} order needs a stop price` } : toBookTicks('stop price', terms.stopPrice, instrument, scale);
   switch (terms.type) {
     case 'market':
       if (terms.tif === 'fok') return { ok: true, plan: { kind: 'limit', side, tick: side === 'buy' ? FAR_BUY_TICK : FAR_SELL_TICK, lots, tif: 'fok' } };
       return { ok: true, plan: { kind: 'market', side, lots } };
     case 'limit': {
-      const tick = limit();
+      const tick = limitTicks(terms, instrument, scale);
       if (!tick.ok) return tick;
       return { ok: true, plan: { kind: 'limit', side, tick: tick.value, lots, tif: bookTif(terms.tif) } };
     }
     case 'stop': {
-      const stopTick = stop();
+      const stopTick = stopTicks(terms, instrument, scale);
       if (!stopTick.ok) return stopTick;
       return { ok: true, plan: { kind: 'stop', side, stopTick: stopTick.value, lots } };
     }
     case 'stopLimit': {
-      const stopTick = stop();
+      const stopTick = stopTicks(terms, instrument, scale);
       if (!stopTick.ok) return stopTick;
-      const tick = limit();
+      const tick = limitTicks(terms, instrument, scale);
       if (!tick.ok) return tick;
       return { ok: true, plan: { kind: 'stopLimit', side, stopTick: stopTick.value, tick: tick.value, lots, tif: bookTif(terms.tif) } };
     }

@@ -455,22 +455,24 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     return `order ${orderId} is not open at the ${name} venue`;
   }
 
+  /** A submit refused before it reached a book. A function of the venue, not a closure per submit (tsx's __name). */
+  function refuseSubmit(orderId: string, reason: string): void {
+    finished.set(orderId, 'rejected');
+    emit({ kind: 'rejected', orderId, reason });
+  }
+
   function submit(order: Order): void {
     if (stopped || working.has(order.orderId)) return;
-    const reject = (reason: string) => {
-      finished.set(order.orderId, 'rejected');
-      emit({ kind: 'rejected', orderId: order.orderId, reason });
-    };
     const instrument = md.instruments.get(order.symbol);
-    if (instrument === undefined) return reject(`unknown symbol ${order.symbol}`);
+    if (instrument === undefined) return refuseSubmit(order.orderId, `unknown symbol ${order.symbol}`);
     const sb = bookFor(instrument);
     catchUp(sb);
     sb.chain = 0;
     const lots = toLots(order.leavesQty, sb.scale);
-    if (!lots.ok) return reject(lots.reason);
+    if (!lots.ok) return refuseSubmit(order.orderId, lots.reason);
     const prior = order.cumQty.isZero() ? 0 : order.cumQty.div(sb.scale.lotSize).floor().toNumber();
     const planned = planOrder(order, lots.value, instrument, sb.scale);
-    if (!planned.ok) return reject(planned.reason);
+    if (!planned.ok) return refuseSubmit(order.orderId, planned.reason);
     const w: Working = {
       orderId: order.orderId,
       numId: newId(),
