@@ -4,6 +4,7 @@ import { bookSide, isOpen } from '../core/order.ts';
 import type { OrdersState } from '../streams/ordersState.ts';
 import { formatQty } from '../format/numbers.ts';
 import type { PriceChartHandle } from './createPriceChart.ts';
+import type { OrderLineGroup } from './orderLineGroups.ts';
 
 /** One working order's price on the chart: its limit, or its stop, or both for a stop limit. */
 export interface OrderLineSpec {
@@ -84,7 +85,7 @@ export function lineAt<T extends { y: number | null }>(y: number, lines: readonl
 
 export interface OrderLinesController {
   /** Draws exactly these lines (adds, moves, removes). */
-  update(specs: readonly OrderLineSpec[]): void;
+  update(groups: readonly OrderLineGroup[]): void;
   dispose(): void;
 }
 
@@ -101,25 +102,27 @@ export interface OrderLineActions {
  * chart are looked at first (capture phase): a press on a line takes the
  * pointer away from the chart's own panning, and a release either opens the
  * amend (a click) or proposes the price the line was dropped at (a drag).
+ * A line shared by several orders is not grabbed: the chart pans as usual,
+ * and hovering it says why it does not move.
  */
 export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineActions): OrderLinesController {
   const series = handle.candles;
   const element = handle.chart.chartElement();
   // The chart sets and clears its own element's cursor on every move; ours goes on the container, which it inherits.
   const cursorHost = element.parentElement ?? element;
-  const lines = new Map<string, { spec: OrderLineSpec; line: IPriceLine }>();
+  const lines = new Map<string, { group: OrderLineGroup; line: IPriceLine }>();
   let drag: { key: string; startY: number; moved: boolean } | null = null;
 
   const rowY = (e: PointerEvent): number => e.clientY - element.getBoundingClientRect().top;
-  const located = () => [...lines.values()].map((l) => ({ ...l, y: series.priceToCoordinate(Number(l.spec.price)) }));
+  const located = () => [...lines.values()].map((l) => ({ ...l, y: series.priceToCoordinate(Number(l.group.price)) }));
 
   function onDown(e: PointerEvent): void {
     if (e.button !== 0) return;
     const hit = lineAt(rowY(e), located());
-    if (!hit) return;
+    if (!hit || hit.group.shared) return;
     e.preventDefault();
     e.stopPropagation();
-    drag = { key: hit.spec.key, startY: rowY(e), moved: false };
+    drag = { key: hit.group.key, startY: rowY(e), moved: false };
     handle.chart.applyOptions({ handleScroll: false, handleScale: false });
     window.addEventListener('pointermove', onDragMove, true);
     window.addEventListener('pointerup', onUp, true);
@@ -142,21 +145,26 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
     const done = drag;
     drag = null;
     const entry = done ? lines.get(done.key) : undefined;
-    if (!done || !entry) return;
+    const spec = entry?.group.specs[0];
+    if (!done || !entry || !spec) return;
     e.stopPropagation();
     if (!done.moved) {
-      actions.open(entry.spec.orderId);
+      actions.open(spec.orderId);
       return;
     }
     const price = series.coordinateToPrice(rowY(e));
     // The line goes back to the order's price until the amend is done: a drag is a proposal, not a change.
-    entry.line.applyOptions({ price: Number(entry.spec.price) });
-    if (price !== null) actions.moved(entry.spec.orderId, entry.spec.kind, price);
+    entry.line.applyOptions({ price: Number(spec.price) });
+    if (price !== null) actions.moved(spec.orderId, spec.kind, price);
   }
 
   function onHover(e: PointerEvent): void {
     if (drag) return;
-    cursorHost.style.cursor = lineAt(rowY(e), located()) ? 'ns-resize' : '';
+    const hit = lineAt(rowY(e), located());
+    // A shared line cannot be dragged: no grab cursor, and the pointer's tooltip says so.
+    cursorHost.style.cursor = hit && !hit.group.shared ? 'ns-resize' : '';
+    if (hit?.group.shared) cursorHost.title = hit.group.tooltip;
+    else cursorHost.removeAttribute('title');
   }
 
   element.addEventListener('pointerdown', onDown, true);
@@ -165,38 +173,40 @@ export function attachOrderLines(handle: PriceChartHandle, actions: OrderLineAct
     autoscaleInfoProvider: (original: () => AutoscaleInfo | null): AutoscaleInfo | null => {
       const base = original();
       if (!base) return base;
-      return { ...base, priceRange: rangeWithLines(base.priceRange, [...lines.values()].map((l) => Number(l.spec.price))) };
+      return { ...base, priceRange: rangeWithLines(base.priceRange, [...lines.values()].map((l) => Number(l.group.price))) };
     },
   });
 
   return {
-    update(specs) {
-      const keep = new Set(specs.map((s) => s.key));
+    update(groups) {
+      const keep = new Set(groups.map((g) => g.key));
       for (const [key, { line }] of lines) {
         if (!keep.has(key)) {
           series.removePriceLine(line);
           lines.delete(key);
         }
       }
-      for (const spec of specs) {
+      for (const group of groups) {
         const options = {
-          price: Number(spec.price),
-          color: COLOR[spec.side],
-          lineWidth: 1 as const,
-          lineStyle: spec.kind === 'stop' ? LineStyle.Dotted : LineStyle.Dashed,
+          price: Number(group.price),
+          color: COLOR[group.side],
+          // A shared line is drawn solid and a little heavier: it stands for several orders and does not move.
+          lineWidth: group.shared ? (2 as const) : (1 as const),
+          lineStyle: group.allStops ? LineStyle.Dotted : group.shared ? LineStyle.Solid : LineStyle.Dashed,
           axisLabelVisible: true,
-          title: spec.title,
+          title: group.title,
         };
-        const existing = lines.get(spec.key);
+        const existing = lines.get(group.key);
         // A line being dragged keeps following the pointer until it is dropped.
         if (existing) {
-          existing.spec = spec;
-          if (drag?.key !== spec.key) existing.line.applyOptions(options);
-        } else lines.set(spec.key, { spec, line: series.createPriceLine(options) });
+          existing.group = group;
+          if (drag?.key !== group.key) existing.line.applyOptions(options);
+        } else lines.set(group.key, { group, line: series.createPriceLine(options) });
       }
     },
     dispose() {
       cursorHost.style.cursor = '';
+      cursorHost.removeAttribute('title');
       element.removeEventListener('pointerdown', onDown, true);
       element.removeEventListener('pointermove', onHover);
       window.removeEventListener('pointermove', onDragMove, true);
