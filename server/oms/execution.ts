@@ -28,7 +28,19 @@ export function execIdOf(seq: number): string {
   return `E${String(seq).padStart(ID_DIGITS, '0')}`;
 }
 
+/**
+ * An order's decimals as wire text. Many of them are one Decimal instance
+ * seen twice (LeavesQty is OrderQty until the first fill, AvgPx is the
+ * limit price after a first fill at it, ZERO everywhere before): each
+ * instance is written once per report.
+ */
 export function orderToWire(o: Order): OrderWire {
+  return orderWire(o, toWire(o.quantity), o.limitPrice === null ? null : toWire(o.limitPrice));
+}
+
+function orderWire(o: Order, quantity: string, limitPrice: string | null): OrderWire {
+  const { cumQty, leavesQty, avgPx } = o;
+  const cum = toWire(cumQty);
   return {
     orderId: o.orderId,
     clOrdId: o.clOrdId,
@@ -38,17 +50,17 @@ export function orderToWire(o: Order): OrderWire {
     side: o.side,
     type: o.type,
     tif: o.tif,
-    quantity: toWire(o.quantity),
-    limitPrice: o.limitPrice === null ? null : toWire(o.limitPrice),
+    quantity,
+    limitPrice,
     stopPrice: o.stopPrice === null ? null : toWire(o.stopPrice),
     expireAt: o.expireAt,
     locate: o.locate,
     origClOrdId: o.origClOrdId,
     venue: o.venue ?? '',
     status: o.status,
-    cumQty: toWire(o.cumQty),
-    leavesQty: toWire(o.leavesQty),
-    avgPx: toWire(o.avgPx),
+    cumQty: cum,
+    leavesQty: leavesQty === o.quantity ? quantity : leavesQty === cumQty ? cum : toWire(leavesQty),
+    avgPx: avgPx === o.limitPrice ? limitPrice! : avgPx === cumQty ? cum : toWire(avgPx),
     text: o.text,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
@@ -56,5 +68,12 @@ export function orderToWire(o: Order): OrderWire {
 }
 
 export function executionToWire(e: Execution): ExecReportWire {
-  return { execId: e.execId, execType: e.execType, lastQty: toWire(e.lastQty), lastPx: toWire(e.lastPx), ts: e.ts, order: orderToWire(e.order) };
+  const o = e.order;
+  const quantity = toWire(o.quantity);
+  const limitPrice = o.limitPrice === null ? null : toWire(o.limitPrice);
+  // A first fill's lastQty is the order's cumQty and its lastPx mostly the limit price: reuse their text.
+  const lastPx = e.lastPx === o.limitPrice ? limitPrice! : toWire(e.lastPx);
+  const order = orderWire(o, quantity, limitPrice);
+  const lastQty = e.lastQty === o.cumQty ? order.cumQty : toWire(e.lastQty);
+  return { execId: e.execId, execType: e.execType, lastQty, lastPx, ts: e.ts, order };
 }

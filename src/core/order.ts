@@ -249,6 +249,39 @@ export interface Order {
 export const AVG_PX_PLACES = 8;
 
 export function newOrder(spec: OrderSpec, ids: { orderId: string; clOrdId: string; trader: string; venue?: string }, now: number): Order {
+  const limitPrice = spec.limitPrice ?? null;
+  const stopPrice = spec.stopPrice ?? null;
+  const expireAt = spec.tif === 'gtd' ? (spec.expireAt ?? null) : null;
+  const locate = spec.side === 'sellShort' ? (spec.locate ?? null) : null;
+  // Two plain literals rather than one with a spread in the middle: a spread sends
+  // the whole literal down V8's slow path, for every order; the key order is the same.
+  if (ids.venue !== undefined) {
+    return {
+      orderId: ids.orderId,
+      clOrdId: ids.clOrdId,
+      origClOrdId: null,
+      trader: ids.trader,
+      account: spec.account,
+      symbol: spec.symbol,
+      side: spec.side,
+      type: spec.type,
+      tif: spec.tif,
+      quantity: spec.quantity,
+      limitPrice,
+      stopPrice,
+      expireAt,
+      locate,
+      venue: ids.venue,
+      status: 'pendingNew',
+      cumQty: ZERO,
+      leavesQty: spec.quantity,
+      filledNotional: ZERO,
+      avgPx: ZERO,
+      text: '',
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
   return {
     orderId: ids.orderId,
     clOrdId: ids.clOrdId,
@@ -260,11 +293,10 @@ export function newOrder(spec: OrderSpec, ids: { orderId: string; clOrdId: strin
     type: spec.type,
     tif: spec.tif,
     quantity: spec.quantity,
-    limitPrice: spec.limitPrice ?? null,
-    stopPrice: spec.stopPrice ?? null,
-    expireAt: spec.tif === 'gtd' ? (spec.expireAt ?? null) : null,
-    locate: spec.side === 'sellShort' ? (spec.locate ?? null) : null,
-    ...(ids.venue === undefined ? {} : { venue: ids.venue }),
+    limitPrice,
+    stopPrice,
+    expireAt,
+    locate,
     status: 'pendingNew',
     cumQty: ZERO,
     leavesQty: spec.quantity,
@@ -280,28 +312,41 @@ export type ApplyResult = { ok: true; order: Order } | { ok: false; reason: stri
 
 /** Applies a fill of lastQty at lastPx; refuses an overfill. */
 export function applyFill(order: Order, lastQty: Decimal, lastPx: Decimal, now: number): ApplyResult {
-  if (lastQty.lte(0)) return { ok: false, reason: 'fill quantity must be positive' };
-  if (lastPx.lte(0)) return { ok: false, reason: 'fill price must be positive' };
+  // Against ZERO, not 0: lte(0) would build a Decimal for the 0 on every fill.
+  if (lastQty.lte(ZERO)) return { ok: false, reason: 'fill quantity must be positive' };
+  if (lastPx.lte(ZERO)) return { ok: false, reason: 'fill price must be positive' };
   if (lastQty.gt(order.leavesQty)) {
     return { ok: false, reason: `fill of ${toWire(lastQty)} exceeds the ${toWire(order.leavesQty)} left on order ${order.orderId}` };
   }
   const leavesQty = order.leavesQty.minus(lastQty);
   const step = transition(order.status, leavesQty.isZero() ? 'fill' : 'partialFill', true);
   if (!step.ok) return step;
-  const cumQty = order.cumQty.plus(lastQty);
-  const filledNotional = order.filledNotional.plus(lastQty.times(lastPx));
+  const notional = lastQty.times(lastPx);
+  // Nothing filled yet: the sums are this fill's own values (0 + x is x; both already within the 40 digits).
+  const firstFill = order.cumQty.isZero() && order.filledNotional.isZero() && lastQty.sd() <= EXACT_PRODUCT_DIGITS;
+  const cumQty = firstFill ? lastQty : order.cumQty.plus(lastQty);
+  const filledNotional = firstFill ? notional : order.filledNotional.plus(notional);
   return {
     ok: true,
-    order: {
-      ...order,
-      status: step.status,
-      cumQty,
-      leavesQty,
-      filledNotional,
-      avgPx: filledNotional.div(cumQty).toDecimalPlaces(AVG_PX_PLACES, Decimal.ROUND_HALF_EVEN),
-      updatedAt: now,
-    },
+    order: { ...order, status: step.status, cumQty, leavesQty, filledNotional, avgPx: averagePrice(firstFill, lastQty, lastPx, filledNotional, cumQty), updatedAt: now },
   };
+}
+
+/**
+ * Enough significant digits that lastQty × lastPx is exact in a 40-digit
+ * Decimal: then the first fill's notional ÷ quantity is exactly its price.
+ */
+const EXACT_PRODUCT_DIGITS = 40;
+
+/**
+ * AvgPx after a fill: exact notional ÷ cumQty, rounded half-even to
+ * AVG_PX_PLACES. The first fill of an order (nothing filled before) averages
+ * to its own price whenever lastQty × lastPx was exact, so the 40-digit
+ * division is skipped for it; the value is the one the division gives.
+ */
+function averagePrice(firstFill: boolean, lastQty: Decimal, lastPx: Decimal, filledNotional: Decimal, cumQty: Decimal): Decimal {
+  if (firstFill && lastPx.decimalPlaces() <= AVG_PX_PLACES && lastQty.sd() + lastPx.sd() <= EXACT_PRODUCT_DIGITS) return lastPx;
+  return filledNotional.div(cumQty).toDecimalPlaces(AVG_PX_PLACES, Decimal.ROUND_HALF_EVEN);
 }
 
 /** Events applyEvent takes: everything but fills (applyFill) and a done replace (applyReplace). */

@@ -1,4 +1,4 @@
-import { Decimal, isDecimalString, toWire } from './decimal.ts';
+import { type Decimal, ZERO, dec, isDecimalString, toWire } from './decimal.ts';
 import { type Instrument, isOnTick, isWholeLots } from './instrument.ts';
 import {
   ORDER_TYPES,
@@ -69,7 +69,9 @@ export const TIF_WORDS: Record<TimeInForce, string> = {
 };
 
 function parsePositive(raw: string | undefined, what: string, field: TicketField, errors: TicketError[]): Decimal | undefined {
-  const text = (raw ?? '').trim().replace(/,/g, '');
+  const trimmed = (raw ?? '').trim();
+  // Thousands separators are allowed as typed ("1,000"); most text has none, so no regex runs for it.
+  const text = trimmed.includes(',') ? trimmed.replace(/,/g, '') : trimmed;
   if (text === '') {
     errors.push({ field, message: `${what} is required` });
     return undefined;
@@ -78,12 +80,14 @@ function parsePositive(raw: string | undefined, what: string, field: TicketField
     errors.push({ field, message: `${what} must be a number, such as 100 or 12.5` });
     return undefined;
   }
-  const value = new Decimal(text);
-  if (value.lte(0)) {
+  const value = dec(text);
+  if (value.lte(ZERO)) {
     errors.push({ field, message: `${what} must be greater than 0` });
     return undefined;
   }
-  if (value.trunc().toFixed().length > MAX_DIGITS_BEFORE_POINT) {
+  // The text is a positive DECIMAL_PATTERN number (no sign, no leading zeros): its digits before the point are the whole part's.
+  const point = text.indexOf('.');
+  if ((point < 0 ? text.length : point) > MAX_DIGITS_BEFORE_POINT) {
     errors.push({ field, message: `${what} is too large` });
     return undefined;
   }
@@ -91,7 +95,7 @@ function parsePositive(raw: string | undefined, what: string, field: TicketField
 }
 
 function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
-  return values.find((v) => v === raw);
+  return raw !== undefined && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 }
 
 const blank = (raw: string | undefined) => (raw ?? '').trim() === '';
@@ -186,25 +190,14 @@ export function validateTicket(draft: TicketDraft, ctx: TicketContext): TicketRe
   }
 
   if (errors.length > 0 || !side || !type || !tif || !quantity || !instrument) return { ok: false, errors };
-  const base = {
-    symbol: instrument.symbol,
-    side,
-    quantity,
-    account,
-    tif,
-    ...(expireAt === undefined ? {} : { expireAt }),
-    ...(locate === undefined ? {} : { locate }),
-  };
-  switch (type) {
-    case 'market':
-      return { ok: true, order: { ...base, type } };
-    case 'limit':
-      return { ok: true, order: { ...base, type, limitPrice: limitPrice! } };
-    case 'stop':
-      return { ok: true, order: { ...base, type, stopPrice: stopPrice! } };
-    case 'stopLimit':
-      return { ok: true, order: { ...base, type, limitPrice: limitPrice!, stopPrice: stopPrice! } };
-  }
+  // Built field by field rather than by spreads (this runs for every order); the keys keep the order they always had.
+  const order: Record<string, unknown> = { symbol: instrument.symbol, side, quantity, account, tif };
+  if (expireAt !== undefined) order.expireAt = expireAt;
+  if (locate !== undefined) order.locate = locate;
+  order.type = type;
+  if (hasLimitPrice(type)) order.limitPrice = limitPrice!;
+  if (hasStopPrice(type)) order.stopPrice = stopPrice!;
+  return { ok: true, order: order as unknown as OrderSpec };
 }
 
 /** One sentence for a reject: all the reasons, in the order the ticket shows them. */
