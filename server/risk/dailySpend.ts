@@ -7,6 +7,8 @@
  */
 import { type Decimal, ZERO } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
+import { add } from '../../src/core/risk/decimalCompare.ts';
+import { contractValue, isOne } from './workingOrders.ts';
 
 export interface SpendFill {
   readonly account: string;
@@ -42,9 +44,11 @@ export class DailySpend {
     const instrument = this.deps.instrument(f.symbol);
     const rate = instrument && this.deps.rateToBase(instrument.currency);
     if (!instrument || rate === undefined) return;
-    const value = f.quantity.times(f.price).times(instrument.multiplier).times(rate);
+    // quantity × price × multiplier × rate, each × 1 skipped (it leaves a decimal of our precision as it is).
+    const local = contractValue(f.quantity, f.price, instrument.multiplier);
+    const value = isOne(rate) ? local : local.times(rate);
     const signed = f.side === 'buy' ? value : value.neg();
-    this.net.set(f.account, (this.net.get(f.account) ?? ZERO).plus(signed));
+    this.net.set(f.account, add(this.net.get(f.account) ?? ZERO, signed));
   }
 
   /** Net purchases of the account today (never below zero: sales free buying power, they do not add to it beyond the limit). */

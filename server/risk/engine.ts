@@ -10,6 +10,7 @@ import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
 import { type CollarBand, type CollarSpec, referencePrice } from '../../src/core/risk/collar.ts';
+import { add } from '../../src/core/risk/decimalCompare.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { orderWarnings } from '../../src/core/risk/warnings.ts';
 import { type SessionState, type TradingSession, sessionStateAt } from '../../src/core/tradingSession.ts';
@@ -36,7 +37,7 @@ import {
 } from './rules.ts';
 import { SessionThrottle } from './throttle.ts';
 import type { KillSwitch, PreTradeRisk, RiskDecision, RiskRequest, RiskWarning, TradingMode } from './types.ts';
-import { type WorkingBuys, type WorkingOrders, contractValue, isOne, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
+import { type WorkingOrders, contractValue, isOne, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
 
 export interface PreTradeRiskDeps {
   limits: RiskLimitsBook;
@@ -140,8 +141,6 @@ function cachedBand(reference: Decimal, collar: CollarSpec, instrument: Instrume
 export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   const { limits: book } = deps;
   const throttle = new SessionThrottle();
-  /** The priced part of an account's working buys in the base currency, per WorkingBuys object (the totals hand out the same one until they change). */
-  const pricedInBase = new WeakMap<WorkingBuys, Decimal>();
 
   function toBase(amount: Decimal, currency: string): Decimal | undefined {
     const rate = book.rateToBase(currency);
@@ -159,11 +158,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   /** Buying power in use: today's net filled purchases plus the account's working buys, in the base currency. */
   function workingBuys(working: WorkingOrders, account: string): Decimal {
     const spent = deps.spentToday?.(account) ?? ZERO;
-    const buys = working.buys(account);
-    let priced = pricedInBase.get(buys);
-    if (priced === undefined) pricedInBase.set(buys, (priced = workingBuysValue({ pricedByCurrency: buys.pricedByCurrency, unpriced: [] }, buyValuation)));
-    // The market buys are valued at the touch of the moment, after the priced sum as workingBuysValue adds them.
-    return spent.plus(isEmpty(buys.unpriced) ? priced : workingBuysValue({ pricedByCurrency: new Map(), unpriced: buys.unpriced }, buyValuation, priced));
+    return add(spent, workingBuysValue(working.buys(account), buyValuation));
   }
 
   function sessionStateOf(symbol: string, session: TradingSession | undefined): SessionState {
@@ -280,12 +275,6 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
 
 function refused(out: Reject): RiskDecision {
   return { ok: false, rule: out.rule, reason: out.reason };
-}
-
-function isEmpty(items: Iterable<unknown>): boolean {
-  if (Array.isArray(items)) return items.length === 0;
-  for (const _ of items) return false;
-  return true;
 }
 
 function clock(minutes: number): string {

@@ -7,7 +7,7 @@ import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import { type CollarBand, type CollarSpec, collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
-import { lte } from '../../src/core/risk/decimalCompare.ts';
+import { add, compareAbs, lte } from '../../src/core/risk/decimalCompare.ts';
 import { formatAmount, formatMoney, formatPercent } from '../../src/core/risk/format.ts';
 import { tickSizeAt } from '../../src/core/tickTable.ts';
 import type { SessionState } from '../../src/core/tradingSession.ts';
@@ -283,8 +283,9 @@ export function positionLimitRule(spec: OrderSpec, position: Decimal, exposure: 
   if (limit === undefined) return undefined;
   const buy = isBuy(spec.side);
   const working = buy ? exposure.buys : exposure.allSells;
-  const worst = buy ? position.plus(working).plus(spec.quantity) : position.minus(working).minus(spec.quantity);
-  if (lte(worst.abs(), limit)) return undefined;
+  const worst = buy ? add(add(position, working), spec.quantity) : position.minus(working).minus(spec.quantity);
+  // |worst| ≤ limit, without the copy abs() makes (a limit below zero holds nothing).
+  if (compareAbs(worst, limit) <= 0 && (!limit.isNeg() || limit.isZero())) return undefined;
   return reject(
     'positionLimit',
     `position limit: ${spec.symbol} in ${spec.account} could reach ${formatAmount(worst)} ` +
@@ -296,7 +297,7 @@ export function positionLimitRule(spec: OrderSpec, position: Decimal, exposure: 
 /** Buying power in the base currency: the account's purchases today, its working buys and this buy may not exceed it. */
 export function buyingPowerRule(spec: OrderSpec, n: NotionalFacts, used: Decimal, buyingPower: Decimal | undefined): RuleOutcome {
   if (buyingPower === undefined || !isBuy(spec.side) || n.base === undefined) return undefined;
-  const total = used.plus(n.base);
+  const total = add(used, n.base);
   if (lte(total, buyingPower)) return undefined;
   return reject(
     'buyingPower',

@@ -13,7 +13,7 @@
 import { type Decimal, ZERO } from '../../src/core/decimal.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
-import { eq } from '../../src/core/risk/decimalCompare.ts';
+import { add, eq } from '../../src/core/risk/decimalCompare.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { type WorkingExposure, isBuy, isShortSale } from './rules.ts';
 
@@ -176,6 +176,50 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (b.priced.size === 0 && b.unpriced.size === 0) buysByAccount.delete(account);
   }
 
+  /**
+   * apply(was, −1) then apply(now, +1) in one visit, when both land in the
+   * same totals (a fill, a replace at the same account and symbol): the same
+   * operations on the same sums in the same order, including the fresh start
+   * from zero (and the end-of-map place) when the order was the only one in a
+   * sum, without the lookups twice over. False: not the same totals, do both.
+   */
+  function move(was: Contribution, now: Contribution): boolean {
+    if (was.exposureKey !== now.exposureKey || was.buy !== now.buy || was.shortSale !== now.shortSale || was.unpriced !== now.unpriced) return false;
+    if (was.priced === undefined ? now.priced !== undefined : now.priced === undefined || now.priced.currency !== was.priced.currency) return false;
+    const e = exposures.get(was.exposureKey);
+    if (e === undefined) return false;
+    e.view = undefined;
+    if (e.count === 1) {
+      e.buys = ZERO;
+      e.longSells = ZERO;
+      e.allSells = ZERO;
+    } else if (was.buy) e.buys = e.buys.minus(was.leaves);
+    else {
+      e.allSells = e.allSells.minus(was.leaves);
+      if (!was.shortSale) e.longSells = e.longSells.minus(was.leaves);
+    }
+    if (now.buy) e.buys = e.buys.plus(now.leaves);
+    else {
+      e.allSells = e.allSells.plus(now.leaves);
+      if (!now.shortSale) e.longSells = e.longSells.plus(now.leaves);
+    }
+    if (was.priced === undefined && !was.unpriced) return true;
+    const b = buysByAccount.get(was.order.account)!;
+    b.view = undefined;
+    if (was.priced !== undefined) {
+      const { currency, local } = now.priced!;
+      const bucket = b.priced.get(currency)!;
+      if (bucket.count === 1) {
+        b.priced.delete(currency);
+        b.priced.set(currency, { count: 1, sum: ZERO.plus(local) });
+      } else bucket.sum = bucket.sum.minus(was.priced.local).plus(local);
+    } else {
+      b.unpriced.delete(was.order.orderId);
+      b.unpriced.set(now.order.orderId, now.order);
+    }
+    return true;
+  }
+
   function exposure(account: string, symbol: string): WorkingExposure {
     const e = exposures.get(exposureKeyOf(account, symbol));
     if (e === undefined) return NO_EXPOSURE;
@@ -208,11 +252,15 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
         }
         return;
       }
+      const now = contributionOf(order, instrument, before);
+      if (before !== undefined && now !== undefined && move(before, now)) {
+        contributions.set(order.orderId, now);
+        return;
+      }
       if (before) {
         apply(before, -1);
         contributions.delete(order.orderId);
       }
-      const now = contributionOf(order, instrument, before);
       if (now) {
         apply(now, 1);
         contributions.set(order.orderId, now);
@@ -261,17 +309,16 @@ export interface BuyValuation {
 /**
  * An account's working buys in the base currency: the priced sums converted
  * per currency, each market buy valued at the touch now, or at its
- * instrument's reference price when there is none. `start`: a sum to add
- * them to (the engine's cached priced part), in the same order as one call.
+ * instrument's reference price when there is none.
  */
-export function workingBuysValue(buys: WorkingBuys, v: BuyValuation, start: Decimal = ZERO): Decimal {
-  let used = start;
-  for (const [currency, local] of buys.pricedByCurrency) used = used.plus(v.toBase(local, currency) ?? ZERO);
+export function workingBuysValue(buys: WorkingBuys, v: BuyValuation): Decimal {
+  let used = ZERO;
+  for (const [currency, local] of buys.pricedByCurrency) used = add(used, v.toBase(local, currency) ?? ZERO);
   for (const o of buys.unpriced) {
     const ins = v.instrument(o.symbol);
     if (!ins) continue;
     const price = valuationPrice(o, v.touch(o.symbol)) ?? ins.referencePrice;
-    used = used.plus(v.toBase(notional(o.leavesQty, price, ins), ins.currency) ?? ZERO);
+    used = add(used, v.toBase(notional(o.leavesQty, price, ins), ins.currency) ?? ZERO);
   }
   return used;
 }

@@ -41,6 +41,23 @@ export function compare(x: Decimal, y: Decimal): number {
   return xdL === ydL ? 0 : xdL > ydL !== xs < 0 ? 1 : -1;
 }
 
+/** |x| against |y|: x.abs().cmp(y.abs()) without the two copies. */
+export function compareAbs(x: Decimal, y: Decimal): number {
+  const a = x as unknown as Digits;
+  const b = y as unknown as Digits;
+  const xd = a.d;
+  const yd = b.d;
+  if (!xd || !yd || b.e > SAFE_EXPONENT || b.e < -SAFE_EXPONENT) return x.abs().cmp(y.abs());
+  if (!xd[0] || !yd[0]) return xd[0] ? 1 : yd[0] ? -1 : 0;
+  if (a.e !== b.e) return a.e > b.e ? 1 : -1;
+  const xdL = xd.length;
+  const ydL = yd.length;
+  for (let i = 0, j = xdL < ydL ? xdL : ydL; i < j; ++i) {
+    if (xd[i] !== yd[i]) return xd[i]! > yd[i]! ? 1 : -1;
+  }
+  return xdL === ydL ? 0 : xdL > ydL ? 1 : -1;
+}
+
 export const gt = (x: Decimal, y: Decimal): boolean => compare(x, y) > 0;
 export const gte = (x: Decimal, y: Decimal): boolean => compare(x, y) >= 0;
 export const lt = (x: Decimal, y: Decimal): boolean => compare(x, y) < 0;
@@ -52,4 +69,26 @@ export function isPositive(x: Decimal): boolean {
   const d = (x as unknown as Digits).d;
   if (!d) return x.gt(0);
   return d[0] !== 0 && x.s > 0;
+}
+
+/** At most 35 digits (five words of seven): far inside the 40 of the precision, so such a value is its own rounding. */
+function fitsPrecision(x: Decimal): boolean {
+  const d = (x as unknown as Digits).d;
+  return d !== null && d.length <= 5;
+}
+
+/**
+ * x + y, skipping the operation when one side is zero and the other is not:
+ * decimal.js would return the other side rounded to the precision, which for
+ * a value of at most 35 digits is that value itself. Sums in the risk rules
+ * often start from a zero position, zero spent, no working orders.
+ */
+export function add(x: Decimal, y: Decimal): Decimal {
+  const xd = (x as unknown as Digits).d;
+  const yd = (y as unknown as Digits).d;
+  if (xd !== null && yd !== null) {
+    if (xd[0] === 0 && yd[0] !== 0 && fitsPrecision(y)) return y;
+    if (yd[0] === 0 && xd[0] !== 0 && fitsPrecision(x)) return x;
+  }
+  return x.plus(y);
 }

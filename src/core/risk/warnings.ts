@@ -1,6 +1,6 @@
 import { Decimal, toWire } from '../decimal.ts';
 import { collarDistancePercent, isAggressive } from './collar.ts';
-import { gt, isPositive } from './decimalCompare.ts';
+import { compareAbs, eq, gt, isPositive } from './decimalCompare.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import type { RiskWarning } from './ruleIds.ts';
 
@@ -59,13 +59,22 @@ export function orderWarnings(w: WarningInput): RiskWarning[] {
 /**
  * False when `price` is provably no further than `percent` % from `reference`
  * (> 0), without the division of collarDistancePercent: most orders sit well
- * inside the warning band. |price − reference| × 100 ≤ percent × reference is
+ * inside the warning band. |price − reference| ≤ percent × reference / 100 is
  * the exact question when percent × reference is exact (its digits fit in the
- * precision; × 100 only shifts), and then the rounded distance cannot exceed
+ * precision; / 100 only shifts), and then the rounded distance cannot exceed
  * the percent either (rounding is monotone and the percent is representable).
  * True means "work it out": the caller computes the distance as before.
+ * The bound is kept per reference object: a quote's reference serves many orders.
  */
 export function mayBeFurtherThan(price: Decimal, reference: Decimal, percent: Decimal): boolean {
-  if (percent.sd() + reference.sd() > Decimal.precision) return true;
-  return gt(price.minus(reference).abs().times(100), percent.times(reference));
+  let bound = bounds.get(reference);
+  if (bound === undefined || (bound.percent !== percent && !eq(bound.percent, percent))) {
+    const exact = isPositive(percent) && percent.sd() + reference.sd() <= Decimal.precision;
+    bounds.set(reference, (bound = { percent, within: exact ? percent.times(reference).div(100) : undefined }));
+  }
+  if (bound.within === undefined) return true;
+  return compareAbs(price.minus(reference), bound.within) > 0;
 }
+
+/** reference → the distance `percent` % of it allows; undefined when that is not exact. */
+const bounds = new WeakMap<Decimal, { percent: Decimal; within: Decimal | undefined }>();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, type Decimal as DecimalT, ZERO, dec } from '../../../src/core/decimal.ts';
 import type { Order, OrderSpec, OrderStatus } from '../../../src/core/order.ts';
 import type { QuoteWire } from '../../../src/core/protocol.ts';
-import { compare, eq, gt, gte, isPositive, lt, lte } from '../../../src/core/risk/decimalCompare.ts';
+import { add, compare, compareAbs, eq, gt, gte, isPositive, lt, lte } from '../../../src/core/risk/decimalCompare.ts';
 import { orderWarnings, type WarningInput } from '../../../src/core/risk/warnings.ts';
 import type { UserProfile } from '../../../src/core/users.ts';
 import { DailySpend } from '../../../server/risk/dailySpend.ts';
@@ -43,6 +43,12 @@ describe('comparisons without copies', () => {
         expect(Number.isNaN(want) ? Number.isNaN(compare(x, y)) : compare(x, y) === want).toBe(true);
         expect([gt(x, y), gte(x, y), lt(x, y), lte(x, y), eq(x, y), isPositive(x)]).toEqual([x.gt(y), x.gte(y), x.lt(y), x.lte(y), x.eq(y), x.gt(0)]);
         expect(compare(x, x)).toBe(x.cmp(x));
+        const wantAbs = x.abs().cmp(y.abs());
+        expect(Number.isNaN(wantAbs) ? Number.isNaN(compareAbs(x, y)) : compareAbs(x, y) === wantAbs).toBe(true);
+        // Sums that skip adding a zero: the same decimal, sign of a zero included.
+        const sum = add(x, y);
+        const want2 = x.plus(y);
+        expect(sum.isNaN() ? want2.isNaN() : [sum.toFixed(), sum.isNeg(), sum.eq(want2)]).toEqual(want2.isNaN() ? true : [want2.toFixed(), want2.isNeg(), true]);
       }),
       { numRuns: 2000 },
     );
