@@ -5,72 +5,66 @@
  * care about open ones (cancel-all, expiry every second, restart) read this
  * instead of the whole day's orders.
  *
- * Each index keeps insertion order, which is creation order (an order enters
- * when it is created and keeps its place through later states): walking it
- * visits open orders in the same order as walking all orders would.
- *
- * An order's latest state sits in one slot that all three indexes share, so
- * a change of state (every report of a working order) is one map lookup and
- * one write, not a write into each index.
+ * It holds the OMS's own per-order holders, which always carry the order's
+ * latest state, so a change of state costs the index nothing: an order enters
+ * once when it is created and leaves once when it is done. Each index keeps
+ * insertion order, which is creation order: walking it visits open orders in
+ * the same order as walking all orders would.
  */
-import { type Order, isTerminal } from '../../src/core/order.ts';
+import type { Order } from '../../src/core/order.ts';
+
+/** Where the OMS keeps an order's latest state; the index reads `order` when it is walked. */
+export interface HeldOrder {
+  readonly order: Order;
+}
 
 export interface OpenOrders {
-  /** Record the latest state of an order (terminal takes it out). */
-  track(order: Order): void;
+  /** A new order that is not done: it enters. Its trader and account are those it is filed under for good. */
+  enter(held: HeldOrder): void;
+  /** An order that is done (or never was open): it leaves, if it was in. */
+  leave(held: HeldOrder): void;
   all(): Iterable<Order>;
   ofTrader(trader: string): Iterable<Order>;
   ofAccount(account: string): Iterable<Order>;
   readonly size: number;
 }
 
-interface Slot {
-  order: Order;
+function* ordersOf(held: Iterable<HeldOrder>): Generator<Order> {
+  for (const h of held) yield h.order;
 }
 
-function* ordersOf(slots: Iterable<Slot>): Generator<Order> {
-  for (const s of slots) yield s.order;
-}
-
-function put(index: Map<string, Set<Slot>>, key: string, slot: Slot): void {
+function put(index: Map<string, Set<HeldOrder>>, key: string, held: HeldOrder): void {
   let set = index.get(key);
   if (!set) index.set(key, (set = new Set()));
-  set.add(slot);
+  set.add(held);
 }
 
-function drop(index: Map<string, Set<Slot>>, key: string, slot: Slot): void {
+function drop(index: Map<string, Set<HeldOrder>>, key: string, held: HeldOrder): void {
   const set = index.get(key);
   if (!set) return;
-  set.delete(slot);
+  set.delete(held);
   if (set.size === 0) index.delete(key);
 }
 
 export function createOpenOrders(): OpenOrders {
-  const all = new Map<string, Slot>();
-  const byTrader = new Map<string, Set<Slot>>();
-  const byAccount = new Map<string, Set<Slot>>();
+  const all = new Set<HeldOrder>();
+  const byTrader = new Map<string, Set<HeldOrder>>();
+  const byAccount = new Map<string, Set<HeldOrder>>();
 
   return {
-    track(order) {
-      const slot = all.get(order.orderId);
-      if (isTerminal(order.status)) {
-        if (!slot) return;
-        all.delete(order.orderId);
-        // Trader and account never change on a live order: the slot's are the ones it was filed under.
-        drop(byTrader, slot.order.trader, slot);
-        drop(byAccount, slot.order.account, slot);
-        return;
-      }
-      if (slot) {
-        slot.order = order;
-        return;
-      }
-      const fresh: Slot = { order };
-      all.set(order.orderId, fresh);
-      put(byTrader, order.trader, fresh);
-      put(byAccount, order.account, fresh);
+    enter(held) {
+      if (all.has(held)) return;
+      all.add(held);
+      put(byTrader, held.order.trader, held);
+      put(byAccount, held.order.account, held);
     },
-    all: () => ordersOf(all.values()),
+    leave(held) {
+      if (!all.delete(held)) return;
+      // Trader and account never change on a live order: the latest state's are the ones it was filed under.
+      drop(byTrader, held.order.trader, held);
+      drop(byAccount, held.order.account, held);
+    },
+    all: () => ordersOf(all),
     ofTrader: (trader) => ordersOf(byTrader.get(trader) ?? []),
     ofAccount: (account) => ordersOf(byAccount.get(account) ?? []),
     get size() {

@@ -87,13 +87,12 @@ async function benchExpiry(): Promise<void> {
 // ---------------------------------------------------------------- open orders
 
 async function benchOpenOrders(): Promise<void> {
-  await measure('openOrders.track (new + accept)', N, () => {
+  await measure('openOrders (enter + fill: leave)', N, () => {
     const open = createOpenOrders();
-    const news = Array.from({ length: N }, (_, i) => orderOf(i, i + 1, T0 + i));
-    const accepted = news.map((o) => ({ ...o, status: 'new' as const }));
+    const held = Array.from({ length: N }, (_, i) => ({ order: orderOf(i, i + 1, T0 + i) }));
     const t = performance.now();
-    for (let i = 0; i < N; i++) open.track(news[i]!);
-    for (let i = 0; i < N; i++) open.track(accepted[i]!);
+    for (let i = 0; i < N; i++) open.enter(held[i]!);
+    for (let i = 0; i < N; i++) open.leave(held[i]!);
     return performance.now() - t;
   });
 }

@@ -26,16 +26,25 @@ describe('open orders', () => {
           // The reference: every order's latest state, in creation order, and whether it ever became terminal.
           const latest = new Map<string, Order>();
           const done = new Set<string>();
+          // The OMS's holders: one per order, carrying its latest state.
+          const held = new Map<string, { order: Order }>();
           for (const s of steps) {
             const id = `O${s.id}`;
             const first = latest.get(id);
             const base = first ?? orderOf(s.id, TRADERS[s.trader]!, ACCOUNTS[s.account]!);
-            // A done order stays done: the OMS never tracks it again.
+            // A done order stays done: the OMS never changes it again.
             if (done.has(id)) continue;
             const next: Order = { ...base, status: s.status, updatedAt: base.updatedAt + 1 };
             latest.set(id, next);
-            if (isTerminal(next.status)) done.add(id);
-            open.track(next);
+            let h = held.get(id);
+            if (h === undefined) {
+              held.set(id, (h = { order: next }));
+              if (!isTerminal(next.status)) open.enter(h);
+            } else h.order = next;
+            if (isTerminal(next.status)) {
+              done.add(id);
+              open.leave(h);
+            }
           }
           const live = [...latest.values()].filter((o) => !isTerminal(o.status));
           expect([...open.all()]).toEqual(live);
@@ -48,10 +57,14 @@ describe('open orders', () => {
     );
   });
 
-  it('ignores a terminal state of an order it never held, and answers an unknown trader or account with nothing', () => {
+  it('ignores an order leaving that never entered, or entering twice, and answers an unknown trader or account with nothing', () => {
     const open = createOpenOrders();
-    open.track({ ...orderOf(1, 't1', 'A'), status: 'rejected' });
+    open.leave({ order: { ...orderOf(1, 't1', 'A'), status: 'rejected' } });
     expect(open.size).toBe(0);
+    const h = { order: orderOf(2, 't1', 'A') };
+    open.enter(h);
+    open.enter(h);
+    expect([...open.all()]).toEqual([h.order]);
     expect([...open.ofTrader('t9')]).toEqual([]);
     expect([...open.ofAccount('Z')]).toEqual([]);
   });
