@@ -7,7 +7,7 @@ import type { UserProfile } from '../../src/core/users.ts';
 import type { AllocationTransfer } from './allocationTransfer.ts';
 import { type CommissionSchedule, DEFAULT_COMMISSIONS, commissionFor } from './commissions.ts';
 import { fxRatesFromQuotes, markOf } from './fxMarks.ts';
-import { type BookPosition, type StartOfDayPosition, applyBookedFill, applyTransfer, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
+import { type BookPosition, type BookedFill, type StartOfDayPosition, applyBookedFill, applyTransfer, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
 import type { Fill, Position } from './positionBook.ts';
 
 export interface PortfolioDeps {
@@ -67,8 +67,8 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
   const updates = new Subject<Position>();
   const markChanges = new Subject<string>();
 
-  const get = (k: { trader: string; account: string; symbol: string }): BookPosition => {
-    const key = positionKey(k);
+  /** The position of (trader, account, symbol), opened flat when new; `key` is its positionKey when the caller has it. */
+  const get = (k: { trader: string; account: string; symbol: string }, key: string = positionKey(k)): BookPosition => {
     let p = positions.get(key);
     if (!p) {
       p = openBookPosition({ trader: k.trader, account: k.account, symbol: k.symbol }, deps.instrument(k.symbol));
@@ -83,8 +83,11 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
   const apply = (f: Fill): BookPosition => {
     const instrument = deps.instrument(f.symbol);
     const fee = instrument ? commissionFor(schedule, instrument, f.quantity, f.price) : ZERO;
-    const next = applyBookedFill(get(f), { ...f, fee });
-    positions.set(positionKey(f), next);
+    // The key once per fill (it is built and hashed afresh each time), and the booked fill without copying the whole fill.
+    const key = positionKey(f);
+    const booked: BookedFill = { trader: f.trader, account: f.account, symbol: f.symbol, side: f.side, quantity: f.quantity, price: f.price, fee };
+    const next = applyBookedFill(get(f, key), booked);
+    positions.set(key, next);
     return next;
   };
 
