@@ -185,11 +185,14 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderEvent
 
 export type TransitionResult = { ok: true; status: OrderStatus } | { ok: false; reason: string };
 
+/** The answer for each status an event can lead to, made once: every event of every order asks. */
+const MOVED_TO = Object.fromEntries(ORDER_STATUSES.map((s) => [s, Object.freeze({ ok: true, status: s })])) as Record<OrderStatus, TransitionResult>;
+
 /** Where `event` takes an order in `status`; `filled` says whether some of it is filled (for 'working'). */
 export function transition(status: OrderStatus, event: OrderEvent, filled = false): TransitionResult {
   const next = TRANSITIONS[status][event];
   if (next === undefined) return { ok: false, reason: `an order that is ${STATUS_LABEL[status]} cannot take '${event}'` };
-  return { ok: true, status: next === 'working' ? (filled ? 'partiallyFilled' : 'new') : next };
+  return MOVED_TO[next === 'working' ? (filled ? 'partiallyFilled' : 'new') : next];
 }
 
 interface SpecBase {
@@ -312,10 +315,10 @@ export type ApplyResult = { ok: true; order: Order } | { ok: false; reason: stri
 
 /** Applies a fill of lastQty at lastPx; refuses an overfill. */
 export function applyFill(order: Order, lastQty: Decimal, lastPx: Decimal, now: number): ApplyResult {
-  // Against ZERO, not 0: lte(0) would build a Decimal for the 0 on every fill.
-  if (lastQty.lte(ZERO)) return { ok: false, reason: 'fill quantity must be positive' };
-  if (lastPx.lte(ZERO)) return { ok: false, reason: 'fill price must be positive' };
-  if (lastQty.gt(order.leavesQty)) {
+  // "≤ 0" read off the sign and the leading digit: lte(0) would build a Decimal for the 0 and compare digits, on every fill.
+  if (lastQty.isZero() || lastQty.isNeg()) return { ok: false, reason: 'fill quantity must be positive' };
+  if (lastPx.isZero() || lastPx.isNeg()) return { ok: false, reason: 'fill price must be positive' };
+  if (lastQty !== order.leavesQty && lastQty.gt(order.leavesQty)) {
     return { ok: false, reason: `fill of ${toWire(lastQty)} exceeds the ${toWire(order.leavesQty)} left on order ${order.orderId}` };
   }
   const leavesQty = order.leavesQty.minus(lastQty);
@@ -323,12 +326,13 @@ export function applyFill(order: Order, lastQty: Decimal, lastPx: Decimal, now: 
   if (!step.ok) return step;
   const notional = lastQty.times(lastPx);
   // Nothing filled yet: the sums are this fill's own values (0 + x is x; both already within the 40 digits).
-  const firstFill = order.cumQty.isZero() && order.filledNotional.isZero() && lastQty.sd() <= EXACT_PRODUCT_DIGITS;
+  const qtyDigits = lastQty.sd();
+  const firstFill = order.cumQty.isZero() && order.filledNotional.isZero() && qtyDigits <= EXACT_PRODUCT_DIGITS;
   const cumQty = firstFill ? lastQty : order.cumQty.plus(lastQty);
   const filledNotional = firstFill ? notional : order.filledNotional.plus(notional);
   return {
     ok: true,
-    order: { ...order, status: step.status, cumQty, leavesQty, filledNotional, avgPx: averagePrice(firstFill, lastQty, lastPx, filledNotional, cumQty), updatedAt: now },
+    order: { ...order, status: step.status, cumQty, leavesQty, filledNotional, avgPx: averagePrice(firstFill, qtyDigits, lastPx, filledNotional, cumQty), updatedAt: now },
   };
 }
 
@@ -344,8 +348,8 @@ const EXACT_PRODUCT_DIGITS = 40;
  * to its own price whenever lastQty × lastPx was exact, so the 40-digit
  * division is skipped for it; the value is the one the division gives.
  */
-function averagePrice(firstFill: boolean, lastQty: Decimal, lastPx: Decimal, filledNotional: Decimal, cumQty: Decimal): Decimal {
-  if (firstFill && lastPx.decimalPlaces() <= AVG_PX_PLACES && lastQty.sd() + lastPx.sd() <= EXACT_PRODUCT_DIGITS) return lastPx;
+function averagePrice(firstFill: boolean, qtyDigits: number, lastPx: Decimal, filledNotional: Decimal, cumQty: Decimal): Decimal {
+  if (firstFill && lastPx.decimalPlaces() <= AVG_PX_PLACES && qtyDigits + lastPx.sd() <= EXACT_PRODUCT_DIGITS) return lastPx;
   return filledNotional.div(cumQty).toDecimalPlaces(AVG_PX_PLACES, Decimal.ROUND_HALF_EVEN);
 }
 
