@@ -1,7 +1,7 @@
 import type { CellFocusedEvent, GridApi, GridReadyEvent, RowClassRules, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Subject, type Subscription } from 'rxjs';
+import { Subject, type Subscription, animationFrameScheduler } from 'rxjs';
 import type { QuoteWire } from '../core/protocol.ts';
 import { useSession } from '../app/sessionContext.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
@@ -32,6 +32,15 @@ const ROW_CLASS_RULES: RowClassRules<WatchRow> = { 'row-stale': (p) => p.data?.s
  * of the visible rows (selection, focus and scroll are kept by the grid).
  */
 export const ROW_REBUILD_MS = 30_000;
+
+/**
+ * The most rows handed to the grid in one animation frame. A feed that sends
+ * its quotes in lumps (250 symbols in one frame every 50 ms) would otherwise
+ * cost one heavy frame and two idle ones; paced, the same rows go over three
+ * even frames. 100 a frame keeps up with 6,000 updates/s at 60 Hz, and beyond
+ * that a row waits a few frames at most, with its latest quote (conflateByKey).
+ */
+export const ROWS_PER_FRAME = 100;
 
 export function Watchlist({ selected, onSelect }: Props) {
   const session = useSession();
@@ -76,9 +85,9 @@ export function Watchlist({ selected, onSelect }: Props) {
       }
       for (const s of wanted) if (!perSymbol.has(s)) perSymbol.set(s, session.quote(s).subscribe((q) => incoming.next(q)));
     };
-    // One batch a frame however fast the feed: the grid never falls behind the market.
+    // One batch a frame however fast the feed, of at most ROWS_PER_FRAME rows: the grid never falls behind the market.
     const quotes = incoming
-      .pipe(conflateByKey((q) => q.symbol))
+      .pipe(conflateByKey((q) => q.symbol, animationFrameScheduler, ROWS_PER_FRAME))
       .subscribe((batch) => {
         put(
           batch.map((q) => {

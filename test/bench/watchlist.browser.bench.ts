@@ -513,13 +513,13 @@ function spread(sortedUs: readonly number[]): string {
 }
 
 /** The frame-work lines of a window: what each rendered frame cost the main thread. */
-function workReport(w: FrameWork | undefined, seconds: number): string[] {
+function workReport(w: FrameWork | undefined, seconds: number, updates: number): string[] {
   if (!w) return TRACE ? ['frame work: no renderer main thread in the trace'] : [];
   const overCpu = w.cpu.filter((x) => x > 16_700).length;
   const overWall = w.wall.filter((x) => x > 16_700).length;
   return [
     `frame WORK (main-thread busy time per rendered frame, from the trace; ${w.cpu.length} frames): thread CPU ${spread(w.cpu)}; wall ${spread(w.wall)}; over 16.7 ms: ${overCpu} by CPU, ${overWall} by wall (${share(overWall, w.wall.length)})`,
-    `main thread busy over the traced frames: ${(w.busyCpu / 1000 / seconds).toFixed(0)} ms CPU per s, ${((w.busyWall / Math.max(1, w.span)) * 100).toFixed(1)}% of the wall clock`,
+    `main thread busy over the traced frames: ${(w.busyCpu / 1000 / seconds).toFixed(0)} ms CPU per s, ${((w.busyWall / Math.max(1, w.span)) * 100).toFixed(1)}% of the wall clock${updates > 0 ? `; ${(w.busyCpu / updates).toFixed(1)} µs of CPU per update (the figure least moved by a busy machine)` : ''}`,
   ];
 }
 
@@ -532,7 +532,7 @@ function report(p: Phase, vsync: number): string[] {
   return [
     `-- ${p.name}, ${p.seconds.toFixed(1)} s`,
     `feed: ${p.updates} updates sent = ${Math.round(p.updates / p.seconds)} updates/s; page received ${p.wsFrames} frames (${mib(p.wsBytes)}); ${p.queuedAtEnd} bytes still queued at the end`,
-    ...workReport(p.work, p.seconds),
+    ...workReport(p.work, p.seconds, p.updates),
     `frame INTERVAL (rAF deltas, never below the vsync interval): ${f.length} (${(f.length / p.seconds).toFixed(1)} fps); p50 ${ms(percentile(f, 50))}, p95 ${percentile(f, 95).toFixed(3)} ms, p99 ${ms(percentile(f, 99))}, max ${ms(f.at(-1) ?? Number.NaN)}; over 16.7 ms: ${over} (${share(over, f.length)}), over 20 ms: ${missed} (${share(missed, f.length)})`,
     `dropped frames (interval over 1.5 × the vsync interval ${vsync.toFixed(2)} ms): ${dropped} of ${f.length} (${share(dropped, f.length)})`,
     `long tasks: ${p.longTasks.length} in all, ${long50.length} over 50 ms${long50.length > 0 ? ` (longest ${ms(Math.max(...long50))})` : ''}`,
