@@ -252,10 +252,11 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const order = e.order;
     const r = records.get(order.orderId);
     if (r !== undefined) {
+      const wasOpen = !isTerminal(r.order.status);
       r.order = order;
       r.history.push(e);
       // The open orders index reads the record: only leaving it is news to it.
-      if (isTerminal(order.status)) open.leave(r);
+      if (wasOpen && isTerminal(order.status)) open.leave(r);
     } else {
       const fresh: OrderRecord = { order, history: [e] };
       records.set(order.orderId, fresh);

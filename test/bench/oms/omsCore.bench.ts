@@ -90,9 +90,13 @@ async function benchOpenOrders(): Promise<void> {
   await measure('openOrders (enter + fill: leave)', N, () => {
     const open = createOpenOrders();
     const held = Array.from({ length: N }, (_, i) => ({ order: orderOf(i, i + 1, T0 + i) }));
+    const filled = held.map((h) => ({ ...h.order, status: 'filled' as const }));
     const t = performance.now();
     for (let i = 0; i < N; i++) open.enter(held[i]!);
-    for (let i = 0; i < N; i++) open.leave(held[i]!);
+    for (let i = 0; i < N; i++) {
+      held[i]!.order = filled[i]!;
+      open.leave(held[i]!);
+    }
     return performance.now() - t;
   });
 }

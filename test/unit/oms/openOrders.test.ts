@@ -36,15 +36,16 @@ describe('open orders', () => {
             if (done.has(id)) continue;
             const next: Order = { ...base, status: s.status, updatedAt: base.updatedAt + 1 };
             latest.set(id, next);
+            // As the OMS: an order enters when created open, and leaves when an open one becomes done.
             let h = held.get(id);
             if (h === undefined) {
               held.set(id, (h = { order: next }));
               if (!isTerminal(next.status)) open.enter(h);
-            } else h.order = next;
-            if (isTerminal(next.status)) {
-              done.add(id);
-              open.leave(h);
+            } else {
+              h.order = next;
+              if (isTerminal(next.status)) open.leave(h);
             }
+            if (isTerminal(next.status)) done.add(id);
           }
           const live = [...latest.values()].filter((o) => !isTerminal(o.status));
           expect([...open.all()]).toEqual(live);
@@ -57,14 +58,27 @@ describe('open orders', () => {
     );
   });
 
-  it('ignores an order leaving that never entered, or entering twice, and answers an unknown trader or account with nothing', () => {
+  it('sweeps done orders out of its lists and keeps creation order through the sweeps', () => {
     const open = createOpenOrders();
-    open.leave({ order: { ...orderOf(1, 't1', 'A'), status: 'rejected' } });
-    expect(open.size).toBe(0);
-    const h = { order: orderOf(2, 't1', 'A') };
-    open.enter(h);
-    open.enter(h);
-    expect([...open.all()]).toEqual([h.order]);
+    const held = Array.from({ length: 500 }, (_, i) => ({ order: orderOf(i, TRADERS[i % 3]!, ACCOUNTS[i % 2]!) }));
+    for (const h of held) open.enter(h);
+    // Every order but each seventh is done, in a scattered order.
+    for (let k = 0; k < 500; k++) {
+      const i = (k * 37) % 500;
+      if (i % 7 === 0) continue;
+      const h = held[i]!;
+      h.order = { ...h.order, status: 'filled' };
+      open.leave(h);
+    }
+    const live = held.filter((_, i) => i % 7 === 0).map((h) => h.order);
+    expect([...open.all()]).toEqual(live);
+    expect(open.size).toBe(live.length);
+    for (const t of TRADERS) expect([...open.ofTrader(t)]).toEqual(live.filter((o) => o.trader === t));
+    for (const a of ACCOUNTS) expect([...open.ofAccount(a)]).toEqual(live.filter((o) => o.account === a));
+  });
+
+  it('answers an unknown trader or account with nothing', () => {
+    const open = createOpenOrders();
     expect([...open.ofTrader('t9')]).toEqual([]);
     expect([...open.ofAccount('Z')]).toEqual([]);
   });
