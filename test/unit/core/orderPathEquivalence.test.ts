@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Execution, executionToWire, orderToWire } from '../../../server/oms/execution.ts';
-import { Decimal, PARSED_CACHE_SIZE, ZERO, dec, isMultipleOf, toWire } from '../../../src/core/decimal.ts';
+import { Decimal, PARSED_CACHE_SLOTS, ZERO, dec, isMultipleOf, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, type PlainEvent, applyEvent, applyFill, newOrder } from '../../../src/core/order.ts';
 import { CLIENT_MESSAGE_TYPES, parseClientMessage } from '../../../src/core/protocol.ts';
@@ -101,12 +101,13 @@ describe('dec (cached by text) = new Decimal', () => {
     );
   });
 
-  it('stays bounded: past its size it starts over, and still answers right', () => {
+  it('stays bounded: texts past its size take the slots of older ones, and every answer stays right', () => {
     const first = dec('0.123456789');
-    for (let k = 0; k <= PARSED_CACHE_SIZE; k++) dec(`${k}.5`);
-    const later = dec('0.123456789');
-    expect(later.toFixed()).toBe('0.123456789');
-    expect(later).not.toBe(first);
+    expect(dec('0.123456789')).toBe(first);
+    const texts = Array.from({ length: 3 * PARSED_CACHE_SLOTS }, (_, k) => `${k}.5`);
+    for (const t of texts) dec(t);
+    for (const t of texts) expect(dec(t).toFixed()).toBe(t);
+    expect(dec('0.123456789').toFixed()).toBe('0.123456789');
   });
 
   it('toWire writes ZERO and every other value as toFixed does', () => {
