@@ -20,6 +20,21 @@ export interface BookScale {
   readonly lotSize: Decimal;
   /** The tick table and the lot as integers, worked out once per book: most orders convert without a Decimal operation. */
   readonly fast?: FastScale | undefined;
+  /** Prices and quantities already made from ticks and lots (Decimals are immutable: one per value serves every fill). */
+  readonly made?: { readonly prices: Map<number, Decimal>; readonly quantities: Map<number, Decimal> } | undefined;
+}
+
+/** Values kept per book and kind before the memo starts again: a day's prices and sizes of one symbol fit well within. */
+const MADE_LIMIT = 4096;
+
+function madeFrom(memo: Map<number, Decimal>, n: number, step: Decimal): Decimal {
+  let d = memo.get(n);
+  if (d === undefined) {
+    d = step.times(n);
+    if (memo.size >= MADE_LIMIT) memo.clear();
+    memo.set(n, d);
+  }
+  return d;
 }
 
 /**
@@ -57,7 +72,7 @@ function fastScaleOf(instrument: Pick<Instrument, 'tickSize' | 'tickTable' | 'lo
 
 export function bookScale(instrument: Pick<Instrument, 'tickSize' | 'tickTable' | 'lotSize'>): BookScale {
   const unit = baseTickOf(instrument);
-  return { unit, lotSize: instrument.lotSize, fast: fastScaleOf(instrument, unit) };
+  return { unit, lotSize: instrument.lotSize, fast: fastScaleOf(instrument, unit), made: { prices: new Map(), quantities: new Map() } };
 }
 
 export type Converted = { ok: true; value: number } | { ok: false; reason: string };
@@ -112,7 +127,9 @@ export function toLotsExact(quantity: Decimal, scale: BookScale): Converted {
   return { ok: true, value: n };
 }
 
-export const ticksToPrice = (ticks: number, scale: BookScale): Decimal => scale.unit.times(ticks);
+export function ticksToPrice(ticks: number, scale: BookScale): Decimal {
+  return scale.made === undefined ? scale.unit.times(ticks) : madeFrom(scale.made.prices, ticks, scale.unit);
+}
 
 /** A step (tick unit or lot size) as an integer count of 10^-places. */
 export interface ScaledStep {
@@ -156,7 +173,9 @@ export function wholeSteps(text: string, step: ScaledStep): number {
   return n / step.factor;
 }
 
-export const lotsToQuantity = (lots: number, scale: BookScale): Decimal => scale.lotSize.times(lots);
+export function lotsToQuantity(lots: number, scale: BookScale): Decimal {
+  return scale.made === undefined ? scale.lotSize.times(lots) : madeFrom(scale.made.quantities, lots, scale.lotSize);
+}
 
 /**
  * How long an order lives in the book. GTD rests as GTC: expiry is the OMS's

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from '../../../src/core/decimal.ts';
 import { type Instrument, instrumentFromWire } from '../../../src/core/instrument.ts';
-import { bookScale, toBookTicks, toBookTicksExact, toLots, toLotsExact } from '../../../server/venues/matching/bookPlan.ts';
+import { bookScale, lotsToQuantity, ticksToPrice, toBookTicks, toBookTicksExact, toLots, toLotsExact } from '../../../server/venues/matching/bookPlan.ts';
 import { scaledInteger } from '../../../server/venues/matching/scaledDecimal.ts';
 
 // The venue converts prices and quantities with integer arithmetic when they
@@ -77,5 +77,24 @@ describe('book conversions, integer path against the Decimal path', () => {
     expect(toBookTicks('limit price', dec('1.0001'), nms, scale)).toEqual({ ok: false, reason: 'limit price 1.0001 is not a multiple of the tick size 0.01 at that price' });
     expect(toLots(dec('300'), scale)).toEqual({ ok: true, value: 3 });
     expect(toLots(dec('250'), scale)).toEqual({ ok: false, reason: 'quantity 250 is not a multiple of the lot size 100' });
+  });
+});
+
+describe('prices and quantities made from ticks and lots', () => {
+  it('are the step times the count, whether made afresh or kept from before, past the memo limit too', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...INSTRUMENTS), fc.array(fc.integer({ min: 0, max: 6000 }), { minLength: 1, maxLength: 200 }), (ins, counts) => {
+        const scale = bookScale(ins);
+        for (const n of [...counts, ...counts]) {
+          expect(ticksToPrice(n, scale).eq(scale.unit.times(n))).toBe(true);
+          expect(lotsToQuantity(n, scale).eq(scale.lotSize.times(n))).toBe(true);
+          expect(ticksToPrice(n, scale).toFixed()).toBe(scale.unit.times(n).toFixed());
+        }
+      }),
+      { numRuns: 100 },
+    );
+    const scale = bookScale(INSTRUMENTS[0]!);
+    for (let n = 0; n < 5000; n++) ticksToPrice(n, scale);
+    expect(ticksToPrice(4999, scale).toFixed()).toBe('49.99');
   });
 });
