@@ -10,7 +10,7 @@ import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
 import { type CollarBand, type CollarSpec, referencePrice } from '../../src/core/risk/collar.ts';
-import { add } from '../../src/core/risk/decimalCompare.ts';
+import { add, wholeNumberOf } from '../../src/core/risk/decimalCompare.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { orderWarnings } from '../../src/core/risk/warnings.ts';
 import { type SessionState, type TradingSession, sessionStateAt } from '../../src/core/tradingSession.ts';
@@ -36,6 +36,7 @@ import {
   tradableRule,
 } from './rules.ts';
 import { SessionThrottle } from './throttle.ts';
+import type { WorkingExposure } from './rules.ts';
 import type { KillSwitch, PreTradeRisk, RiskDecision, RiskRequest, RiskWarning, TradingMode } from './types.ts';
 import { type WorkingOrders, contractValue, isOne, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
 
@@ -189,12 +190,14 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     if (!instrument) return { ok: false, rule: 'tradable', reason: `not tradable: unknown symbol ${spec.symbol}` };
     const limits: EffectiveLimits = book.limitsFor(user, spec.account);
     const position = deps.positionOf(spec.account, spec.symbol);
-    const exposure = req.working.exposure(spec.account, spec.symbol);
+    // Asked when a rule reads it (a buy with no kill switch needs it only past the whole-number position check).
+    let exposure: WorkingExposure | undefined;
     const quote = deps.quote(spec.symbol);
     const reference = referenceOf(quote);
 
-    let out: RuleOutcome = killSwitchRule(deps.killSwitch?.governing(user), spec, position, exposure);
-    if (out) return refused(out);
+    let out: RuleOutcome;
+    const kill = deps.killSwitch?.governing(user);
+    if (kill !== undefined && (out = killSwitchRule(kill, spec, position, (exposure ??= req.working.exposure(spec.account, spec.symbol))))) return refused(out);
     if (req.sessionId !== null) {
       const count = throttle.record(req.sessionId, now, limits.throttle.perMs);
       if (count > limits.throttle.maxOrders) {
@@ -221,8 +224,12 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     // priceCollarRule has made sure a market order has a live quote by now.
     const valued = valueOf(spec, instrument, quote, reference);
     if ((out = maxNotionalRule(valued, limits))) return refused(out);
-    if ((out = shortSaleRule(spec, instrument, position, exposure))) return refused(out);
-    if ((out = positionLimitRule(spec, position, exposure, limits.positionLimit(spec.symbol)))) return refused(out);
+    // A buy is never a short sale (shortSaleRule reads no exposure for it).
+    if (!isBuy(spec.side) && (out = shortSaleRule(spec, instrument, position, (exposure ??= req.working.exposure(spec.account, spec.symbol))))) return refused(out);
+    const positionLimit = limits.positionLimit(spec.symbol);
+    if (positionLimit !== undefined && !withinWholeLimit(req.working, spec, position, positionLimit)) {
+      if ((out = positionLimitRule(spec, position, (exposure ??= req.working.exposure(spec.account, spec.symbol)), positionLimit))) return refused(out);
+    }
     if (limits.buyingPower !== undefined && isBuy(spec.side)) {
       if ((out = buyingPowerRule(spec, valued, workingBuys(req.working, spec.account), limits.buyingPower))) return refused(out);
     }
@@ -271,6 +278,24 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
       };
     },
   };
+}
+
+/**
+ * positionLimitRule's pass, decided in whole numbers when position, working
+ * quantity, order quantity and limit all are (shares mostly are): each under
+ * 10^14 and the working sum under 2^52, so the sum is exact as a double, as
+ * it is in decimal.js. False: not known this way, or over; the rule decides
+ * (and words the reject).
+ */
+function withinWholeLimit(working: WorkingOrders, spec: OrderSpec, position: Decimal, limit: Decimal): boolean {
+  const buy = isBuy(spec.side);
+  const w = working.wholeWorking?.(spec.account, spec.symbol, buy);
+  if (w === undefined) return false;
+  const p = wholeNumberOf(position);
+  const q = wholeNumberOf(spec.quantity);
+  const l = wholeNumberOf(limit);
+  if (p === undefined || q === undefined || l === undefined) return false;
+  return Math.abs(buy ? p + w + q : p - w - q) <= l;
 }
 
 function refused(out: Reject): RiskDecision {

@@ -10,10 +10,10 @@
  * `listWorkingOrders` is that list form: tests and the ticket's limits view
  * use it, where the orders are a list anyway.
  */
-import { type Decimal, ZERO } from '../../src/core/decimal.ts';
+import { Decimal, ZERO } from '../../src/core/decimal.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
-import { add, eq } from '../../src/core/risk/decimalCompare.ts';
+import { add, eq, wholeNumberOf } from '../../src/core/risk/decimalCompare.ts';
 import { type Touch, valuationPrice } from '../../src/core/risk/notional.ts';
 import { type WorkingExposure, isBuy, isShortSale } from './rules.ts';
 
@@ -34,6 +34,12 @@ export interface WorkingOrders {
   /** Σ leaves of the working orders on this account and symbol, by side. */
   exposure(account: string, symbol: string): WorkingExposure;
   buys(account: string): WorkingBuys;
+  /**
+   * Σ leaves of the working buys (buy) or of all sales on this account and
+   * symbol as a plain number, when it is a whole number kept exactly as one
+   * (see QuantitySum); undefined when not, or not known this way.
+   */
+  wholeWorking?(account: string, symbol: string, buy: boolean): number | undefined;
 }
 
 export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier' | 'currency'> | undefined;
@@ -52,11 +58,40 @@ interface Contribution {
   readonly unpriced: boolean;
 }
 
+/**
+ * A running sum of quantities: a plain number while every quantity in it is a
+ * whole number (shares and lots mostly are), exact up to 2^53, else a
+ * Decimal. Whole numbers add up exactly either way, so the number is the very
+ * sum decimal.js would have reached, and it goes on as a Decimal from there.
+ */
+type QuantitySum = number | Decimal;
+
+/** Within this, a sum of whole numbers (each under 10^14) stays exact as a double. */
+const EXACT_LIMIT = 2 ** 52;
+
+function plusQuantity(sum: QuantitySum, x: Decimal, sign: 1 | -1): QuantitySum {
+  if (typeof sum === 'number') {
+    const n = wholeNumberOf(x);
+    if (n !== undefined) {
+      const r = sign === 1 ? sum + n : sum - n;
+      if (r <= EXACT_LIMIT && r >= -EXACT_LIMIT) return r;
+    }
+    sum = quantityOf(sum);
+  }
+  return sign === 1 ? sum.plus(x) : sum.minus(x);
+}
+
+function quantityOf(sum: QuantitySum): Decimal {
+  if (typeof sum !== 'number') return sum;
+  // 0 (either sign) is decimal.js's +0, as x − x and 0 + 0 give.
+  return sum === 0 ? ZERO : new Decimal(sum);
+}
+
 interface ExposureTotals {
   count: number;
-  buys: Decimal;
-  longSells: Decimal;
-  allSells: Decimal;
+  buys: QuantitySum;
+  longSells: QuantitySum;
+  allSells: QuantitySum;
   /** What `exposure` answers, made on the first question after a change (a check asks once per order, track runs several times). */
   view: WorkingExposure | undefined;
 }
@@ -149,15 +184,15 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
 
   function apply(c: Contribution, sign: 1 | -1): void {
     let e = exposures.get(c.exposureKey);
-    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: ZERO, longSells: ZERO, allSells: ZERO, view: undefined }));
+    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: 0, longSells: 0, allSells: 0, view: undefined }));
     // x − y is the same correctly rounded number as x + (−y), without the negated copy.
     e.count += sign;
     e.view = undefined;
     if (e.count === 0) exposures.delete(c.exposureKey);
-    else if (c.buy) e.buys = sign === 1 ? e.buys.plus(c.leaves) : e.buys.minus(c.leaves);
+    else if (c.buy) e.buys = plusQuantity(e.buys, c.leaves, sign);
     else {
-      e.allSells = sign === 1 ? e.allSells.plus(c.leaves) : e.allSells.minus(c.leaves);
-      if (!c.shortSale) e.longSells = sign === 1 ? e.longSells.plus(c.leaves) : e.longSells.minus(c.leaves);
+      e.allSells = plusQuantity(e.allSells, c.leaves, sign);
+      if (!c.shortSale) e.longSells = plusQuantity(e.longSells, c.leaves, sign);
     }
     if (c.priced === undefined && !c.unpriced) return;
     const account = c.order.account;
@@ -190,18 +225,18 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (e === undefined) return false;
     e.view = undefined;
     if (e.count === 1) {
-      e.buys = ZERO;
-      e.longSells = ZERO;
-      e.allSells = ZERO;
-    } else if (was.buy) e.buys = e.buys.minus(was.leaves);
+      e.buys = 0;
+      e.longSells = 0;
+      e.allSells = 0;
+    } else if (was.buy) e.buys = plusQuantity(e.buys, was.leaves, -1);
     else {
-      e.allSells = e.allSells.minus(was.leaves);
-      if (!was.shortSale) e.longSells = e.longSells.minus(was.leaves);
+      e.allSells = plusQuantity(e.allSells, was.leaves, -1);
+      if (!was.shortSale) e.longSells = plusQuantity(e.longSells, was.leaves, -1);
     }
-    if (now.buy) e.buys = e.buys.plus(now.leaves);
+    if (now.buy) e.buys = plusQuantity(e.buys, now.leaves, 1);
     else {
-      e.allSells = e.allSells.plus(now.leaves);
-      if (!now.shortSale) e.longSells = e.longSells.plus(now.leaves);
+      e.allSells = plusQuantity(e.allSells, now.leaves, 1);
+      if (!now.shortSale) e.longSells = plusQuantity(e.longSells, now.leaves, 1);
     }
     if (was.priced === undefined && !was.unpriced) return true;
     const b = buysByAccount.get(was.order.account)!;
@@ -223,7 +258,14 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
   function exposure(account: string, symbol: string): WorkingExposure {
     const e = exposures.get(exposureKeyOf(account, symbol));
     if (e === undefined) return NO_EXPOSURE;
-    return (e.view ??= { buys: e.buys, longSells: e.longSells, allSells: e.allSells });
+    return (e.view ??= { buys: quantityOf(e.buys), longSells: quantityOf(e.longSells), allSells: quantityOf(e.allSells) });
+  }
+
+  function wholeWorking(account: string, symbol: string, buy: boolean): number | undefined {
+    const e = exposures.get(exposureKeyOf(account, symbol));
+    if (e === undefined) return 0;
+    const sum = buy ? e.buys : e.allSells;
+    return typeof sum === 'number' ? sum : undefined;
   }
 
   function buys(account: string): WorkingBuys {
@@ -268,6 +310,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     },
     exposure,
     buys,
+    wholeWorking,
     excluding(orderId) {
       const c = contributions.get(orderId);
       if (c === undefined) return { exposure, buys };

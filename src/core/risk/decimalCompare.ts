@@ -92,3 +92,27 @@ export function add(x: Decimal, y: Decimal): Decimal {
   }
   return x.plus(y);
 }
+
+/**
+ * The value as a JavaScript number when it is a whole number under 10^14,
+ * read off the digits without a string; else undefined. Exact: such a
+ * number is an integer a double holds exactly.
+ *
+ * decimal.js keeps the digits in words of seven, the first word holding
+ * (e mod 7) + 1 of them, trailing zero words dropped: with one or two words
+ * the digits held are a whole number n, and the value is n × 10^(the
+ * integer digits not held); fewer integer digits than held means a fraction.
+ */
+export function wholeNumberOf(x: Decimal): number | undefined {
+  const { d, e, s } = x as unknown as Digits;
+  if (!d) return undefined;
+  if (d[0] === 0) return 0;
+  if (e < 0 || e >= 14 || d.length > 2) return undefined;
+  const held = (e % 7) + 1 + 7 * (d.length - 1);
+  const missing = e + 1 - held;
+  if (missing < 0) return undefined;
+  const n = d.length === 1 ? d[0]! : d[0]! * 1e7 + d[1]!;
+  return s * n * POWERS_OF_TEN[missing]!;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 15 }, (_, k) => 10 ** k);

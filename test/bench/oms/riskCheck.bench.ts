@@ -11,8 +11,9 @@
  * The orders are the WS bench's (limit buys two ticks under the reference,
  * resting) with one in five a buy one tick above the mid (an aggressive price:
  * the collar and the far-from-market warning do their sums); every accepted
- * order is then tracked as resting (untimed), so the totals move between
- * checks as in the gateway. The track calls are timed on two event mixes:
+ * order is then tracked as resting (its cost taken off), so the totals move
+ * between checks as in the gateway. Times are CPU time of the process (the
+ * machine is shared; GC included). The track calls are timed on two event mixes:
  * the WS bench's (pendingNew then new, resting) and a whole life (pendingNew,
  * new, a partial fill, a cancel).
  * Prints µs per call (median of the rounds) and the ratio; figures, no asserts
@@ -39,6 +40,8 @@ const arg = (name: string): string | undefined => process.argv.find((a) => a.sta
 const CHECKS = Number(arg('checks') ?? 50_000);
 const TRACKS = Number(arg('tracks') ?? 100_000);
 const ROUNDS = Number(arg('rounds') ?? 5);
+/** before | after: time one code only (its own process: no JIT or heap shared with the other); both by default. */
+const ONLY = arg('only');
 
 const catalog = loadInstruments();
 const now = Date.now();
@@ -89,15 +92,17 @@ function orderFor(k: number, ins: Instrument): OrderSpec {
 interface Engine {
   risk: PreTradeRisk;
   working: { track(o: Order): void };
+  /** Another engine of the same code. */
+  fresh(): Engine;
 }
 
 function build(before: boolean): Engine {
   if (before) {
     const spend = new DailySpendBefore({ instrument: (s) => catalog.get(s), rateToBase: (c) => book.rateToBase(c) });
-    return { risk: createPreTradeRiskBefore(deps(spend)), working: createWorkingOrderTotalsBefore((s) => catalog.get(s)) };
+    return { risk: createPreTradeRiskBefore(deps(spend)), working: createWorkingOrderTotalsBefore((s) => catalog.get(s)), fresh: () => build(true) };
   }
   const spend = new DailySpend({ instrument: (s) => catalog.get(s), rateToBase: (c) => book.rateToBase(c) });
-  return { risk: createPreTradeRisk(deps(spend)), working: createWorkingOrderTotals((s) => catalog.get(s)) };
+  return { risk: createPreTradeRisk(deps(spend)), working: createWorkingOrderTotals((s) => catalog.get(s)), fresh: () => build(false) };
 }
 
 /** The order specs of a round, made once: both engines see the same orders and quotes. */
@@ -123,22 +128,34 @@ function lifeOf(spec: OrderSpec, k: number): Order[] {
   return [o, nw, part, { ...part, status: 'canceled', leavesQty: ZERO }];
 }
 
-/** µs per check; each accepted order then rests (tracked, untimed), so the totals move between checks as in the gateway. */
+/**
+ * CPU µs per check (the machine is shared: CPU time is steadier than the
+ * clock's). Each accepted order then rests (tracked), so the totals move
+ * between checks as in the gateway; the same tracking is timed alone on a
+ * fresh engine and taken off.
+ */
 function timeChecks(e: Engine, specs: readonly OrderSpec[], outcomes: Map<string, number>): number {
   const totals = e.working as unknown as RiskRequest['working'];
-  let ns = 0n;
+  const accepted: Order[] = [];
+  const c0 = process.cpuUsage();
   for (let k = 0; k < specs.length; k++) {
     if (k % 100 === 0) quotesNow = snapshots[k / 100]!;
     const spec = specs[k]!;
-    const req: RiskRequest = { user: USERS[k % USERS.length]!, spec, clOrdId: `C${k}`, sessionId: k % 4, working: totals, confirmed: true };
-    const t0 = process.hrtime.bigint();
-    const d = e.risk.check(req);
-    ns += process.hrtime.bigint() - t0;
+    const d = e.risk.check({ user: USERS[k % USERS.length]!, spec, clOrdId: `C${k}`, sessionId: k % 4, working: totals, confirmed: true });
+    if (d.ok) {
+      const o = restingOrders[k]!;
+      e.working.track(o);
+      accepted.push(o);
+    }
     const outcome = d.ok ? (d.warnings.length === 0 ? 'ok' : `ok, warned: ${d.warnings.map((w) => w.rule).join(' ')}`) : `refused: ${d.rule}`;
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    if (d.ok) e.working.track(newOrder(spec, { orderId: `R${k}`, clOrdId: `R${k}`, trader: 'trader1' }, now));
   }
-  return Number(ns) / 1000 / specs.length;
+  const c = process.cpuUsage(c0);
+  const tracking = e.fresh().working;
+  const t0 = process.cpuUsage();
+  for (const o of accepted) tracking.track(o);
+  const t = process.cpuUsage(t0);
+  return (c.user + c.system - (t.user + t.system)) / specs.length;
 }
 
 /** CPU µs per track call (the machine is shared: CPU time is steadier than the clock's). */
@@ -154,6 +171,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const specs = makeSpecs(CHECKS);
+const restingOrders = specs.map((spec, k) => newOrder(spec, { orderId: `R${k}`, clOrdId: `R${k}`, trader: 'trader1' }, now));
 /** Every event of each order's life: pendingNew, new, a partial fill, a cancel. */
 const lives: Order[] = [];
 for (let k = 0; lives.length < TRACKS; k++) lives.push(...lifeOf(specs[k % specs.length]!, k));
@@ -168,23 +186,25 @@ for (let r = 0; r < ROUNDS + 1; r++) {
   // Fresh engines each round, after a collection when --expose-gc is given; the first round warms the JIT and is not counted.
   const ob = new Map<string, number>();
   const oa = new Map<string, number>();
+  const runs = (before: boolean) => ONLY === undefined || ONLY === (before ? 'before' : 'after');
+  const skip = () => Number.NaN;
   gc();
-  const cb = timeChecks(build(true), specs, ob);
+  const cb = runs(true) ? timeChecks(build(true), specs, ob) : skip();
   gc();
-  const ca = timeChecks(build(false), specs, oa);
+  const ca = runs(false) ? timeChecks(build(false), specs, oa) : skip();
   if (r === 0) {
     const text = (m: Map<string, number>) => [...m].map(([o, n]) => `${o} ${n}`).join(', ');
     console.log(`outcomes before: ${text(ob)}`);
     console.log(`outcomes after:  ${text(oa)}`);
   }
   gc();
-  const rb = timeTracks(build(true), resting);
+  const rb = runs(true) ? timeTracks(build(true), resting) : skip();
   gc();
-  const ra = timeTracks(build(false), resting);
+  const ra = runs(false) ? timeTracks(build(false), resting) : skip();
   gc();
-  const lb = timeTracks(build(true), lives);
+  const lb = runs(true) ? timeTracks(build(true), lives) : skip();
   gc();
-  const la = timeTracks(build(false), lives);
+  const la = runs(false) ? timeTracks(build(false), lives) : skip();
   if (r === 0) continue;
   results.checkBefore.push(cb);
   results.checkAfter.push(ca);
@@ -197,6 +217,6 @@ for (let r = 0; r < ROUNDS + 1; r++) {
 const line = (name: string, b: number[], a: number[]) =>
   `${name.padEnd(34)} before ${median(b).toFixed(2).padStart(6)} µs/call   after ${median(a).toFixed(2).padStart(6)} µs/call   ×${(median(b) / median(a)).toFixed(1)}`;
 console.log(`pre-trade risk, ${CHECKS} checks and ${TRACKS} track calls a run, median of ${ROUNDS} rounds (node ${process.version})`);
-console.log(line('check() (wall, per call)', results.checkBefore, results.checkAfter));
+console.log(line('check() (CPU)', results.checkBefore, results.checkAfter));
 console.log(line('track() pendingNew, new (CPU)', results.restBefore, results.restAfter));
 console.log(line('track() new, new, fill, cancel (CPU)', results.lifeBefore, results.lifeAfter));

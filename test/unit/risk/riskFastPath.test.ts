@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, type Decimal as DecimalT, ZERO, dec } from '../../../src/core/decimal.ts';
 import type { Order, OrderSpec, OrderStatus } from '../../../src/core/order.ts';
 import type { QuoteWire } from '../../../src/core/protocol.ts';
-import { add, compare, compareAbs, eq, gt, gte, isPositive, lt, lte } from '../../../src/core/risk/decimalCompare.ts';
+import { add, compare, compareAbs, eq, wholeNumberOf, gt, gte, isPositive, lt, lte } from '../../../src/core/risk/decimalCompare.ts';
 import { orderWarnings, type WarningInput } from '../../../src/core/risk/warnings.ts';
 import type { UserProfile } from '../../../src/core/users.ts';
 import { DailySpend } from '../../../server/risk/dailySpend.ts';
@@ -31,6 +31,7 @@ const wireDecimal = fc
   .map(([units, places]) => new Decimal(units.toString()).div(new Decimal(10).pow(places)));
 const anyDecimal = fc.oneof(
   wireDecimal,
+  fc.tuple(fc.integer({ min: -99999, max: 99999 }), fc.integer({ min: 0, max: 16 })).map(([n, zeros]) => new Decimal(n).times(new Decimal(10).pow(zeros))),
   fc.constantFrom(ZERO, dec(0).neg(), dec(1), dec(-1), new Decimal('1e-30'), new Decimal('9.99e35'), new Decimal(1).div(3), new Decimal(Infinity), new Decimal(-Infinity), new Decimal(NaN)),
   fc.integer({ min: -1000, max: 1000 }).map((n) => new Decimal(n)),
 );
@@ -45,6 +46,10 @@ describe('comparisons without copies', () => {
         expect(compare(x, x)).toBe(x.cmp(x));
         const wantAbs = x.abs().cmp(y.abs());
         expect(Number.isNaN(wantAbs) ? Number.isNaN(compareAbs(x, y)) : compareAbs(x, y) === wantAbs).toBe(true);
+        // Whole numbers read off the digits.
+        const whole = wholeNumberOf(x);
+        if (whole !== undefined) expect([x.isInteger(), new Decimal(whole).eq(x), Number.isSafeInteger(whole)]).toEqual([true, true, true]);
+        else if (x.isInteger() && x.abs().lt(1e13)) expect.fail(`${x.toFixed()} is a whole number under 10^13`);
         // Sums that skip adding a zero: the same decimal, sign of a zero included.
         const sum = add(x, y);
         const want2 = x.plus(y);
