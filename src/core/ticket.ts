@@ -1,4 +1,4 @@
-import { type Decimal, ZERO, dec, isDecimalString, toWire } from './decimal.ts';
+import { type Decimal, dec, isDecimalString, toWire } from './decimal.ts';
 import { type Instrument, isOnTick, isWholeLots } from './instrument.ts';
 import {
   ORDER_TYPES,
@@ -81,7 +81,8 @@ function parsePositive(raw: string | undefined, what: string, field: TicketField
     return undefined;
   }
   const value = dec(text);
-  if (value.lte(ZERO)) {
+  // "≤ 0" read off the sign and the leading digit: lte() compares digit by digit, for every quantity and price.
+  if (value.isZero() || value.isNeg()) {
     errors.push({ field, message: `${what} must be greater than 0` });
     return undefined;
   }
