@@ -67,9 +67,10 @@ export function Watchlist({ selected, onSelect }: Props) {
     let freshness: Freshness = { now: Date.now(), online: true };
     let stale = new Set<string>();
     const put = (update: WatchRow[]): void => {
-      for (const row of update) rows.current.set(row.symbol, row);
       // One batch a frame, applied at once: it is already conflated, so waiting longer only adds latency.
-      applyRowUpdates(api, update, (r) => r.symbol, ordered.current);
+      // Only `stale` changes a row's classes (ROW_CLASS_RULES); every other change is the cells'.
+      const held = applyRowUpdates(api, update, (r) => r.symbol, ordered.current, (was, next) => was.stale !== next.stale);
+      for (const row of held) rows.current.set(row.symbol, row);
     };
     // Each listed symbol's quotes flow in here; adding or removing one touches only that symbol's subscription.
     const incoming = new Subject<QuoteWire>();
