@@ -159,7 +159,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   /** Buying power in use: today's net filled purchases plus the account's working buys, in the base currency. */
   function workingBuys(working: WorkingOrders, account: string): Decimal {
     const spent = deps.spentToday?.(account) ?? ZERO;
-    return add(spent, workingBuysValue(working.buys(account), buyValuation));
+    return add(spent, working.buysValue ? working.buysValue(account, buyValuation) : workingBuysValue(working.buys(account), buyValuation));
   }
 
   function sessionStateOf(symbol: string, session: TradingSession | undefined): SessionState {

@@ -40,6 +40,8 @@ export interface WorkingOrders {
    * (see QuantitySum); undefined when not, or not known this way.
    */
   wholeWorking?(account: string, symbol: string, buy: boolean): number | undefined;
+  /** workingBuysValue(buys(account), v), summed straight from the totals without making the `buys` answer. */
+  buysValue?(account: string, v: BuyValuation): Decimal;
 }
 
 export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier' | 'currency'> | undefined;
@@ -48,7 +50,6 @@ export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier'
 interface Contribution {
   /** The order's latest state (replaced in place when an event leaves the contribution as it was). */
   order: Order;
-  readonly exposureKey: string;
   readonly buy: boolean;
   readonly shortSale: boolean;
   readonly leaves: Decimal;
@@ -107,7 +108,6 @@ interface BuyTotals {
 const NO_EXPOSURE: WorkingExposure = { buys: ZERO, longSells: ZERO, allSells: ZERO };
 const NO_BUYS: WorkingBuys = { pricedByCurrency: new Map(), unpriced: [] };
 
-const exposureKeyOf = (account: string, symbol: string): string => `${account}\u0000${symbol}`;
 
 /** Two prices (or absences of one) that are the same price. */
 function samePrice(a: Decimal | null, b: Decimal | null): boolean {
@@ -134,15 +134,13 @@ function unchanged(c: Contribution, order: Order): boolean {
   );
 }
 
-function contributionOf(order: Order, instrument: InstrumentLookup, before: Contribution | undefined): Contribution | undefined {
+function contributionOf(order: Order, instrument: InstrumentLookup): Contribution | undefined {
   if (isTerminal(order.status)) return undefined;
   const buy = isBuy(order.side);
   const ins = buy ? instrument(order.symbol) : undefined;
   const ownPrice = order.limitPrice ?? order.stopPrice ?? undefined;
-  const sameKey = before !== undefined && before.order.account === order.account && before.order.symbol === order.symbol;
   return {
     order,
-    exposureKey: sameKey ? before.exposureKey : exposureKeyOf(order.account, order.symbol),
     buy,
     shortSale: isShortSale(order.side),
     leaves: order.leavesQty,
@@ -179,23 +177,29 @@ export interface WorkingOrderTotals extends WorkingOrders {
 
 export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingOrderTotals {
   const contributions = new Map<string, Contribution>();
-  const exposures = new Map<string, ExposureTotals>();
+  /** account → symbol → totals: two lookups on the order's own strings, no key to build. */
+  const exposures = new Map<string, Map<string, ExposureTotals>>();
   const buysByAccount = new Map<string, BuyTotals>();
 
   function apply(c: Contribution, sign: 1 | -1): void {
-    let e = exposures.get(c.exposureKey);
-    if (!e) exposures.set(c.exposureKey, (e = { count: 0, buys: 0, longSells: 0, allSells: 0, view: undefined }));
+    const { account, symbol } = c.order;
+    let bySymbol = exposures.get(account);
+    if (!bySymbol) exposures.set(account, (bySymbol = new Map()));
+    let e = bySymbol.get(symbol);
+    if (!e) bySymbol.set(symbol, (e = { count: 0, buys: 0, longSells: 0, allSells: 0, view: undefined }));
     // x − y is the same correctly rounded number as x + (−y), without the negated copy.
     e.count += sign;
     e.view = undefined;
-    if (e.count === 0) exposures.delete(c.exposureKey);
+    if (e.count === 0) {
+      bySymbol.delete(symbol);
+      if (bySymbol.size === 0) exposures.delete(account);
+    }
     else if (c.buy) e.buys = plusQuantity(e.buys, c.leaves, sign);
     else {
       e.allSells = plusQuantity(e.allSells, c.leaves, sign);
       if (!c.shortSale) e.longSells = plusQuantity(e.longSells, c.leaves, sign);
     }
     if (c.priced === undefined && !c.unpriced) return;
-    const account = c.order.account;
     let b = buysByAccount.get(account);
     if (!b) buysByAccount.set(account, (b = { priced: new Map(), unpriced: new Map(), view: undefined }));
     b.view = undefined;
@@ -219,9 +223,9 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
    * sum, without the lookups twice over. False: not the same totals, do both.
    */
   function move(was: Contribution, now: Contribution): boolean {
-    if (was.exposureKey !== now.exposureKey || was.buy !== now.buy || was.shortSale !== now.shortSale || was.unpriced !== now.unpriced) return false;
+    if (was.order.account !== now.order.account || was.order.symbol !== now.order.symbol || was.buy !== now.buy || was.shortSale !== now.shortSale || was.unpriced !== now.unpriced) return false;
     if (was.priced === undefined ? now.priced !== undefined : now.priced === undefined || now.priced.currency !== was.priced.currency) return false;
-    const e = exposures.get(was.exposureKey);
+    const e = exposures.get(was.order.account)?.get(was.order.symbol);
     if (e === undefined) return false;
     e.view = undefined;
     if (e.count === 1) {
@@ -256,13 +260,23 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
   }
 
   function exposure(account: string, symbol: string): WorkingExposure {
-    const e = exposures.get(exposureKeyOf(account, symbol));
+    const e = exposures.get(account)?.get(symbol);
     if (e === undefined) return NO_EXPOSURE;
     return (e.view ??= { buys: quantityOf(e.buys), longSells: quantityOf(e.longSells), allSells: quantityOf(e.allSells) });
   }
 
+  function buysValue(account: string, v: BuyValuation): Decimal {
+    const b = buysByAccount.get(account);
+    if (b === undefined) return ZERO;
+    // The same sums in the same order as workingBuysValue over buys(account).
+    let used = ZERO;
+    for (const [currency, bucket] of b.priced) used = add(used, v.toBase(bucket.sum, currency) ?? ZERO);
+    for (const o of b.unpriced.values()) used = plusUnpriced(used, o, v);
+    return used;
+  }
+
   function wholeWorking(account: string, symbol: string, buy: boolean): number | undefined {
-    const e = exposures.get(exposureKeyOf(account, symbol));
+    const e = exposures.get(account)?.get(symbol);
     if (e === undefined) return 0;
     const sum = buy ? e.buys : e.allSells;
     return typeof sum === 'number' ? sum : undefined;
@@ -294,7 +308,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
         }
         return;
       }
-      const now = contributionOf(order, instrument, before);
+      const now = contributionOf(order, instrument);
       if (before !== undefined && now !== undefined && move(before, now)) {
         contributions.set(order.orderId, now);
         return;
@@ -311,13 +325,14 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     exposure,
     buys,
     wholeWorking,
+    buysValue,
     excluding(orderId) {
       const c = contributions.get(orderId);
       if (c === undefined) return { exposure, buys };
       return {
         exposure(account, symbol) {
           const e = exposure(account, symbol);
-          if (exposureKeyOf(account, symbol) !== c.exposureKey) return e;
+          if (account !== c.order.account || symbol !== c.order.symbol) return e;
           if (c.buy) return { ...e, buys: e.buys.minus(c.leaves) };
           return { buys: e.buys, allSells: e.allSells.minus(c.leaves), longSells: c.shortSale ? e.longSells : e.longSells.minus(c.leaves) };
         },
@@ -357,13 +372,16 @@ export interface BuyValuation {
 export function workingBuysValue(buys: WorkingBuys, v: BuyValuation): Decimal {
   let used = ZERO;
   for (const [currency, local] of buys.pricedByCurrency) used = add(used, v.toBase(local, currency) ?? ZERO);
-  for (const o of buys.unpriced) {
-    const ins = v.instrument(o.symbol);
-    if (!ins) continue;
-    const price = valuationPrice(o, v.touch(o.symbol)) ?? ins.referencePrice;
-    used = add(used, v.toBase(notional(o.leavesQty, price, ins), ins.currency) ?? ZERO);
-  }
+  for (const o of buys.unpriced) used = plusUnpriced(used, o, v);
   return used;
+}
+
+/** `used` plus one working market buy, valued at the touch now (else its instrument's reference price) in the base currency. */
+function plusUnpriced(used: Decimal, o: Order, v: BuyValuation): Decimal {
+  const ins = v.instrument(o.symbol);
+  if (!ins) return used;
+  const price = valuationPrice(o, v.touch(o.symbol)) ?? ins.referencePrice;
+  return add(used, v.toBase(notional(o.leavesQty, price, ins), ins.currency) ?? ZERO);
 }
 
 export const NO_WORKING_ORDERS: WorkingOrders = { exposure: () => NO_EXPOSURE, buys: () => NO_BUYS };
