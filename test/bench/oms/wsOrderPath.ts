@@ -91,7 +91,7 @@ function figures(samples: number[]): LatencyFigures {
   return { count: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? Number.NaN };
 }
 
-async function startGatewayProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
+export async function startGatewayProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fot-bench-oms-'));
   // The shipped limits, loosened so the benchmark measures the path and not the throttle: the order-rate
@@ -143,7 +143,7 @@ interface Session {
   onAck?: (reqId: string, sentAt: number, msg: { type: string; report?: { execType: string; order: { text: string } } }) => void;
 }
 
-function openSession(port: number, username: string): Promise<{ session: Session; instruments: Array<{ symbol: string; tickSize: string; referencePrice: string; lotSize: string }>; accounts: string[] }> {
+export function openSession(port: number, username: string): Promise<{ session: Session; instruments: Array<{ symbol: string; tickSize: string; referencePrice: string; lotSize: string }>; accounts: string[] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
     const session: Session = { ws, pending: new Map() };
