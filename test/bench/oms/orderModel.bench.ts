@@ -192,7 +192,7 @@ export function runOrderModelBench(orders: number, rounds: number, log: (line: s
     }
   }
   const result = {} as Record<StepName, { before: number; after: number }>;
-  log(`order model, ${orders} orders × ${rounds} rounds (median round), µs per call; execToWire is per report (3 per order)`);
+  log(`order model, ${orders} orders × ${rounds} rounds (median round), µs of CPU per call; execToWire is per report (3 per order)`);
   log(`${'step'.padEnd(12)} ${'before'.padStart(8)} ${'after'.padStart(8)} ${'ratio'.padStart(7)}`);
   let sumBefore = 0;
   let sumAfter = 0;
