@@ -4,6 +4,7 @@ import type { Order } from '../../src/core/order.ts';
 import { type AppendLog, openAppendLog, readLogLines } from '../storage/appendLog.ts';
 import type { Db } from '../storage/database.ts';
 import type { Execution } from './execution.ts';
+import { reportWireOf } from './reportWire.ts';
 import { EXEC_COLUMNS, type ExecRow, ExecRowSchema, ORDER_COLUMNS, type OrderRow, OrderRowSchema } from './journalRows.ts';
 import { type ReplayedJournal, replayJournal } from './replay.ts';
 
@@ -106,11 +107,16 @@ export function orderRowOf(seq: number, o: Order): OrderRow {
   };
 }
 
-/** A new order's line: the values of `orderRowOf`, in ORDER_COLUMNS order, without building the row. */
-function orderLine(seq: number, o: Order): string {
+/**
+ * A new order's line: the values of `orderRowOf`, in ORDER_COLUMNS order,
+ * without building the row; decimals from its first event's wire form, which
+ * the report to the trader reuses.
+ */
+function orderLine(seq: number, o: Order, first: Execution): string {
+  const w = reportWireOf(first).order;
   return JSON.stringify([
-    'o', seq, o.orderId, o.clOrdId, o.trader, o.account, o.symbol, o.side, o.type, o.tif, toWire(o.quantity), wireOrNull(o.limitPrice),
-    o.createdAt, wireOrNull(o.stopPrice), o.expireAt, o.locate, o.venue ?? null,
+    'o', seq, o.orderId, o.clOrdId, o.trader, o.account, o.symbol, o.side, o.type, o.tif, w.quantity, w.limitPrice,
+    o.createdAt, w.stopPrice, o.expireAt, o.locate, o.venue ?? null,
   ]);
 }
 
@@ -118,10 +124,12 @@ function orderLine(seq: number, o: Order): string {
 function execLine(seq: number, e: Execution): string {
   const o = e.order;
   const r = e.requested;
+  const w = reportWireOf(e);
+  const ow = w.order;
   return JSON.stringify([
-    'e', seq, e.execId, o.orderId, e.execType, toWire(e.lastQty), toWire(e.lastPx), e.ts, o.status, toWire(o.cumQty), toWire(o.leavesQty),
-    toWire(o.filledNotional), toWire(o.avgPx), o.text, o.clOrdId, o.origClOrdId, toWire(o.quantity), wireOrNull(o.limitPrice),
-    wireOrNull(o.stopPrice), e.venueExecId ?? null, r?.clOrdId ?? null, wireOrNull(r?.quantity), wireOrNull(r?.limitPrice), wireOrNull(r?.stopPrice),
+    'e', seq, e.execId, o.orderId, e.execType, w.lastQty, w.lastPx, e.ts, o.status, ow.cumQty, ow.leavesQty,
+    toWire(o.filledNotional), ow.avgPx, o.text, o.clOrdId, o.origClOrdId, ow.quantity, ow.limitPrice,
+    ow.stopPrice, e.venueExecId ?? null, r?.clOrdId ?? null, wireOrNull(r?.quantity), wireOrNull(r?.limitPrice), wireOrNull(r?.stopPrice),
   ]);
 }
 
@@ -218,7 +226,7 @@ export function createJournal(db: Db, path: string = join(dirname(db.name), JOUR
 
   return {
     path,
-    recordNewOrder: (orderSeq, order, execSeq, first) => record(orderLine(orderSeq, order), execLine(execSeq, first)),
+    recordNewOrder: (orderSeq, order, execSeq, first) => record(orderLine(orderSeq, order, first), execLine(execSeq, first)),
     recordExecution: (execSeq, e) => record(execLine(execSeq, e)),
     load() {
       const legacyOrders = (allOrders?.all() ?? []) as OrderRow[];

@@ -5,7 +5,7 @@ import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
 import { type Config, MARKET_DATA_DEFAULTS } from '../config/config.ts';
-import { executionToWire } from '../oms/execution.ts';
+import { reportWireOf } from '../oms/reportWire.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
 import type { Position } from '../portfolio/positionBook.ts';
@@ -133,10 +133,10 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     for (const s of sessions.values()) {
       if (s.auth.state !== 'authenticated') continue;
       if (u.origin?.sessionId === s.id) {
-        reportJson ??= JSON.stringify(executionToWire(u.execution));
+        reportJson ??= JSON.stringify(reportWireOf(u.execution));
         sendFrame(s, execReportFrame(reportJson, u.origin.reqId));
       } else if (s.placedOrders.has(order.orderId) || (s.ordersSubscribed && services.oms.canSee(s.auth.user, order))) {
-        reportJson ??= JSON.stringify(executionToWire(u.execution));
+        reportJson ??= JSON.stringify(reportWireOf(u.execution));
         sendFrame(s, execReportFrame(reportJson, undefined));
       }
     }
