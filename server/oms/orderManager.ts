@@ -192,7 +192,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const expiry = createExpiryClock((symbol) => instruments.get(symbol)?.session);
   /** Due times of open orders; new orders wait in `unscheduled` until the next sweep works out their due time (off the order path). */
   const dueQueue = createDueQueue();
-  let unscheduled: string[] = [...open.all()].map((o) => o.orderId);
+  let unscheduled: OrderRecord[] = [...records.values()].filter((r) => !isTerminal(r.order.status));
   const stillOpen = (orderId: string): boolean => {
     const o = records.get(orderId)?.order;
     return o !== undefined && !isTerminal(o.status);
@@ -267,7 +267,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       }
       if (!isTerminal(order.status)) {
         open.enter(fresh);
-        unscheduled.push(order.orderId);
+        unscheduled.push(fresh);
       }
     }
     workingTotals.track(order);
@@ -620,10 +620,10 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     },
 
     expireDue(now) {
-      for (const id of unscheduled) {
-        const o = orderOf(id);
-        const due = o === undefined || isTerminal(o.status) ? null : expiry.dueAt(o);
-        if (due !== null) dueQueue.add(due, id);
+      for (const r of unscheduled) {
+        const o = r.order;
+        const due = isTerminal(o.status) ? null : expiry.dueAt(o);
+        if (due !== null) dueQueue.add(due, o.orderId);
       }
       unscheduled = [];
       // Nothing open is due: the walk below would find nothing, and it is every open order once a second.
