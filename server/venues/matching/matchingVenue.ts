@@ -176,7 +176,27 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   let publishing = false;
   let stopped = false;
 
-  const emit = (e: VenueEvent) => queueMicrotask(() => stopped || events.next(e));
+  /**
+   * Events waiting for their microtask, oldest first: each emit queues one microtask and
+   * each microtask delivers the oldest waiting event, so the order and the timing are those
+   * of one closure per event, without making the closure.
+   */
+  const outbox: VenueEvent[] = [];
+  let outboxHead = 0;
+  const deliver = (): void => {
+    const e = outbox[outboxHead]!;
+    outbox[outboxHead] = undefined as unknown as VenueEvent;
+    outboxHead += 1;
+    if (outboxHead === outbox.length) {
+      outbox.length = 0;
+      outboxHead = 0;
+    }
+    if (!stopped) events.next(e);
+  };
+  const emit = (e: VenueEvent): void => {
+    outbox.push(e);
+    queueMicrotask(deliver);
+  };
   const newId = () => ++nextNum;
 
   function ownerOf(trader: string): number {
