@@ -156,9 +156,24 @@ function contributionOf(order: Order, instrument: InstrumentLookup): Contributio
  * decimal holds at most 32), so × 1 changes nothing.
  */
 export function contractValue(quantity: Decimal, price: Decimal, multiplier: Decimal): Decimal {
-  const value = quantity.times(price);
-  return isOne(multiplier) ? value : value.times(multiplier);
+  // The check values an order, then the OMS tracks it as pendingNew with the very same quantity and
+  // price objects: the last product answers that second question (decimals are immutable).
+  if (quantity === last.quantity && price === last.price && multiplier === last.multiplier) return last.value;
+  const product = quantity.times(price);
+  const value = isOne(multiplier) ? product : product.times(multiplier);
+  last.quantity = quantity;
+  last.price = price;
+  last.multiplier = multiplier;
+  last.value = value;
+  return value;
 }
+
+const last: { quantity: Decimal | undefined; price: Decimal | undefined; multiplier: Decimal | undefined; value: Decimal } = {
+  quantity: undefined,
+  price: undefined,
+  multiplier: undefined,
+  value: ZERO,
+};
 
 const ONES = new WeakMap<Decimal, boolean>();
 /** Whether a decimal is 1; remembered per object, as multipliers and rates are the same few objects. */
@@ -265,6 +280,33 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     return (e.view ??= { buys: quantityOf(e.buys), longSells: quantityOf(e.longSells), allSells: quantityOf(e.allSells) });
   }
 
+  /**
+   * An unchanged order leaves every sum as it was (taking it out and putting
+   * it back is exact), but the place of its buy in the account's lists is
+   * where taking out and putting back would leave it: a market buy goes to
+   * the end of the unpriced list (which also hands out its latest state), a
+   * currency whose only order it is goes to the end of the currencies. So
+   * the lists read, and are summed, in the same order as before.
+   */
+  function keepPlace(c: Contribution): void {
+    if (c.priced === undefined && !c.unpriced) return;
+    const b = buysByAccount.get(c.order.account);
+    if (b === undefined) return;
+    if (c.unpriced) {
+      b.unpriced.delete(c.order.orderId);
+      b.unpriced.set(c.order.orderId, c.order);
+      b.view = undefined;
+      return;
+    }
+    const currency = c.priced!.currency;
+    const bucket = b.priced.get(currency);
+    if (bucket !== undefined && bucket.count === 1 && b.priced.size > 1) {
+      b.priced.delete(currency);
+      b.priced.set(currency, bucket);
+      b.view = undefined;
+    }
+  }
+
   function buysValue(account: string, v: BuyValuation): Decimal {
     const b = buysByAccount.get(account);
     if (b === undefined) return ZERO;
@@ -298,14 +340,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       const before = contributions.get(order.orderId);
       if (before !== undefined && unchanged(before, order)) {
         before.order = order;
-        if (before.unpriced) {
-          // The unpriced list hands out the orders themselves: it shows the latest state.
-          const b = buysByAccount.get(order.account);
-          if (b !== undefined) {
-            b.unpriced.set(order.orderId, order);
-            b.view = undefined;
-          }
-        }
+        keepPlace(before);
         return;
       }
       const now = contributionOf(order, instrument);

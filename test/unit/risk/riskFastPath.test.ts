@@ -57,7 +57,7 @@ describe('comparisons without copies', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('order warnings with the cheap first comparison', () => {
@@ -78,7 +78,7 @@ describe('order warnings with the cheap first comparison', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('still warn at one hundredth of a percent past the threshold, and not at it', () => {
     const base = { symbol: 'AAPL', side: 'buy', currency: 'USD', reference: dec(100), notional: undefined, warnCollarPercent: dec(3), warnNotional: dec(1) };
@@ -96,7 +96,7 @@ const ACCOUNTS = ['T1-MAIN', 'T1-HEDGE'];
 const USERS: UserProfile[] = [TRADER, { ...TRADER, username: 'trader2', desk: 'Wealth Management' }];
 const OPEN: OrderStatus[] = ['pendingNew', 'new', 'partiallyFilled', 'pendingCancel', 'pendingReplace'];
 const DONE: OrderStatus[] = ['filled', 'canceled', 'rejected', 'expired'];
-const LIMITS_WIDE = { ...LIMITS, traders: {}, defaults: { ...LIMITS.defaults, collar: { percent: '4.5' }, throttle: { maxOrders: 2, perMs: 50 } } };
+const LIMITS_WIDE = { ...LIMITS, traders: {}, accounts: { 'T1-MAIN': { buyingPower: '400000' } }, defaults: { ...LIMITS.defaults, collar: { percent: '4.5' }, throttle: { maxOrders: 2, perMs: 50 } } };
 
 /** A price `bp` basis points from a base, on a 0.01 grid (a quarter for ES). */
 const offset = (base: string, bp: number, tick: string) => dec(base).times(10000 + bp).div(10000).div(tick).floor().times(tick);
@@ -272,6 +272,6 @@ describe('the engine with its fast paths', () => {
       // The flows reach every rule and warning (else the comparison above proves little).
       const rules = ['killSwitch', 'throttle', 'tradable', 'restricted', 'sessionOpen', 'maxQuantity', 'priceCollar', 'maxNotional', 'shortLocate', 'positionLimit', 'buyingPower'];
       expect([...seen].sort()).toEqual(expect.arrayContaining(['ok', 'warn priceCollar', 'warn maxNotional', 'warn suitability', ...rules.map((r) => `reject ${r}`)]));
-    });
+    }, 120_000);
   }
 });
