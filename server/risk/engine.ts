@@ -20,6 +20,7 @@ import {
   type NotionalFacts,
   type Reject,
   type RuleOutcome,
+  type WorkingExposure,
   bandAround,
   buyingPowerRule,
   collarTarget,
@@ -36,7 +37,6 @@ import {
   tradableRule,
 } from './rules.ts';
 import { SessionThrottle } from './throttle.ts';
-import type { WorkingExposure } from './rules.ts';
 import type { KillSwitch, PreTradeRisk, RiskDecision, RiskRequest, RiskWarning, TradingMode } from './types.ts';
 import { type WorkingOrders, contractValue, isOne, listWorkingOrders, workingBuysValue } from './workingOrders.ts';
 
