@@ -29,7 +29,48 @@ export const DEFAULT_COMMISSIONS: CommissionSchedule = {
 /** Fees are money: cents (two places) of the instrument's currency, rounded half up as a broker bills. */
 export const FEE_PLACES = 2;
 
+const BPS_PER_UNIT = new Decimal(10_000);
+
+/** Per rate: its minimum as billed, and the last per-unit fee (fills come in the same few sizes, often the very same quantity object). */
+interface RateMemo {
+  readonly minimum: Decimal;
+  quantity?: Decimal;
+  fee?: Decimal;
+}
+const memos = new WeakMap<CommissionRate, RateMemo>();
+
+function memoOf(rate: CommissionRate): RateMemo {
+  let memo = memos.get(rate);
+  if (!memo) memos.set(rate, (memo = { minimum: rate.minimum.toDecimalPlaces(FEE_PLACES, Decimal.ROUND_HALF_UP) }));
+  return memo;
+}
+
+/**
+ * The fee of one fill: max(quantity × perUnit + notional × bps / 10,000, minimum), to the cent.
+ * Same digits as the plain formula (commissionForReference); a fee at or under the minimum is the
+ * minimum already rounded, and a per-unit-only rate remembers the fee of the last quantity object.
+ */
 export function commissionFor(schedule: CommissionSchedule, instrument: Instrument, quantity: Decimal, price: Decimal): Decimal {
+  const rate = schedule[instrument.assetClass];
+  const memo = memoOf(rate);
+  const perUnitOnly = rate.bps === undefined;
+  if (perUnitOnly && memo.quantity === quantity) return memo.fee!;
+  let fee: Decimal | undefined;
+  if (rate.perUnit) fee = quantity.times(rate.perUnit);
+  if (rate.bps) {
+    const share = quantity.times(price).times(instrument.multiplier).times(rate.bps).div(BPS_PER_UNIT);
+    fee = fee === undefined ? share : fee.plus(share);
+  }
+  const billed = fee === undefined || fee.cmp(rate.minimum) <= 0 ? memo.minimum : fee.toDecimalPlaces(FEE_PLACES, Decimal.ROUND_HALF_UP);
+  if (perUnitOnly) {
+    memo.quantity = quantity;
+    memo.fee = billed;
+  }
+  return billed;
+}
+
+/** The plain formula commissionFor must agree with (test/unit/portfolio/commissions.property.test.ts). */
+export function commissionForReference(schedule: CommissionSchedule, instrument: Instrument, quantity: Decimal, price: Decimal): Decimal {
   const rate = schedule[instrument.assetClass];
   let fee = ZERO;
   if (rate.perUnit) fee = fee.plus(quantity.times(rate.perUnit));

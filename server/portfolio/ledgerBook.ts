@@ -4,7 +4,7 @@ import { type Side, bookSide } from '../../src/core/order.ts';
 import { reduceAverage } from '../../src/core/pnl/averageHolding.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import { reduceLots } from '../../src/core/pnl/lotHolding.ts';
-import { type Position as Ledger, averagePrice, bookFill, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
+import { type Position as Ledger, averagePrice, bookFill, notional, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
 
 export { positionQuantity };
 
@@ -63,8 +63,6 @@ export interface PositionFigures {
   readonly todayFees: Decimal;
 }
 
-const signed = (side: Side, q: Decimal) => (bookSide(side) === 'buy' ? q : q.neg());
-
 export const positionKey = (p: { trader: string; account: string; symbol: string }) => `${p.trader}\u0000${p.account}\u0000${p.symbol}`;
 
 export function openBookPosition(key: { trader: string; account: string; symbol: string }, instrument: Instrument | undefined): BookPosition {
@@ -92,16 +90,28 @@ export function withStartOfDay(p: BookPosition, sod: StartOfDayPosition): BookPo
   return { ...p, byMethod, sodQuantity: positionQuantity(byMethod.averageCost), sodMark: sod.mark };
 }
 
-/** Books one of today's fills. */
+/**
+ * Books one of today's fills. The new position is written out field by field
+ * (a spread copies by walking the old one), and a sell subtracts rather than
+ * adds a negated copy: the same digits, one Decimal fewer each.
+ */
 export function applyBookedFill(p: BookPosition, f: BookedFill): BookPosition {
-  const fill = { side: bookSide(f.side), quantity: f.quantity, price: f.price, fee: f.fee };
-  const q = signed(f.side, f.quantity);
+  const side = bookSide(f.side);
+  const fill = { side, quantity: f.quantity, price: f.price, fee: f.fee };
+  const value = notional(f.quantity, f.price);
+  const buy = side === 'buy';
   return {
-    ...p,
+    trader: p.trader,
+    account: p.account,
+    symbol: p.symbol,
+    currency: p.currency,
+    multiplier: p.multiplier,
     byMethod: { averageCost: bookFill(p.byMethod.averageCost, fill), fifo: bookFill(p.byMethod.fifo, fill) },
-    todayQuantity: p.todayQuantity.plus(q),
-    todayNotional: p.todayNotional.plus(q.times(f.price)),
-    todayFees: p.todayFees.plus(f.fee),
+    sodQuantity: p.sodQuantity,
+    sodMark: p.sodMark,
+    todayQuantity: buy ? p.todayQuantity.plus(f.quantity) : p.todayQuantity.minus(f.quantity),
+    todayNotional: buy ? p.todayNotional.plus(value) : p.todayNotional.minus(value),
+    todayFees: f.fee.isZero() ? p.todayFees : p.todayFees.plus(f.fee),
   };
 }
 

@@ -80,11 +80,27 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     return p;
   };
 
+  /**
+   * The position key of (trader, account, symbol) without building it: a key
+   * string made per fill is a fresh string to hash, where the three names are
+   * the same few strings over and over, each hashed once.
+   */
+  const keys = new Map<string, Map<string, Map<string, string>>>();
+  const keyOf = (f: Fill): string => {
+    let byAccount = keys.get(f.trader);
+    if (!byAccount) keys.set(f.trader, (byAccount = new Map()));
+    let bySymbol = byAccount.get(f.account);
+    if (!bySymbol) byAccount.set(f.account, (bySymbol = new Map()));
+    let key = bySymbol.get(f.symbol);
+    if (key === undefined) bySymbol.set(f.symbol, (key = positionKey(f)));
+    return key;
+  };
+
   const apply = (f: Fill): BookPosition => {
     const instrument = deps.instrument(f.symbol);
     const fee = instrument ? commissionFor(schedule, instrument, f.quantity, f.price) : ZERO;
-    // The key once per fill (it is built and hashed afresh each time), and the booked fill without copying the whole fill.
-    const key = positionKey(f);
+    // The booked fill without copying the whole fill.
+    const key = keyOf(f);
     const booked: BookedFill = { trader: f.trader, account: f.account, symbol: f.symbol, side: f.side, quantity: f.quantity, price: f.price, fee };
     const next = applyBookedFill(get(f, key), booked);
     positions.set(key, next);
@@ -114,17 +130,33 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     pendingByOrder.set(a.orderId, [...(pendingByOrder.get(a.orderId) ?? []), a]);
     return [];
   };
-  /** Books a fill, then any allocation of its order that was waiting for it; returns what changed. */
-  const fill = (f: Fill & { readonly orderId?: string }): BookPosition[] => {
-    const changed = [apply(f)];
-    if (f.orderId === undefined) return changed;
-    filledByOrder.set(f.orderId, (filledByOrder.get(f.orderId) ?? ZERO).plus(f.quantity));
+  // Without allocations wired, nothing ever asks how much of an order is filled.
+  const allocating = deps.allocations$ !== undefined || deps.pastAllocations !== undefined;
+  /** Books a fill, then any allocation of its order that was waiting for it; returns the allocations' changes (the fill's own position is the caller's from apply). */
+  const afterFill = (f: Fill & { readonly orderId?: string }): BookPosition[] | undefined => {
+    if (f.orderId === undefined || !allocating) return undefined;
+    const before = filledByOrder.get(f.orderId);
+    filledByOrder.set(f.orderId, before === undefined ? f.quantity : before.plus(f.quantity));
     const waiting = pendingByOrder.get(f.orderId);
-    if (waiting && ready(waiting[0]!)) {
-      pendingByOrder.delete(f.orderId);
-      for (const a of waiting) changed.push(...transfer(a));
-    }
+    if (!waiting || !ready(waiting[0]!)) return undefined;
+    pendingByOrder.delete(f.orderId);
+    const changed: BookPosition[] = [];
+    for (const a of waiting) changed.push(...transfer(a));
     return changed;
+  };
+  const fill = (f: Fill & { readonly orderId?: string }): void => {
+    apply(f);
+    afterFill(f);
+  };
+  /** A live fill: booked with what waited for it, then every position it changed announced, the fill's own first. */
+  const onFill = (f: Fill & { readonly orderId?: string }): void => {
+    const booked = apply(f);
+    const transfers = afterFill(f);
+    updates.next(booked);
+    if (transfers) for (const p of transfers) updates.next(p);
+  };
+  const onAllocation = (a: AllocationTransfer): void => {
+    for (const p of allocate(a)) updates.next(p);
   };
 
   for (const sod of deps.startOfDay ?? []) {
@@ -146,8 +178,8 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     }
   }
 
-  const subs: Subscription[] = [deps.fills$.subscribe((f) => fill(f).forEach((p) => updates.next(p)))];
-  if (deps.allocations$) subs.push(deps.allocations$.subscribe((a) => allocate(a).forEach((p) => updates.next(p))));
+  const subs: Subscription[] = [deps.fills$.subscribe(onFill)];
+  if (deps.allocations$) subs.push(deps.allocations$.subscribe(onAllocation));
   if (deps.quotes$) {
     subs.push(
       deps.quotes$.subscribe((q) => {

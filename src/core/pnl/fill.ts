@@ -32,5 +32,7 @@ export function fillCashFlow(fill: PositionFill, multiplier: Decimal): Decimal {
 }
 
 export function assertValidFill(fill: PositionFill): void {
-  if (!fill.quantity.gt(0)) throw new RangeError(`fill quantity must be positive, got ${fill.quantity.toFixed()}`);
+  // quantity > 0 without gt(0), which parses its 0 on every call: positive sign and not zero (NaN fails the sign).
+  const q = fill.quantity;
+  if (!q.isPositive() || q.isZero()) throw new RangeError(`fill quantity must be positive, got ${fill.quantity.toFixed()}`);
 }

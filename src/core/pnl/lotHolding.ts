@@ -12,15 +12,22 @@ export function openLots(direction: Direction, quantity: Decimal, price: Decimal
 }
 
 export function addLot(h: LotHolding, quantity: Decimal, price: Decimal): LotHolding {
-  return { direction: h.direction, lots: [...h.lots, { quantity, price }] };
+  const lots = h.lots.slice() as unknown as [Lot, ...Lot[]];
+  lots.push({ quantity, price });
+  return { direction: h.direction, lots };
 }
 
+// Plain loops, not reduce with an arrow: under tsx every arrow made per call pays a defineProperty.
 export function lotsQuantity(h: LotHolding): Decimal {
-  return h.lots.reduce((q, lot) => q.plus(lot.quantity), ZERO);
+  let q = ZERO;
+  for (const lot of h.lots) q = q.plus(lot.quantity);
+  return q;
 }
 
 export function lotsCost(h: LotHolding, multiplier: Decimal): Decimal {
-  return h.lots.reduce((c, lot) => c.plus(lot.quantity.times(lot.price)), ZERO).times(multiplier);
+  let c = ZERO;
+  for (const lot of h.lots) c = c.plus(lot.quantity.times(lot.price));
+  return c.times(multiplier);
 }
 
 /** Takes `quantity` (0 < quantity ≤ open quantity) from the oldest lots. */

@@ -11,11 +11,11 @@
  *   position is opened, because switching halfway would rewrite history.
  */
 import { Decimal, ZERO } from '../decimal.ts';
-import { addToAverage, openAverage, reduceAverage } from './averageHolding.ts';
-import { assertValidFill, feeOf } from './fill.ts';
+import { COST_PLACES } from './averageHolding.ts';
+import { assertValidFill } from './fill.ts';
 import type { PositionFill } from './fill.ts';
-import type { CostMethod, Direction, Inventory, LotHolding, AverageHolding } from './inventory.ts';
-import { addLot, lotsCost, lotsQuantity, openLots, reduceLots } from './lotHolding.ts';
+import type { AverageHolding, CostMethod, Direction, Inventory, Lot, LotHolding } from './inventory.ts';
+import { addLot, lotsCost, lotsQuantity, openLots } from './lotHolding.ts';
 
 /** What the ledger needs to know about the instrument. */
 export interface PositionTerms {
@@ -39,84 +39,151 @@ export function openPosition(terms: PositionTerms, method: CostMethod = 'average
   return { terms, inventory: { method, open: null }, realized: ZERO, fees: ZERO };
 }
 
-function directionOf(fill: PositionFill): Direction {
-  return fill.side === 'buy' ? 'long' : 'short';
-}
-
-/** Realized P&L of closing `quantity` at `price` against cost that leaves the holding. */
-function realizedOnClose(direction: Direction, quantity: Decimal, price: Decimal, multiplier: Decimal, removedCost: Decimal): Decimal {
-  const proceeds = quantity.times(price).times(multiplier);
-  return direction === 'long' ? proceeds.minus(removedCost) : removedCost.minus(proceeds);
-}
-
-interface Step<H> {
-  readonly open: H | null;
-  readonly realized: Decimal;
-}
-
 /**
- * The shared shape of a fill against either kind of holding: add when the
- * fill goes the holding's way, else close up to the open quantity and open
- * the other side with whatever remains.
+ * Whether a multiplier is 1 (every cash instrument): × 1 is exact, so the
+ * ledger skips it. Asked once per multiplier object (instruments share theirs).
  */
-function step<H extends { readonly direction: Direction }>(
-  open: H | null,
-  fill: PositionFill,
-  multiplier: Decimal,
-  ops: {
-    quantity(h: H): Decimal;
-    start(direction: Direction, quantity: Decimal, price: Decimal): H;
-    add(h: H, quantity: Decimal, price: Decimal): H;
-    reduce(h: H, quantity: Decimal): { removedCost: Decimal; rest: H | null };
-  },
-): Step<H> {
-  const direction = directionOf(fill);
-  if (open === null) return { open: ops.start(direction, fill.quantity, fill.price), realized: ZERO };
-  if (open.direction === direction) return { open: ops.add(open, fill.quantity, fill.price), realized: ZERO };
-  const held = ops.quantity(open);
-  const closing = Decimal.min(fill.quantity, held);
-  const { removedCost, rest } = ops.reduce(open, closing);
-  const realized = realizedOnClose(open.direction, closing, fill.price, multiplier, removedCost);
-  const remainder = fill.quantity.minus(closing);
-  if (remainder.isZero()) return { open: rest, realized };
-  return { open: ops.start(direction, remainder, fill.price), realized };
+const unitMultipliers = new WeakMap<Decimal, boolean>();
+function isUnit(m: Decimal): boolean {
+  let unit = unitMultipliers.get(m);
+  if (unit === undefined) unitMultipliers.set(m, (unit = m.eq(1)));
+  return unit;
 }
 
-function stepAverage(open: AverageHolding | null, fill: PositionFill, m: Decimal): Step<AverageHolding> {
-  return step(open, fill, m, {
-    quantity: (h) => h.quantity,
-    start: (d, q, p) => openAverage(d, q, p, m),
-    add: (h, q, p) => addToAverage(h, q, p, m),
-    reduce: reduceAverage,
-  });
+/*
+ * One-entry memos of the last product and the last fee total. A fill is booked
+ * under both cost methods, and the portfolio adds the same quantity × price to
+ * its day's notional: three multiplications of the same two Decimal objects in
+ * a row, and two identical additions of the fee (both ledgers' totals are the
+ * very object the memo handed out last time). Decimals are immutable, so the
+ * same operands by identity give the same result.
+ */
+let productQuantity: Decimal | undefined;
+let productPrice: Decimal | undefined;
+let product: Decimal = ZERO;
+let feesBefore: Decimal | undefined;
+let feeAdded: Decimal | undefined;
+let feesAfter: Decimal = ZERO;
+
+/** quantity × price, remembered for the next caller with the same two objects. */
+export function notional(quantity: Decimal, price: Decimal): Decimal {
+  if (productQuantity !== quantity || productPrice !== price) {
+    product = quantity.times(price);
+    productQuantity = quantity;
+    productPrice = price;
+  }
+  return product;
 }
 
-function stepLots(open: LotHolding | null, fill: PositionFill, m: Decimal): Step<LotHolding> {
-  return step(open, fill, m, {
-    quantity: lotsQuantity,
-    start: openLots,
-    add: addLot,
-    reduce: (h, q) => reduceLots(h, q, m),
-  });
+function addFee(fees: Decimal, fee: Decimal): Decimal {
+  if (feesBefore !== fees || feeAdded !== fee) {
+    feesAfter = fees.plus(fee);
+    feesBefore = fees;
+    feeAdded = fee;
+  }
+  return feesAfter;
+}
+
+/** quantity × price × multiplier: the money a quantity at a price stands for. */
+function moneyOf(quantity: Decimal, price: Decimal, multiplier: Decimal, unit: boolean): Decimal {
+  const value = notional(quantity, price);
+  return unit ? value : value.times(multiplier);
+}
+
+/*
+ * The two steps below are one shape spelled out twice, once per kind of
+ * holding: add when the fill goes the holding's way, else close up to the
+ * open quantity and open the other side with whatever remains. They were a
+ * single generic step taking the holding's arithmetic as functions (kept in
+ * positionReference.ts, and checked equal to these by a property test); on
+ * the order path the closures and the intermediate objects cost more than the
+ * arithmetic.
+ */
+
+function withInventory(pos: Position, inventory: Inventory, realized: Decimal, fees: Decimal): Position {
+  return { terms: pos.terms, inventory, realized, fees };
+}
+
+function stepAverage(pos: Position, open: AverageHolding | null, direction: Direction, quantity: Decimal, price: Decimal, fees: Decimal): Position {
+  const m = pos.terms.multiplier;
+  const unit = isUnit(m);
+  if (open === null) return withInventory(pos, { method: 'averageCost', open: { direction, quantity, cost: moneyOf(quantity, price, m, unit) } }, pos.realized, fees);
+  if (open.direction === direction) {
+    const added: AverageHolding = { direction, quantity: open.quantity.plus(quantity), cost: open.cost.plus(moneyOf(quantity, price, m, unit)) };
+    return withInventory(pos, { method: 'averageCost', open: added }, pos.realized, fees);
+  }
+  // Closing: all of it when the fill is at least the open quantity, else the average share of the cost (averageHolding.ts).
+  const c = quantity.cmp(open.quantity);
+  const whole = c >= 0;
+  const closing = whole ? open.quantity : quantity;
+  const removedCost = whole ? open.cost : open.cost.times(closing).div(open.quantity).toDecimalPlaces(COST_PLACES, Decimal.ROUND_HALF_EVEN);
+  const proceeds = moneyOf(closing, price, m, unit);
+  const realized = pos.realized.plus(open.direction === 'long' ? proceeds.minus(removedCost) : removedCost.minus(proceeds));
+  let rest: AverageHolding | null;
+  if (!whole) rest = { direction: open.direction, quantity: open.quantity.minus(closing), cost: open.cost.minus(removedCost) };
+  else if (c === 0) rest = null;
+  else {
+    // Turned over: what is left opens the other side at the fill price.
+    const remainder = quantity.minus(closing);
+    rest = { direction, quantity: remainder, cost: moneyOf(remainder, price, m, unit) };
+  }
+  return withInventory(pos, { method: 'averageCost', open: rest }, realized, fees);
+}
+
+function stepLots(pos: Position, open: LotHolding | null, direction: Direction, quantity: Decimal, price: Decimal, fees: Decimal): Position {
+  if (open === null) return withInventory(pos, { method: 'fifo', open: openLots(direction, quantity, price) }, pos.realized, fees);
+  if (open.direction === direction) return withInventory(pos, { method: 'fifo', open: addLot(open, quantity, price) }, pos.realized, fees);
+  // Closing the oldest lots first; what the open lots cannot take turns the position over.
+  const m = pos.terms.multiplier;
+  const unit = isUnit(m);
+  const lots = open.lots;
+  let left = quantity;
+  let removed = ZERO;
+  let i = 0;
+  let split: Lot | undefined;
+  for (; i < lots.length; i++) {
+    const lot = lots[i]!;
+    const c = lot.quantity.cmp(left);
+    if (c <= 0) {
+      removed = removed.plus(lot.quantity.times(lot.price));
+      left = left.minus(lot.quantity);
+      if (c === 0) {
+        i++;
+        break;
+      }
+    } else {
+      removed = removed.plus(left.times(lot.price));
+      split = { quantity: lot.quantity.minus(left), price: lot.price };
+      left = ZERO;
+      i++;
+      break;
+    }
+  }
+  const removedCost = unit ? removed : removed.times(m);
+  const turned = i === lots.length && split === undefined && !left.isZero();
+  // Turned over, it closed all that was open: counted as the reference counts it, so the sums are the same digits.
+  const closing = turned ? lotsQuantity(open) : quantity;
+  const proceeds = moneyOf(closing, price, m, unit);
+  const realized = pos.realized.plus(open.direction === 'long' ? proceeds.minus(removedCost) : removedCost.minus(proceeds));
+  let rest: LotHolding | null;
+  if (turned) rest = openLots(direction, left, price);
+  else if (split !== undefined) rest = { direction: open.direction, lots: [split, ...lots.slice(i)] };
+  else if (i < lots.length) rest = { direction: open.direction, lots: lots.slice(i) as unknown as readonly [Lot, ...Lot[]] };
+  else rest = null;
+  return withInventory(pos, { method: 'fifo', open: rest }, realized, fees);
 }
 
 /** Applies one fill. Throws RangeError on a non-positive quantity: the OMS never sends one. */
 export function bookFill(pos: Position, fill: PositionFill): Position {
   assertValidFill(fill);
-  const m = pos.terms.multiplier;
+  const direction: Direction = fill.side === 'buy' ? 'long' : 'short';
+  const fee = fill.fee;
+  // + 0 is exact: a fill without a fee keeps the very same total.
+  const fees = fee === undefined || fee.isZero() ? pos.fees : addFee(pos.fees, fee);
   const inv = pos.inventory;
-  let inventory: Inventory;
-  let realized: Decimal;
-  if (inv.method === 'fifo') {
-    const s = stepLots(inv.open, fill, m);
-    inventory = { method: 'fifo', open: s.open };
-    realized = s.realized;
-  } else {
-    const s = stepAverage(inv.open, fill, m);
-    inventory = { method: 'averageCost', open: s.open };
-    realized = s.realized;
-  }
-  return { terms: pos.terms, inventory, realized: pos.realized.plus(realized), fees: pos.fees.plus(feeOf(fill)) };
+  return inv.method === 'fifo'
+    ? stepLots(pos, inv.open, direction, fill.quantity, fill.price, fees)
+    : stepAverage(pos, inv.open, direction, fill.quantity, fill.price, fees);
 }
 
 export function bookFills(pos: Position, fills: Iterable<PositionFill>): Position {
