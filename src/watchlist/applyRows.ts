@@ -14,8 +14,8 @@ import type { GridApi, IRowNode } from 'ag-grid-community';
  * - `updateData` announces `rowNodeDataChanged` for every row, and
  *   ag-grid-react 36 answers each with its own `setTimeout` (a column
  *   auto-size check, RenderStatusService): 5,000 timer tasks a second at
- *   5,000 updates/s, a sixth of the page's main-thread time
- *   (test/bench/watchlist.browser.bench.ts).
+ *   5,000 updates/s, about 30 ms/s of timer callbacks plus a task each
+ *   (test/bench/watchlist.browser.bench.ts, docs/benchmarks.md).
  * - A transaction refreshes the row model, which ag-grid-react 36 answers with
  *   React state setters of unchanged values that React 19 keeps queued on
  *   components that never render again: a leak of about 15 KiB/s at this rate.
