@@ -13,6 +13,9 @@ import type { HistoryRange, InstrumentCatalog, MarketDataSource } from './types.
 export const DEFAULT_TICK_INTERVAL_MS = 250;
 /** Cycles a late timer may run at once to catch up. */
 const MAX_CATCH_UP_CYCLES = 8;
+/** Slices a live cycle is stepped in, each at least MIN_SLICE_MS apart. */
+const CYCLE_SLICES = 10;
+const MIN_SLICE_MS = 10;
 /** The protocol's largest history request; a larger limit is cut to it. */
 export const MAX_HISTORY_BARS = 5000;
 
@@ -114,7 +117,10 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
   let timer: ReturnType<typeof setInterval> | undefined;
 
   function step(): QuoteWire[] {
-    const updates = simulator.step();
+    return emit(simulator.step());
+  }
+
+  function emit(updates: ReturnType<Simulator['step']>): QuoteWire[] {
     const out: QuoteWire[] = new Array(updates.length);
     for (let k = 0; k < updates.length; k++) {
       const { quote, trade } = updates[k]!;
@@ -210,19 +216,26 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     step,
     start() {
       if (timer !== undefined) return;
-      const every = config.tickIntervalMs;
+      // A cycle is stepped in slices over its interval (a tenth of the walks every 25 ms by default) rather than
+      // all at once: a whole cycle's quotes and what they set off (the market maker's requotes, marks, fan-out)
+      // held the event loop for ~10 ms every tick, and every order arriving meanwhile waited that long.
+      const walks = simulator.walkCount;
+      const slices = Math.max(1, Math.min(CYCLE_SLICES, walks, Math.floor(config.tickIntervalMs / MIN_SLICE_MS)));
+      const every = config.tickIntervalMs / slices;
+      let slice = 0;
       let due = Date.now();
       timer = setInterval(() => {
-        // A timer that fires late runs the cycles it missed, so the configured rate holds on a busy machine;
-        // beyond MAX_CATCH_UP_CYCLES the backlog is dropped rather than replayed in a burst.
+        // A timer that fires late runs the slices it missed, so the configured rate holds on a busy machine;
+        // beyond MAX_CATCH_UP_CYCLES whole cycles the backlog is dropped rather than replayed in a burst.
         const now = Date.now();
-        let cycles = 0;
-        while (due + every <= now && cycles < MAX_CATCH_UP_CYCLES) {
-          step();
+        let ran = 0;
+        while (due + every <= now && ran < MAX_CATCH_UP_CYCLES * slices) {
+          emit(simulator.step(Math.floor((slice * walks) / slices), Math.floor(((slice + 1) * walks) / slices)));
+          slice = (slice + 1) % slices;
           due += every;
-          cycles += 1;
+          ran += 1;
         }
-        if (due + every <= now) due = now - (now - due) % every;
+        if (due + every <= now) due = now - ((now - due) % every);
       }, every);
     },
     stop() {

@@ -66,12 +66,18 @@ export class Simulator {
   }
 
   /** Runs one cycle and returns the updates it made, in catalog order (a symbol's own in the order they happened). */
-  step(): SimUpdate[] {
+  /**
+   * One cycle for the walks in [from, to) (every walk by default). A live feed
+   * steps the cycle in slices spread over the tick interval, so the gateway's
+   * event loop never stands still for a whole cycle's quotes at once; each
+   * symbol still gets one step a cycle, from its own random stream.
+   */
+  step(from = 0, to = this.walks.length): SimUpdate[] {
     const ts = this.clock();
     for (const c of this.clocks) c.refresh(ts);
     const updates: SimUpdate[] = [];
     const rate = this.updatesPerCycle;
-    for (let k = 0; k < this.walks.length; k++) {
+    for (let k = from; k < to; k++) {
       const walk = this.walks[k]!;
       const session = this.clockOf[k]!;
       if (session.state !== walk.sessionState) updates.push(walk.changeSession(session.state, ts));
@@ -80,6 +86,10 @@ export class Simulator {
       for (let u = 0; u < n; u++) updates.push(walk.advance(ts, session.weight));
     }
     return updates;
+  }
+
+  get walkCount(): number {
+    return this.walks.length;
   }
 
   latest(symbol: string): QuoteWire | undefined {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QuoteWire } from '../../../src/core/protocol.ts';
 import { DEFAULT_TICK_INTERVAL_MS, InstrumentFileError, createMarketData, loadInstruments } from '../../../server/marketdata/index.ts';
+import { Simulator } from '../../../server/marketdata/simulator.ts';
 
 const catalog = loadInstruments();
 const START = Date.UTC(2025, 10, 24, 14, 30);
@@ -62,29 +63,39 @@ describe('the market data source', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 
-  it('runs the cycles a late timer missed, so a busy machine still gets the configured rate, but at most eight at once', () => {
+  it('steps a live cycle in ten slices over its interval, each walk once a cycle', () => {
     vi.useFakeTimers({ now: START });
-    const cyclesOf = (n: number) => {
-      const twin = createMarketData({ seed: 9, catalog, tickIntervalMs: 100, clock: () => Date.now() });
-      let count = 0;
-      for (let k = 0; k < n; k++) count += twin.step().length;
-      return count;
-    };
+    const slices = vi.spyOn(Simulator.prototype, 'step');
     const md = createMarketData({ seed: 9, catalog, tickIntervalMs: 100, clock: () => Date.now() });
-    let emitted = 0;
-    md.quotes$.subscribe(() => (emitted += 1));
     md.start();
-    // The event loop was busy for half a second: the timer fires once, 500 ms late.
+    vi.advanceTimersByTime(100);
+    const ranges = slices.mock.calls.map(([from, to]) => [from!, to!] as const);
+    expect(ranges).toHaveLength(10);
+    // Back to back, from the first walk to the last: one cycle.
+    expect(ranges[0]![0]).toBe(0);
+    ranges.slice(1).forEach(([from], k) => expect(from).toBe(ranges[k]![1]));
+    expect(ranges[9]![1]).toBe(catalog.all().length);
+    md.stop();
+    slices.mockRestore();
+  });
+
+  it('runs the slices a late timer missed, so a busy machine still gets the configured rate, but at most eight cycles at once', () => {
+    vi.useFakeTimers({ now: START });
+    const slices = vi.spyOn(Simulator.prototype, 'step');
+    const md = createMarketData({ seed: 9, catalog, tickIntervalMs: 100, clock: () => Date.now() });
+    md.start();
+    // The event loop was busy for half a second: the timer fires 500 ms late, then on time.
     vi.setSystemTime(START + 500);
     vi.advanceTimersByTime(100);
-    expect(emitted).toBe(cyclesOf(6));
-    // Ten seconds lost: eight cycles, then the normal pace from now on.
+    expect(slices).toHaveBeenCalledTimes(60);
+    // Ten seconds lost: eight cycles of slices, then the normal pace from now on.
     vi.setSystemTime(Date.now() + 10_000);
+    vi.advanceTimersByTime(10);
+    expect(slices).toHaveBeenCalledTimes(140);
     vi.advanceTimersByTime(100);
-    expect(emitted).toBe(cyclesOf(14));
-    vi.advanceTimersByTime(100);
-    expect(emitted).toBe(cyclesOf(15));
+    expect(slices).toHaveBeenCalledTimes(150);
     md.stop();
+    slices.mockRestore();
   });
 
   it('serves the book of a symbol: ten levels a side by default, fewer when asked, in step with the quote', () => {
