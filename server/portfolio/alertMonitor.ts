@@ -23,6 +23,14 @@ export function describeUsage(u: Usage, base: string): string {
 
 export const usageKey = (u: Pick<Usage, 'scope' | 'name' | 'metric' | 'symbol'>) => `${u.scope}:${u.name}:${u.metric}:${u.symbol ?? ''}`;
 
+/** The desk feed hands the same Usage objects over pass after pass (deskView's UsageCache): each one's key is built once. */
+const keys = new WeakMap<Usage, string>();
+function keyOf(u: Usage): string {
+  let key = keys.get(u);
+  if (key === undefined) keys.set(u, (key = usageKey(u)));
+  return key;
+}
+
 export interface AlertMonitorOptions {
   base: string;
   now(): number;
@@ -47,7 +55,7 @@ export class AlertMonitor {
     const fresh: AlertWire[] = [];
     const present = new Set<string>();
     for (const u of usages) {
-      const key = usageKey(u);
+      const key = keyOf(u);
       present.add(key);
       const before = this.levels.get(key) ?? 'ok';
       if (before === u.level) continue;

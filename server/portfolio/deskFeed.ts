@@ -4,7 +4,7 @@ import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import type { AlertWire, LimitUsageWire, PnlSeriesWire } from '../../src/core/protocol/desk.ts';
 import { Decimal as D } from '../../src/core/decimal.ts';
 import { AlertMonitor } from './alertMonitor.ts';
-import { type DeskRow, createRowCache, deskRows, limitUsages } from './deskView.ts';
+import { type DeskRow, createRowCache, createUsageCache, deskRows, limitUsages } from './deskView.ts';
 import type { LimitsConfig, Usage } from './limits.ts';
 import type { PortfolioService } from './portfolioService.ts';
 
@@ -85,6 +85,7 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
   let current: DeskState | undefined;
 
   const caches = { averageCost: createRowCache(), fifo: createRowCache() };
+  const usageCache = createUsageCache();
 
   function compute(): DeskState {
     const started = performance.now();
@@ -101,7 +102,7 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
     const inputs = (method: CostMethod) => ({ positions: deps.portfolio.positions(), rates, markOf: deps.portfolio.markOf, deskOf: deps.deskOf, method });
     const avg = deskRows(inputs('averageCost'), caches.averageCost);
     let fifo: readonly DeskRow[] | undefined;
-    const usages = limitUsages(avg.rows, deps.limits);
+    const usages = limitUsages(avg.rows, deps.limits, usageCache);
     current = {
       asOf: deps.now(),
       base: deps.portfolio.base,
@@ -138,12 +139,14 @@ export function createDeskFeed(deps: DeskFeedDeps): DeskFeed {
 
   // A fill is news the desk head waits for: it is shown as soon as the last re-valuation allows (twice its own
   // cost apart, so a storm of fills cannot spend the whole CPU on roll-ups); marks wait for the conflation window.
+  // With no one watching the desk (no roll-up or alert subscriber), a fill waits for that window too: the limits are
+  // still measured and a breach still acts, within conflateMs, as for a mark that moves.
   let lastComputeMs = 0;
   let lastComputedAt = 0;
   let fillTimer: ReturnType<typeof setTimeout> | undefined;
   const onFill = () => {
     dirty = true;
-    if (fillTimer) return;
+    if (fillTimer || !(states.observed || alerts.observed)) return;
     const gap = Math.max(FILL_MIN_GAP_MS, 2 * lastComputeMs) - (performance.now() - lastComputedAt);
     fillTimer = setTimeout(() => {
       fillTimer = undefined;

@@ -1,9 +1,9 @@
 import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
-import { type FxRates, rateToBase } from '../../src/core/pnl/fx.ts';
+import { type FxRates, ONE, rateToBase } from '../../src/core/pnl/fx.ts';
 import type { DeskLevel, DeskLineWire } from '../../src/core/protocol/desk.ts';
 import { type BookPosition, figuresAt } from './ledgerBook.ts';
-import { type LimitsConfig, type Usage, deskLimits, scopeUsages, traderLimits, usage } from './limits.ts';
+import { type LimitSet, type LimitsConfig, type Usage, deskLimits, scopeUsages, traderLimits, usage } from './limits.ts';
 
 /** One position valued in base currency: the leaf row of the roll-up. */
 export interface DeskRow {
@@ -60,7 +60,8 @@ export function deskRows(inputs: DeskInputs, cache?: RowCache): DeskRows {
     }
     const desk = inputs.deskOf(p.trader);
     const hit = cache?.get(p);
-    if (hit && hit.mark.eq(mark) && hit.rate.eq(rate) && hit.method === inputs.method && hit.row.desk === desk) {
+    // Marks and rates come from memos, so an unchanged one is usually the very same object.
+    if (hit && hit.method === inputs.method && hit.row.desk === desk && (hit.mark === mark || hit.mark.eq(mark)) && (hit.rate === rate || hit.rate.eq(rate))) {
       rows.push(hit.row);
       continue;
     }
@@ -84,11 +85,11 @@ export function createRowCache(): RowCache {
 
 function valueRow(p: BookPosition, method: CostMethod, mark: Decimal, rate: Decimal, base: string, desk: string): DeskRow {
   const f = figuresAt(p, method, mark);
-  // Most positions are in the base currency: skip the exact-but-pointless × 1.
-  const x = rate.eq(1) ? (d: Decimal) => d : (d: Decimal) => d.times(rate);
-  const marketValue = x(f.marketValue);
-  const fees = x(f.todayFees);
-  const daily = x(f.daily);
+  // Most positions are in the base currency: skip the exact-but-pointless × 1 (rateToBase gives base the shared ONE).
+  const unit = rate === ONE || rate.eq(ONE);
+  const marketValue = unit ? f.marketValue : f.marketValue.times(rate);
+  const fees = unit ? f.todayFees : f.todayFees.times(rate);
+  const daily = unit ? f.daily : f.daily.times(rate);
   return {
     desk,
     trader: p.trader,
@@ -102,8 +103,8 @@ function valueRow(p: BookPosition, method: CostMethod, mark: Decimal, rate: Deci
     marketValue,
     grossExposure: marketValue.abs(),
     netExposure: marketValue,
-    realized: x(f.realized),
-    unrealized: x(f.unrealized),
+    realized: unit ? f.realized : f.realized.times(rate),
+    unrealized: unit ? f.unrealized : f.unrealized.times(rate),
     daily,
     fees,
     dailyNet: daily.minus(fees),
@@ -225,29 +226,111 @@ export function deskLines(rows: readonly DeskRow[], _base: string): DeskLineWire
   return lines;
 }
 
-function totalsBy<K extends 'trader' | 'desk'>(rows: readonly DeskRow[], key: K): Map<string, { grossExposure: Decimal; netExposure: Decimal; dailyNet: Decimal }> {
-  const m = new Map<string, { grossExposure: Decimal; netExposure: Decimal; dailyNet: Decimal }>();
+interface ScopeTotals {
+  grossExposure: Decimal;
+  netExposure: Decimal;
+  dailyNet: Decimal;
+}
+
+/** Σ per trader or desk, in row order (the first row's figures start each sum: 0 + x is x). */
+function totalsBy<K extends 'trader' | 'desk'>(rows: readonly DeskRow[], key: K): Map<string, ScopeTotals> {
+  const m = new Map<string, ScopeTotals>();
   for (const r of rows) {
-    const t = m.get(r[key]) ?? { grossExposure: ZERO, netExposure: ZERO, dailyNet: ZERO };
-    m.set(r[key], { grossExposure: t.grossExposure.plus(r.grossExposure), netExposure: t.netExposure.plus(r.netExposure), dailyNet: t.dailyNet.plus(r.dailyNet) });
+    const t = m.get(r[key]);
+    if (t === undefined) m.set(r[key], { grossExposure: r.grossExposure, netExposure: r.netExposure, dailyNet: r.dailyNet });
+    else {
+      t.grossExposure = t.grossExposure.plus(r.grossExposure);
+      t.netExposure = t.netExposure.plus(r.netExposure);
+      t.dailyNet = t.dailyNet.plus(r.dailyNet);
+    }
   }
   return m;
 }
 
-/** Every limit in use: per trader and desk (exposure, daily loss) and per trader and instrument (position). */
-export function limitUsages(rows: readonly DeskRow[], config: LimitsConfig): Usage[] {
-  const out: Usage[] = [];
-  for (const [trader, figures] of totalsBy(rows, 'trader')) out.push(...scopeUsages(config, 'trader', trader, figures, traderLimits(config, trader)));
-  for (const [desk, figures] of totalsBy(rows, 'desk')) out.push(...scopeUsages(config, 'desk', desk, figures, deskLimits(config, desk)));
-  const perTraderSymbol = new Map<string, { trader: string; symbol: string; quantity: Decimal }>();
-  for (const r of rows) {
-    const k = `${r.trader}\u0000${r.symbol}`;
-    const prev = perTraderSymbol.get(k);
-    perTraderSymbol.set(k, { trader: r.trader, symbol: r.symbol, quantity: (prev?.quantity ?? ZERO).plus(r.quantity) });
+const same = (a: Decimal, b: Decimal) => a === b || a.eq(b);
+
+/**
+ * The last measurement of each limit, for limitUsages: a usage is a function
+ * of its figures and its limit alone, and a pass after one fill finds most of
+ * them unchanged, so it keeps their Usage objects (a percentage is a 40-digit
+ * division). Valid for one LimitsConfig: another one starts it afresh.
+ */
+export interface UsageCache {
+  config: LimitsConfig | undefined;
+  readonly limitSets: Map<string, LimitSet>;
+  readonly scopes: Map<string, { figures: ScopeTotals; limits: LimitSet; usages: Usage[] }>;
+  readonly positions: Map<string, Map<string, { quantity: Decimal; limit: Decimal | undefined; usage: Usage | undefined }>>;
+}
+
+export function createUsageCache(): UsageCache {
+  return { config: undefined, limitSets: new Map(), scopes: new Map(), positions: new Map() };
+}
+
+function scopeUsagesCached(config: LimitsConfig, scope: 'trader' | 'desk', name: string, figures: ScopeTotals, cache: UsageCache | undefined): Usage[] {
+  if (cache === undefined) return scopeUsages(config, scope, name, figures, scope === 'trader' ? traderLimits(config, name) : deskLimits(config, name));
+  const key = `${scope}\u0000${name}`;
+  let limits = cache.limitSets.get(key);
+  if (limits === undefined) cache.limitSets.set(key, (limits = scope === 'trader' ? traderLimits(config, name) : deskLimits(config, name)));
+  const hit = cache.scopes.get(key);
+  if (hit && hit.limits === limits && same(hit.figures.grossExposure, figures.grossExposure) && same(hit.figures.netExposure, figures.netExposure) && same(hit.figures.dailyNet, figures.dailyNet)) {
+    return hit.usages;
   }
-  for (const { trader, symbol, quantity } of perTraderSymbol.values()) {
+  const usages = scopeUsages(config, scope, name, figures, limits);
+  cache.scopes.set(key, { figures, limits, usages });
+  return usages;
+}
+
+function positionLimit(config: LimitsConfig, trader: string, cache: UsageCache | undefined): Decimal | undefined {
+  if (cache === undefined) return traderLimits(config, trader).position;
+  const key = `trader\u0000${trader}`;
+  let limits = cache.limitSets.get(key);
+  if (limits === undefined) cache.limitSets.set(key, (limits = traderLimits(config, trader)));
+  return limits.position;
+}
+
+/**
+ * Every limit in use: per trader and desk (exposure, daily loss) and per trader and instrument (position).
+ * With a cache (the desk feed keeps one), a limit whose figures did not change gives its last Usage again.
+ */
+export function limitUsages(rows: readonly DeskRow[], config: LimitsConfig, cache?: UsageCache): Usage[] {
+  if (cache !== undefined && cache.config !== config) {
+    cache.config = config;
+    cache.limitSets.clear();
+    cache.scopes.clear();
+    cache.positions.clear();
+  }
+  const out: Usage[] = [];
+  for (const [trader, figures] of totalsBy(rows, 'trader')) for (const u of scopeUsagesCached(config, 'trader', trader, figures, cache)) out.push(u);
+  for (const [desk, figures] of totalsBy(rows, 'desk')) for (const u of scopeUsagesCached(config, 'desk', desk, figures, cache)) out.push(u);
+  // Σ quantity per (trader, symbol) over the trader's books, in order of first appearance.
+  const perTraderSymbol: { trader: string; symbol: string; quantity: Decimal }[] = [];
+  const index = new Map<string, Map<string, { trader: string; symbol: string; quantity: Decimal }>>();
+  for (const r of rows) {
+    let bySymbol = index.get(r.trader);
+    if (!bySymbol) index.set(r.trader, (bySymbol = new Map()));
+    const prev = bySymbol.get(r.symbol);
+    if (prev) prev.quantity = prev.quantity.plus(r.quantity);
+    else {
+      const entry = { trader: r.trader, symbol: r.symbol, quantity: r.quantity };
+      bySymbol.set(r.symbol, entry);
+      perTraderSymbol.push(entry);
+    }
+  }
+  for (const { trader, symbol, quantity } of perTraderSymbol) {
     if (quantity.isZero()) continue;
-    const u = usage(config, { scope: 'trader', name: trader, metric: 'position', symbol }, quantity.abs(), traderLimits(config, trader).position);
+    const limit = positionLimit(config, trader, cache);
+    let memo: Map<string, { quantity: Decimal; limit: Decimal | undefined; usage: Usage | undefined }> | undefined;
+    if (cache !== undefined) {
+      memo = cache.positions.get(trader);
+      if (!memo) cache.positions.set(trader, (memo = new Map()));
+      const hit = memo.get(symbol);
+      if (hit && hit.limit === limit && same(hit.quantity, quantity)) {
+        if (hit.usage) out.push(hit.usage);
+        continue;
+      }
+    }
+    const u = usage(config, { scope: 'trader', name: trader, metric: 'position', symbol }, quantity.abs(), limit);
+    memo?.set(symbol, { quantity, limit, usage: u });
     if (u) out.push(u);
   }
   return out;

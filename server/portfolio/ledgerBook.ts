@@ -4,7 +4,7 @@ import { type Side, bookSide } from '../../src/core/order.ts';
 import { reduceAverage } from '../../src/core/pnl/averageHolding.ts';
 import type { CostMethod } from '../../src/core/pnl/inventory.ts';
 import { reduceLots } from '../../src/core/pnl/lotHolding.ts';
-import { type Position as Ledger, averagePrice, bookFill, notional, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
+import { type Position as Ledger, averagePrice, bookFill, isUnit, notional, openPosition, positionQuantity, unrealizedPnl } from '../../src/core/pnl/position.ts';
 
 export { positionQuantity };
 
@@ -168,15 +168,18 @@ export function figuresAt(p: BookPosition, method: CostMethod, mark: Decimal): P
   const ledger = p.byMethod[method];
   const quantity = positionQuantity(ledger);
   const m = p.multiplier;
-  const positionPnl = p.sodMark === null ? ZERO : p.sodQuantity.times(mark.minus(p.sodMark)).times(m);
-  const tradingPnl = p.todayQuantity.times(mark).minus(p.todayNotional).times(m);
+  // × 1 is exact: skipped for cash instruments.
+  const unit = isUnit(m);
+  const positionPnl = p.sodMark === null ? ZERO : p.sodQuantity.times(mark.minus(p.sodMark));
+  const tradingPnl = p.todayQuantity.times(mark).minus(p.todayNotional);
+  const value = quantity.times(mark);
   return {
     quantity,
     averagePrice: averagePrice(ledger),
-    marketValue: quantity.times(mark).times(m),
+    marketValue: unit ? value : value.times(m),
     realized: ledger.realized,
     unrealized: unrealizedPnl(ledger, mark),
-    daily: positionPnl.plus(tradingPnl),
+    daily: unit ? positionPnl.plus(tradingPnl) : positionPnl.times(m).plus(tradingPnl.times(m)),
     fees: ledger.fees,
     todayFees: p.todayFees,
   };

@@ -99,8 +99,10 @@ export interface Usage {
   readonly level: LimitLevel;
 }
 
+const HUNDRED = new Decimal(100);
+
 export function levelOf(utilisation: Decimal, warningPercent: Decimal): LimitLevel {
-  if (utilisation.gte(100)) return 'breach';
+  if (utilisation.gte(HUNDRED)) return 'breach';
   if (utilisation.gte(warningPercent)) return 'warning';
   return 'ok';
 }
@@ -112,8 +114,9 @@ export function usage(
   limit: Decimal | undefined,
 ): Usage | undefined {
   if (limit === undefined) return undefined;
-  const utilisation = value.times(100).div(limit);
-  return { ...where, symbol: where.symbol ?? null, value, limit, utilisation, level: levelOf(utilisation, config.warningPercent) };
+  const utilisation = value.times(HUNDRED).div(limit);
+  // Field by field: a spread of `where` cost as much as the percentage.
+  return { scope: where.scope, name: where.name, metric: where.metric, symbol: where.symbol ?? null, value, limit, utilisation, level: levelOf(utilisation, config.warningPercent) };
 }
 
 /** The exposure and P&L figures one scope (trader or desk) is measured by, in base currency. */

@@ -6,7 +6,7 @@ import type { QuoteWire } from '../../src/core/protocol.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 import type { AllocationTransfer } from './allocationTransfer.ts';
 import { type CommissionSchedule, DEFAULT_COMMISSIONS, commissionFor } from './commissions.ts';
-import { fxRatesFromQuotes, markOf } from './fxMarks.ts';
+import { createFxRatesMemo, createMarkMemo } from './fxMarks.ts';
 import { type BookPosition, type BookedFill, type StartOfDayPosition, applyBookedFill, applyTransfer, openBookPosition, positionKey, positionQuantity, withStartOfDay } from './ledgerBook.ts';
 import type { Fill, Position } from './positionBook.ts';
 
@@ -170,6 +170,9 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
     pendingByOrder.delete(orderId);
     for (const a of waiting) transfer(a);
   }
+  const markOf = createMarkMemo();
+  const latestOf = (symbol: string) => deps.latest?.(symbol);
+  const fxRates = createFxRatesMemo(base, deps.fxPairs ?? [], latestOf);
   if (deps.latest) {
     for (const symbol of bySymbol.keys()) {
       const q = deps.latest(symbol);
@@ -189,7 +192,7 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
         if (!m) return;
         const before = marks.get(q.symbol);
         marks.set(q.symbol, m);
-        if (before === undefined || !before.eq(m)) markChanges.next(q.symbol);
+        if (before === undefined || (before !== m && !before.eq(m))) markChanges.next(q.symbol);
       }),
     );
   }
@@ -213,7 +216,7 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
       const live = deps.latest?.(symbol);
       return (live && markOf(live)) ?? marks.get(symbol);
     },
-    fxRates: () => fxRatesFromQuotes(base, deps.fxPairs ?? [], (s) => deps.latest?.(s)),
+    fxRates,
     stop() {
       for (const s of subs) s.unsubscribe();
       updates.complete();

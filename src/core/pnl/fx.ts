@@ -27,9 +27,12 @@ export function fxRates(base: string, perUnit: Readonly<Record<string, string | 
   return { base, perUnit: table };
 }
 
+/** One, shared: the base currency's rate on every call is the same immutable object, so a cache can compare it by identity. */
+export const ONE = new Decimal(1);
+
 /** The rate that turns one unit of currency into base (1 for the base itself). */
 export function rateToBase(currency: string, rates: FxRates): Decimal | undefined {
-  if (currency === rates.base) return new Decimal(1);
+  if (currency === rates.base) return ONE;
   return rates.perUnit.get(currency);
 }
 

@@ -44,7 +44,7 @@ export function openPosition(terms: PositionTerms, method: CostMethod = 'average
  * ledger skips it. Asked once per multiplier object (instruments share theirs).
  */
 const unitMultipliers = new WeakMap<Decimal, boolean>();
-function isUnit(m: Decimal): boolean {
+export function isUnit(m: Decimal): boolean {
   let unit = unitMultipliers.get(m);
   if (unit === undefined) unitMultipliers.set(m, (unit = m.eq(1)));
   return unit;
@@ -215,14 +215,16 @@ export function openCost(pos: Position): Decimal {
 export function averagePrice(pos: Position): Decimal | null {
   const q = positionQuantity(pos);
   if (q.isZero()) return null;
-  return openCost(pos).div(q.abs()).div(pos.terms.multiplier);
+  const perContract = openCost(pos).div(q.abs());
+  return isUnit(pos.terms.multiplier) ? perContract : perContract.div(pos.terms.multiplier);
 }
 
 /** Gross unrealized P&L of the open quantity marked at `mark`. */
 export function unrealizedPnl(pos: Position, mark: Decimal): Decimal {
   const inv = pos.inventory;
   if (inv.open === null) return ZERO;
-  const value = positionQuantity(pos).abs().times(mark).times(pos.terms.multiplier);
+  const m = pos.terms.multiplier;
+  const value = moneyOf(positionQuantity(pos).abs(), mark, m, isUnit(m));
   const cost = openCost(pos);
   return inv.open.direction === 'long' ? value.minus(cost) : cost.minus(value);
 }

@@ -7,7 +7,8 @@
  *  - OMS place + accept: placeOrder (ticket rules included) with a null journal and a
  *    built-in risk check, then the venue's 'accepted' through onVenueEvent, then the
  *    expiry sweep that schedules them;
- *  - portfolio: one fill through the portfolio.
+ *  - portfolio: one fill through the portfolio; then with the desk feed's roll-up after each fill,
+ *    and after every 50 fills (what the gateway's fill timer does under load), per fill.
  * Prints CPU µs per operation: the best and the median of 7 runs after a warm-up
  * (the machine is shared: the best run is the one least disturbed). A benchmark, not a test:
  * `npx tsx test/bench/oms/omsCore.bench.ts`. Run the same file in a checkout of
@@ -28,6 +29,8 @@ import type { Journal } from '../../../server/oms/journal.ts';
 import { createOpenOrders } from '../../../server/oms/openOrders.ts';
 import { createOrderManager } from '../../../server/oms/orderManager.ts';
 import { createRouter } from '../../../server/oms/router.ts';
+import { createDeskFeed } from '../../../server/portfolio/deskFeed.ts';
+import { DEFAULT_LIMITS_FILE, loadLimits } from '../../../server/portfolio/limits.ts';
 import { createPortfolioService } from '../../../server/portfolio/portfolioService.ts';
 import type { Fill } from '../../../server/portfolio/positionBook.ts';
 import { createMatchingVenue } from '../../../server/venues/matching/matchingVenue.ts';
@@ -268,19 +271,55 @@ async function benchOms(): Promise<void> {
 // ---------------------------------------------------------------- portfolio
 
 async function benchPortfolio(): Promise<void> {
+  const fillsOf = (n: number, traders: readonly string[]) =>
+    Array.from({ length: n }, (_, i) => {
+      const ins = equities[i % equities.length]!;
+      const trader = traders[Math.floor(i / equities.length) % traders.length]!;
+      return { trader, account: `${trader.toUpperCase()}-MAIN`, symbol: ins.symbol, side: (i % 3 === 0 ? 'sell' : 'buy') as 'buy' | 'sell', quantity: ins.lotSize, price: dec(restingPrice(ins)), ts: T0 + i, orderId: `O${i}` };
+    });
   await measure('portfolio fill', N, () => {
     const fills = new Subject<Fill & { orderId: string }>();
     const p = createPortfolioService({ pastFills: [], fills$: fills, instrument: (s) => catalog.get(s), canSee: () => true });
-    const items = Array.from({ length: N }, (_, i) => {
-      const ins = equities[i % equities.length]!;
-      return { trader: 'trader1', account: 'T1-MAIN', symbol: ins.symbol, side: (i % 3 === 0 ? 'sell' : 'buy') as 'buy' | 'sell', quantity: ins.lotSize, price: dec(restingPrice(ins)), ts: T0 + i, orderId: `O${i}` };
-    });
+    const items = fillsOf(N, ['trader1']);
     const t = cpuNow();
     for (const f of items) fills.next(f);
     const ms = cpuNow() - t;
     p.stop();
     return ms;
   });
+
+  // The desk roll-up the gateway runs after fills (deskFeed: at most every 20 ms or twice its own cost while fills
+  // arrive), over the WS bench's book: two traders in 50 equities, still quotes, the FX pairs quoted, the default limits.
+  const market = new StillMarket([...equities, ...catalog.all().filter((i) => i.assetClass === 'fx')]);
+  const limits = loadLimits(DEFAULT_LIMITS_FILE);
+  const desked = (label: string, n: number, every: number) =>
+    measure(label, n, () => {
+      const fills = new Subject<Fill & { orderId: string }>();
+      const allocations = new Subject<never>();
+      const traders = ['trader1', 'trader2'];
+      const p = createPortfolioService({
+        pastFills: fillsOf(2 * equities.length, traders),
+        fills$: fills,
+        allocations$: allocations,
+        instrument: (s) => catalog.get(s),
+        canSee: () => true,
+        latest: market.latest,
+        fxPairs: catalog.all().filter((i) => i.assetClass === 'fx'),
+      });
+      const desk = createDeskFeed({ portfolio: p, limits, deskOf: () => 'Equities', now: () => T0, onTraderBreach: () => null });
+      const items = fillsOf(n, traders);
+      const t = cpuNow();
+      for (let i = 0; i < n; i++) {
+        fills.next(items[i]!);
+        if ((i + 1) % every === 0) desk.refresh();
+      }
+      const ms = cpuNow() - t;
+      desk.stop();
+      p.stop();
+      return ms;
+    });
+  if (!process.argv.includes("--per50")) await desked("portfolio fill + desk roll-up each", N / 4, 1);
+  await desked('portfolio fill + roll-up per 50 fills', N, 50);
 }
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
