@@ -19,7 +19,7 @@ import { createClientBookStore } from './clientbook/clientBookStore.ts';
 import { latestPriceOf } from './clientbook/latestPrice.ts';
 import { createRebalanceDesk } from './clientbook/rebalanceDesk.ts';
 import { seedClientBook } from './clientbook/seedClientBook.ts';
-import { createSuitabilityHook } from './clientbook/suitabilityHook.ts';
+import { BLOCK_ACCOUNT_PREFIX, createSuitabilityHook } from './clientbook/suitabilityHook.ts';
 import { type Config, ConfigError, configFromEnv } from './config/config.ts';
 import { type SteppableMarketData, marketDataFor } from './marketdata/fromConfig.ts';
 import { canSee } from './oms/entitlements.ts';
@@ -193,6 +193,8 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       // Block allocations move the position from the block account to the client accounts.
       pastAllocations: rebalance.pastAllocations(),
       allocations$: rebalance.allocations$,
+      // Only block orders (in a block account) are allocated: no other order's filled quantity is counted.
+      allocatable: (f) => f.account.startsWith(BLOCK_ACCOUNT_PREFIX),
       instrument: (s) => instruments.get(s),
       canSee,
       startOfDay: config.startOfDayFile === 'none' ? [] : loadStartOfDay(config.startOfDayFile ?? DEFAULT_START_OF_DAY_FILE, instruments),

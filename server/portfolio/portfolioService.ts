@@ -22,6 +22,11 @@ export interface PortfolioDeps {
   pastAllocations?: Iterable<AllocationTransfer>;
   /** Block allocations as they are made from now on. */
   allocations$?: Observable<AllocationTransfer>;
+  /**
+   * Whether a fill may be allocated later (a block order's): only those fills' quantities are counted per order,
+   * so an allocation can tell when its block is in. Default: every fill that carries an order id.
+   */
+  allocatable?(fill: Fill): boolean;
   /** Holdings at the start of the day (loaded from a file at start). */
   startOfDay?: readonly StartOfDayPosition[];
   instrument(symbol: string): Instrument | undefined;
@@ -134,7 +139,7 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
   const allocating = deps.allocations$ !== undefined || deps.pastAllocations !== undefined;
   /** Books a fill, then any allocation of its order that was waiting for it; returns the allocations' changes (the fill's own position is the caller's from apply). */
   const afterFill = (f: Fill & { readonly orderId?: string }): BookPosition[] | undefined => {
-    if (f.orderId === undefined || !allocating) return undefined;
+    if (f.orderId === undefined || !allocating || (deps.allocatable !== undefined && !deps.allocatable(f))) return undefined;
     const before = filledByOrder.get(f.orderId);
     filledByOrder.set(f.orderId, before === undefined ? f.quantity : before.plus(f.quantity));
     const waiting = pendingByOrder.get(f.orderId);

@@ -318,7 +318,7 @@ async function benchPortfolio(): Promise<void> {
       p.stop();
       return ms;
     });
-  if (!process.argv.includes("--per50")) await desked("portfolio fill + desk roll-up each", N / 4, 1);
+  await desked('portfolio fill + desk roll-up each', N / 4, 1);
   await desked('portfolio fill + roll-up per 50 fills', N, 50);
 }
 

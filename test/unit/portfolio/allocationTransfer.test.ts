@@ -34,10 +34,10 @@ function block(orderId: string, side: 'buy' | 'sell', fills: readonly [string, s
 
 const split = (...parts: [string, string][]) => parts.map(([account, q]) => ({ account, quantity: dec(q), at: 1 }));
 
-function service(pastFills: PastFill[] = [], pastAllocations: AllocationTransfer[] = []) {
+function service(pastFills: PastFill[] = [], pastAllocations: AllocationTransfer[] = [], allocatable?: (f: Fill) => boolean) {
   const fills$ = new Subject<Fill>();
   const allocations$ = new Subject<AllocationTransfer>();
-  const svc = createPortfolioService({ pastFills, fills$, pastAllocations, allocations$, instrument: (s) => instruments.get(s), canSee });
+  const svc = createPortfolioService({ pastFills, fills$, pastAllocations, allocations$, instrument: (s) => instruments.get(s), canSee, ...(allocatable ? { allocatable } : {}) });
   return { svc, fills$, allocations$ };
 }
 
@@ -177,6 +177,20 @@ describe('block allocation transfers in the portfolio', () => {
     const blockPos = find(svc, BLOCK)!;
     for (const m of METHODS) expect(blockPos.byMethod[m].realized.isZero()).toBe(true);
     expect(positionToWire(find(svc, 'A-2')!).avgCost).toBe('150.014');
+  });
+
+  it('counts only allocatable fills (the gateway: block accounts), and a block still waits for its last fill', () => {
+    const b = block('O-A', 'buy', [['60', '150.01'], ['40', '150.02']]);
+    const { svc, fills$, allocations$ } = service([], [], (f) => f.account.startsWith('BLOCK-'));
+    fills$.next(b.fills[0]!);
+    // A trader's own order in a client account: booked, never counted towards a block.
+    fills$.next({ orderId: 'O-T', trader: 'advisor1', account: 'A-9', symbol: 'AAPL', side: 'buy', quantity: dec(5), price: dec('150') } as Fill);
+    for (const t of blockTransfers(b.done, split(['A-1', '70'], ['A-2', '30']))) allocations$.next(t);
+    expect(find(svc, 'A-1')).toBeUndefined();
+    fills$.next(b.fills[1]!);
+    expect(svc.quantity(BLOCK, 'AAPL').toFixed()).toBe('0');
+    expect(svc.quantity('A-1', 'AAPL').toFixed()).toBe('70');
+    expect(svc.quantity('A-9', 'AAPL').toFixed()).toBe('5');
   });
 
   it('rebuilt at start from the journal and the kept allocations, each after its own block: the same positions as live', () => {
