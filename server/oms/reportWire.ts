@@ -8,17 +8,24 @@ import type { ExecReportWire } from '../../src/core/protocol.ts';
  * once. Only recent events are kept — an event is journaled and announced
  * within one commit batch — so the memo does not hold a wire copy of the whole
  * day's history; an event that fell out is simply written again.
+ *
+ * Two generations: when the newer map is full it becomes the older one and the
+ * oldest generation is dropped whole. Deleting entries one by one from the
+ * front of one big Map cost more than the memo saved.
  */
-const RECENT_EVENTS = 16_384;
-const recent = new Map<Execution, ExecReportWire>();
+const GENERATION = 8_192;
+let newer = new Map<Execution, ExecReportWire>();
+let older = new Map<Execution, ExecReportWire>();
 
 export function reportWireOf(e: Execution): ExecReportWire {
-  let w = recent.get(e);
+  let w = newer.get(e) ?? older.get(e);
   if (w === undefined) {
     w = executionToWire(e);
-    recent.set(e, w);
-    // Map iteration is insertion order: the first key is the oldest event.
-    if (recent.size > RECENT_EVENTS) recent.delete(recent.keys().next().value!);
+    if (newer.size >= GENERATION) {
+      older = newer;
+      newer = new Map();
+    }
+    newer.set(e, w);
   }
   return w;
 }

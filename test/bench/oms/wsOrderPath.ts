@@ -51,7 +51,7 @@ export interface LatencyFigures {
 export interface WsSectionResult {
   section: 'ws-order-path';
   /** `unanswered`: orders with no ack when the drain gave up (an overloaded gateway); they are not in the latencies. */
-  paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number };
+  paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number; cpuMicrosPerOrder: number };
   pingBaseline: LatencyFigures;
   /** cpuMicrosPerOrder: the gateway process's CPU time (user + system, all threads) over the window ÷ acks; a machine busy with other work does not inflate it. */
   sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number; cpuMicrosPerOrder: number };
@@ -281,15 +281,17 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
       };
     log(`paced: ${options.rate} orders/s for ${options.pacedSeconds} s over ${sessions.length} sessions…`);
     const t0 = performance.now();
+    const pacedCpu0 = processCpuMicros(gw.child.pid);
     const sent = await pace(options.rate, options.pacedSeconds, (i) => send(i % sessions.length));
     const sendSeconds = (performance.now() - t0) / 1000;
     await drain(sessions, 10_000);
+    const pacedCpuMicrosPerOrder = (processCpuMicros(gw.child.pid) - pacedCpu0) / Math.max(1, latencies.length);
     const unanswered = sessions.reduce((n, s) => n + s.pending.size, 0);
     for (const s of sessions) s.pending.clear();
 
     return {
       section: 'ws-order-path',
-      paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered },
+      paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered, cpuMicrosPerOrder: pacedCpuMicrosPerOrder },
       pingBaseline: figures(pings),
       sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder },
       rejectReasons: [...rejectReasons].slice(0, 5),
@@ -302,7 +304,12 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
   }
 }
 
-/** Calls fire(i) `rate` times a second for `seconds`, in 1 ms-granular bursts; returns how many it fired. */
+/**
+ * Calls fire(i) `rate` times a second for `seconds`, in bursts of what fell due
+ * since the last (about a millisecond apart); returns how many it fired. It
+ * sleeps between bursts: spinning on setImmediate kept one of this machine's
+ * two cores busy in the client, which the gateway then did not have.
+ */
 async function pace(rate: number, seconds: number, fire: (i: number) => void): Promise<number> {
   const total = Math.round(rate * seconds);
   const start = performance.now();
@@ -310,7 +317,7 @@ async function pace(rate: number, seconds: number, fire: (i: number) => void): P
   while (i < total) {
     const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
     while (i < due) fire(i++);
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 1));
   }
   return total;
 }
@@ -325,7 +332,7 @@ export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult):
   const n = (x: number) => Math.round(x).toLocaleString('en');
   const lines = [
     `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
-    `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''})`,
+    `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''}); gateway CPU ${n(r.paced.cpuMicrosPerOrder)} µs per order`,
     `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}`,
     `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads)`,
   ];
