@@ -316,13 +316,21 @@ export function limitUsages(rows: readonly DeskRow[], config: LimitsConfig, cach
       perTraderSymbol.push(entry);
     }
   }
+  // Entries come mostly grouped by trader: the trader's limit and memo are looked up once per run of them.
+  let lastTrader: string | undefined;
+  let limit: Decimal | undefined;
+  let memo: Map<string, { quantity: Decimal; limit: Decimal | undefined; usage: Usage | undefined }> | undefined;
   for (const { trader, symbol, quantity } of perTraderSymbol) {
     if (quantity.isZero()) continue;
-    const limit = positionLimit(config, trader, cache);
-    let memo: Map<string, { quantity: Decimal; limit: Decimal | undefined; usage: Usage | undefined }> | undefined;
-    if (cache !== undefined) {
-      memo = cache.positions.get(trader);
-      if (!memo) cache.positions.set(trader, (memo = new Map()));
+    if (trader !== lastTrader) {
+      lastTrader = trader;
+      limit = positionLimit(config, trader, cache);
+      if (cache !== undefined) {
+        memo = cache.positions.get(trader);
+        if (!memo) cache.positions.set(trader, (memo = new Map()));
+      }
+    }
+    if (memo !== undefined) {
       const hit = memo.get(symbol);
       if (hit && hit.limit === limit && same(hit.quantity, quantity)) {
         if (hit.usage) out.push(hit.usage);
