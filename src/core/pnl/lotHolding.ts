@@ -11,10 +11,52 @@ export function openLots(direction: Direction, quantity: Decimal, price: Decimal
   return { direction, lots: [{ quantity, price }] };
 }
 
+/** Lots added since the last array, newest first (shared by every later holding: nothing here is ever changed). */
+interface Added {
+  readonly lot: Lot;
+  readonly before: Added | null;
+  readonly count: number;
+}
+
+/**
+ * A holding that only grew since its array was last built: the additions wait
+ * in a chain and the array (older lots, then the additions in order) is built
+ * the first time `lots` is read, then kept. Copying the whole array on every
+ * addition made a long one-sided day quadratic (a resting-buy stream adds a lot
+ * per fill and seldom reads them: only a sell or a FIFO view does). To every
+ * reader it is the same value as the copied array; it is never mutated in a way
+ * a reader could see (the kept array is built once, from immutable parts).
+ */
+class GrowingLots implements LotHolding {
+  private built: readonly [Lot, ...Lot[]] | undefined;
+  constructor(
+    readonly direction: Direction,
+    private readonly base: readonly Lot[],
+    private readonly added: Added,
+  ) {}
+
+  get lots(): readonly [Lot, ...Lot[]] {
+    if (this.built === undefined) {
+      const lots = new Array<Lot>(this.base.length + this.added.count);
+      for (let i = 0; i < this.base.length; i++) lots[i] = this.base[i]!;
+      let k = lots.length;
+      for (let a: Added | null = this.added; a !== null; a = a.before) lots[--k] = a.lot;
+      this.built = lots as unknown as [Lot, ...Lot[]];
+    }
+    return this.built;
+  }
+
+  with(lot: Lot): GrowingLots {
+    if (this.built !== undefined) return new GrowingLots(this.direction, this.built, { lot, before: null, count: 1 });
+    return new GrowingLots(this.direction, this.base, { lot, before: this.added, count: this.added.count + 1 });
+  }
+}
+
+/** The holding with one more lot at the end (the newest). */
 export function addLot(h: LotHolding, quantity: Decimal, price: Decimal): LotHolding {
-  const lots = h.lots.slice() as unknown as [Lot, ...Lot[]];
-  lots.push({ quantity, price });
-  return { direction: h.direction, lots };
+  const lot = { quantity, price };
+  if (h instanceof GrowingLots) return h.with(lot);
+  return new GrowingLots(h.direction, h.lots, { lot, before: null, count: 1 });
 }
 
 // Plain loops, not reduce with an arrow: under tsx every arrow made per call pays a defineProperty.
