@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { connect } from '../support/wsClient.ts';
 
@@ -32,13 +32,6 @@ async function openTerminal(): Promise<Page> {
   return page;
 }
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-password').press('Enter');
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
-}
-
 function cell(scope: Locator, rowId: string, colId: string): Locator {
   return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 }
@@ -66,7 +59,7 @@ describe('advisor1 works the book', () => {
 
   it('sees the client list with returns, drift and attention flags, and filters to drifting clients', async () => {
     page = await openTerminal();
-    await login(page, 'advisor1');
+    await loginAs(page, 'advisor1');
     const rows = page.locator('[data-testid=client-list] .ag-row');
     await eventually(() => rows.count()).toBeGreaterThan(5);
     // Every visible AUM is money and every YTD return a percentage or n/a.
@@ -203,7 +196,7 @@ describe('advisor1 works the book', () => {
 
   it('the desk head sees the block order in the blotter', async () => {
     const desk = await openTerminal();
-    await login(desk, 'deskhead');
+    await loginAs(desk, 'deskhead');
     const blotter = desk.getByTestId('order-blotter');
     await eventually(() => blotter.locator(`.ag-row[row-id="${blockOrderId}"]`).count()).toBeGreaterThan(0);
     // The block is an ordinary order of the advisor's, on the block account.

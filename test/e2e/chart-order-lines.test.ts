@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Decimal, dec } from '../../src/core/decimal.ts';
-import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { type TestClient, connect } from '../support/wsClient.ts';
 
@@ -33,10 +33,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (err) => console.error('[browser]', err.message));
   await page.goto(gateway.url);
-  await page.getByTestId('login-username').fill('trader1');
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-password').press('Enter');
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+  await loginAs(page, 'trader1');
   trader = await connect(gateway.wsUrl);
   await trader.login('trader1');
 }, 180_000);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
-import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { type TestClient, connect } from '../support/wsClient.ts';
 
@@ -34,10 +34,7 @@ async function openAs(username: string): Promise<Page> {
   page.setDefaultTimeout(5_000);
   page.on('pageerror', (err) => console.error('[browser]', err.message));
   await page.goto(gateway.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-password').press('Enter');
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+  await loginAs(page, username);
   return page;
 }
 

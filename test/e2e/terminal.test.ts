@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
-import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 /*
@@ -30,13 +30,6 @@ async function openTerminal(): Promise<Page> {
   page.on('pageerror', (err) => console.error('[browser]', err.message));
   await page.goto(gateway.url);
   return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-password').press('Enter');
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
 }
 
 function cell(scope: Locator, rowId: string, colId: string): Locator {
@@ -75,7 +68,7 @@ describe('trader1', () => {
   });
 
   it('logs in and sees the watchlist tick', async () => {
-    await login(page, 'trader1');
+    await loginAs(page, 'trader1');
     await eventually(() => page.getByTestId('header-user').textContent()).toContain('trader1');
     const lastCells = page.locator('[data-testid=watchlist] .ag-cell[col-id="last"]');
     await eventually(async () => (await texts(lastCells)).filter((t) => t !== '').length).toBeGreaterThanOrEqual(10);
@@ -169,7 +162,7 @@ describe('trader1', () => {
 describe('advisor1', () => {
   it('sees the client book valued live', async () => {
     const page = await openTerminal();
-    await login(page, 'advisor1');
+    await loginAs(page, 'advisor1');
     const clients = page.locator('[data-testid=client-list] .ag-row');
     await eventually(() => clients.count()).toBeGreaterThan(0);
     await eventually(() => page.getByTestId('client-aum').textContent()).toMatch(/^[\d,]+\.\d{2}$/);
@@ -194,7 +187,7 @@ describe('advisor1', () => {
 describe('deskhead', () => {
   it('sees every trader’s positions and P&L, including trader1’s AAPL', async () => {
     const page = await openTerminal();
-    await login(page, 'deskhead');
+    await loginAs(page, 'deskhead');
     // The desk monitor's roll-up (desk → trader → book → instrument): open trader1 and their book down to AAPL.
     const rollupCell = (id: string, col: string) => page.locator(`[data-testid=desk-rollup] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
     await eventually(() => rollupCell('Equities/trader1', 'dailyNet').textContent()).toMatch(/^[+-]?[\d,]+\.\d{2}$/);
@@ -210,7 +203,7 @@ describe('deskhead', () => {
 describe('a gateway restart', () => {
   it('shows Reconnecting…, then logs in again by itself and restores orders and quotes', async () => {
     const page = await openTerminal();
-    await login(page, 'trader1');
+    await loginAs(page, 'trader1');
     const blotterRows = page.locator('[data-testid=order-blotter] .ag-row');
     await eventually(() => blotterRows.count()).toBe(2);
 

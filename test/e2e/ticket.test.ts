@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Decimal, dec } from '../../src/core/decimal.ts';
-import { DIST, SHOTS, ensureBuilt, launchChromium, pollFor } from '../support/browser.ts';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 /*
@@ -74,10 +74,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(5_000);
   page.on('pageerror', (err) => console.error('[browser]', err.message));
   await page.goto(gateway.url);
-  await page.getByTestId('login-username').fill('trader1');
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-password').press('Enter');
-  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+  await loginAs(page, 'trader1');
 });
 
 afterAll(async () => {
@@ -312,10 +309,7 @@ describe('the desk head', () => {
     const desk = await browser.newPage({ viewport: { width: 1600, height: 960 } });
     desk.setDefaultTimeout(5_000);
     await desk.goto(gateway.url);
-    await desk.getByTestId('login-username').fill('deskhead');
-    await desk.getByTestId('login-password').fill('demo');
-    await desk.getByTestId('login-password').press('Enter');
-    await desk.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
+    await loginAs(desk, 'deskhead');
     const deskBlotter = desk.getByTestId('order-blotter');
     await eventually(() => cell(deskBlotter, keyboardOrderId, 'status').textContent()).toBe('New');
     // A desk head watches: history, no amend or cancel per order.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** What every browser test shares: the build it drives, where screenshots go, the browser, and patient waits. */
@@ -39,4 +39,12 @@ export function launchChromium(): Promise<Browser> {
  */
 export function pollFor(timeoutMs = 20_000) {
   return <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: timeoutMs, interval: 100 });
+}
+
+/** Logs a demo user in on the login screen (password `demo`) and waits until the terminal is online. */
+export async function loginAs(page: Page, username: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-password').press('Enter');
+  await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 20_000 });
 }
