@@ -272,6 +272,7 @@ async function main(): Promise<void> {
       maxMs: r2(ws.paced.max),
       sustainedOrdersPerSec: Math.round(ws.sustained.ordersPerSecond),
       pingP99Ms: r2(ws.pingBaseline.p99),
+      pingCeilingPerSec: Math.round(ws.pingCeiling),
       baselineP99Ms: r2(base.paced.p99),
       baselineSustainedOrdersPerSec: Math.round(base.sustained.ordersPerSecond),
       ratio: Number((ws.sustained.ordersPerSecond / base.sustained.ordersPerSecond).toFixed(2)),

@@ -53,6 +53,8 @@ export interface WsSectionResult {
   /** `unanswered`: orders with no ack when the drain gave up (an overloaded gateway); they are not in the latencies. */
   paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number; cpuMicrosPerOrder: number };
   pingBaseline: LatencyFigures;
+  /** Pongs per second with the sustained window of pings outstanding: what the transport and this client manage without any order work. */
+  pingCeiling: number;
   /** cpuMicrosPerOrder: the gateway process's CPU time (user + system, all threads) over the window ÷ acks; a machine busy with other work does not inflate it. */
   sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number; cpuMicrosPerOrder: number };
   rejectReasons: string[];
@@ -240,6 +242,29 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     await drain(sessions, 10_000);
     for (const s of sessions) s.pending.clear();
 
+    // The transport's ceiling on these sockets with this client: pings with the sustained run's window, for 3 s.
+    // An order costs at least this much (a frame in, a frame out) and then two reports, so no order rate can pass it.
+    let pongs = 0;
+    let pinging = true;
+    let pingSeq = 0;
+    const ping = (s: Session) => {
+      const reqId = `c${++pingSeq}`;
+      s.pending.set(reqId, performance.now());
+      s.ws.send(JSON.stringify({ type: 'ping', reqId }));
+    };
+    for (const s of sessions)
+      s.onAck = () => {
+        pongs += 1;
+        if (pinging) ping(s);
+      };
+    const c0 = performance.now();
+    for (const s of sessions) for (let k = 0; k < options.window; k++) ping(s);
+    await sleep(3000);
+    pinging = false;
+    const pingCeiling = pongs / ((performance.now() - c0) / 1000);
+    await drain(sessions, 10_000);
+    for (const s of sessions) s.pending.clear();
+
     // Sustained first, a window per session: run after the paced load, an overloaded gateway (one fsync per event) would
     // still be answering the paced backlog and the window would measure nothing.
     log(`sustained: ${options.window} outstanding per session for ${options.sustainedSeconds} s…`);
@@ -294,6 +319,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
       section: 'ws-order-path',
       paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered, cpuMicrosPerOrder: pacedCpuMicrosPerOrder },
       pingBaseline: figures(pings),
+      pingCeiling,
       sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder },
       rejectReasons: [...rejectReasons].slice(0, 5),
     };
@@ -334,7 +360,7 @@ export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult):
   const lines = [
     `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
     `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''}); gateway CPU ${n(r.paced.cpuMicrosPerOrder)} µs per order`,
-    `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}`,
+    `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}; with the sustained window: ${n(r.pingCeiling)} pongs/s (the transport's ceiling here)`,
     `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads)`,
   ];
   if (baseline) {
