@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
+import { type ClientMessage, MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
 import { type Config, MARKET_DATA_DEFAULTS } from '../config/config.ts';
 import { reportWireOf } from '../oms/reportWire.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
@@ -176,16 +176,18 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       return;
     }
     const msg = parsed.msg;
-    const failed = (err: unknown) => {
-      log.error({ err, session: s.id, type: msg.type }, 'handler failed');
-      send(s, { type: 'error', reqId: msg.reqId, code: 'INTERNAL', message: `the gateway failed to handle ${msg.type}; it has been logged` });
-    };
     try {
       const running = dispatch(ctx, s, msg);
-      if (running !== undefined) return running.catch(failed);
+      if (running !== undefined) return running.catch((err: unknown) => handlerFailed(s, msg, err));
     } catch (err) {
-      failed(err);
+      handlerFailed(s, msg, err);
     }
+  }
+
+  /** A handler that threw (a bug): logged, and the asker told in words; the session goes on. Not a closure per frame. */
+  function handlerFailed(s: Session, msg: ClientMessage, err: unknown): void {
+    log.error({ err, session: s.id, type: msg.type }, 'handler failed');
+    send(s, { type: 'error', reqId: msg.reqId, code: 'INTERNAL', message: `the gateway failed to handle ${msg.type}; it has been logged` });
   }
 
   /** Frames of a connection are handled in arrival order: at once when nothing is pending, else behind what is. */
