@@ -57,6 +57,9 @@ function buildGroup(side: 'buy' | 'sell', price: string, specs: OrderLineSpec[],
   }
   const count = orderIds.length;
   const qty = formatQty(total);
+  // Short sales rest on the sell side; a line of nothing else says so, as a single short's line does.
+  const label = specs.every((s) => s.short === true) ? 'SHORT' : side.toUpperCase();
+  const noun = label === 'SHORT' ? 'short sale' : `${side} order`;
   return {
     key: `${side}@${priceKey(price)}`,
     side,
@@ -66,8 +69,8 @@ function buildGroup(side: 'buy' | 'sell', price: string, specs: OrderLineSpec[],
     quantity,
     allStops,
     shared: true,
-    title: `${side.toUpperCase()} ${count} · ${qty}`,
-    tooltip: `${count} ${side} order${count === 1 ? '' : 's'} at ${price}, ${qty} in all: a shared line cannot be dragged; amend each order from the blotter`,
+    title: `${label} ${count} · ${qty}`,
+    tooltip: `${count} ${noun}${count === 1 ? '' : 's'} at ${price}, ${qty} in all: a shared line cannot be dragged; amend each order from the blotter`,
   };
 }
 

@@ -15,6 +15,8 @@ export interface OrderLineSpec {
   /** Wire text, exact; the chart gets a number only to draw it. */
   price: string;
   side: 'buy' | 'sell';
+  /** A short sale (a sell on the book): a shared line of only these says SHORT. */
+  short?: boolean;
   title: string;
 }
 
@@ -31,9 +33,11 @@ export function orderLineSpecs(state: OrdersState, symbol: string): OrderLineSpe
   orders.sort((a, b) => a.createdAt - b.createdAt || a.orderId.localeCompare(b.orderId));
   for (const o of orders) {
     const side = bookSide(o.side);
-    const head = `${o.side === 'sellShort' ? 'SHORT' : side.toUpperCase()} ${formatQty(dec(o.leavesQty))}`;
-    if (o.limitPrice !== null) out.push({ key: `${o.orderId}:limit`, orderId: o.orderId, kind: 'limit', price: o.limitPrice, side, title: `${head} LMT` });
-    if (o.stopPrice !== null) out.push({ key: `${o.orderId}:stop`, orderId: o.orderId, kind: 'stop', price: o.stopPrice, side, title: `${head} STP` });
+    const short = o.side === 'sellShort';
+    const head = `${short ? 'SHORT' : side.toUpperCase()} ${formatQty(dec(o.leavesQty))}`;
+    const flag = short ? { short } : {};
+    if (o.limitPrice !== null) out.push({ key: `${o.orderId}:limit`, orderId: o.orderId, kind: 'limit', price: o.limitPrice, side, ...flag, title: `${head} LMT` });
+    if (o.stopPrice !== null) out.push({ key: `${o.orderId}:stop`, orderId: o.orderId, kind: 'stop', price: o.stopPrice, side, ...flag, title: `${head} STP` });
   }
   return out;
 }

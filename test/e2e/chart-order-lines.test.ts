@@ -84,7 +84,7 @@ describe('a narrow chart with many working orders', () => {
     expect(await shared.getAttribute('data-orders')).toBe('3');
     expect(await shared.textContent()).toMatch(/^BUY 3 · 300 /);
     expect(await shared.getAttribute('title')).toContain('cannot be dragged');
-    expect(await page.getByTestId(`chart-line-shared-sell-${sharedSell}`).textContent()).toMatch(/^SELL 2 · 200 /);
+    expect(await page.getByTestId(`chart-line-shared-sell-${sharedSell}`).textContent()).toMatch(/^SHORT 2 · 200 /);
     // The four buys furthest from the market are the ones left off.
     for (const p of singles.slice(0, 6)) expect(await page.locator(`[data-testid=chart-order-lines] [data-price="${p}"]`).count()).toBe(1);
     for (const p of singles.slice(6)) expect(await page.locator(`[data-testid=chart-order-lines] [data-price="${p}"]`).count()).toBe(0);

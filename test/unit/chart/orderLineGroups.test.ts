@@ -47,6 +47,15 @@ describe('groupOrderLines: orders at one price and side share a line', () => {
     ]);
   });
 
+  it('says SHORT on a shared line of short sales only, SELL when sells and shorts share it', () => {
+    const short = (id: string) => ({ ...line(id, '50.00', 'sell'), short: true, title: 'SHORT 100 LMT' });
+    const shorts = groupOrderLines([short('O-1'), short('O-2')], leavesOf([short('O-1'), short('O-2')], '100'), '49.00').shown;
+    expect(shorts.map((g) => g.title)).toEqual(['SHORT 2 · 200']);
+    expect(shorts[0]!.tooltip).toMatch(/^2 short sales at 50.00/);
+    const mixed = [short('O-1'), line('O-2', '50.00', 'sell')];
+    expect(groupOrderLines(mixed, leavesOf(mixed, '100'), '49.00').shown.map((g) => g.title)).toEqual(['SELL 2 · 200']);
+  });
+
   it('counts a stop limit with both prices equal once, and draws an all-stop line dotted like a stop', () => {
     const specs = [line('O-1', '10.00', 'buy', 'limit'), line('O-1', '10.00', 'buy', 'stop'), line('O-2', '12.00', 'buy', 'stop'), line('O-3', '12.00', 'buy', 'stop')];
     const { shown } = groupOrderLines(specs, leavesOf(specs), null);

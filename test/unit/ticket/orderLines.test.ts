@@ -13,8 +13,8 @@ describe('orderLineSpecs', () => {
       report('E-5', order('O-5', { type: 'market', limitPrice: null })),
     ]);
     expect(orderLineSpecs(state, 'AAPL')).toEqual([
-      { key: 'O-2:limit', orderId: 'O-2', kind: 'limit', price: '199.00', side: 'sell', title: 'SHORT 60 LMT' },
-      { key: 'O-2:stop', orderId: 'O-2', kind: 'stop', price: '199.50', side: 'sell', title: 'SHORT 60 STP' },
+      { key: 'O-2:limit', orderId: 'O-2', kind: 'limit', price: '199.00', side: 'sell', short: true, title: 'SHORT 60 LMT' },
+      { key: 'O-2:stop', orderId: 'O-2', kind: 'stop', price: '199.50', side: 'sell', short: true, title: 'SHORT 60 STP' },
       { key: 'O-1:limit', orderId: 'O-1', kind: 'limit', price: '150.00', side: 'buy', title: 'BUY 100 LMT' },
     ]);
   });
