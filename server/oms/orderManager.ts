@@ -536,10 +536,9 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         if (origin) publish({ kind: 'orderWarning', clOrdId: cmd.clOrdId, warnings: risk.warnings, origin });
         return undefined;
       }
-      const ids = { orderId: orderIdOf(lastOrderSeq + 1), clOrdId: cmd.clOrdId, trader: user.username };
-      const venue = router.venueFor(newOrder(spec, ids, now));
+      const venue = router.venueFor(spec);
       // Built whole with its venue: a spread plus one more key gave every order a hidden class of its own (heap snapshot: one map per order).
-      const order = newOrder(spec, { ...ids, venue: venue.name }, now);
+      const order = newOrder(spec, { orderId: orderIdOf(lastOrderSeq + 1), clOrdId: cmd.clOrdId, trader: user.username, venue: venue.name }, now);
       commitNew(order, 'pendingNew', origin);
       try {
         deps.onPlaced?.(order, risk.warnings, justification);

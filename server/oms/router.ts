@@ -1,10 +1,9 @@
-import type { Order } from '../../src/core/order.ts';
-import type { Venue } from '../venues/types.ts';
+import type { Routable, Venue } from '../venues/types.ts';
 
 /** Chooses the venue for an order. */
 export interface Router {
   readonly venues: readonly Venue[];
-  venueFor(order: Order): Venue;
+  venueFor(order: Routable): Venue;
 }
 
 /**

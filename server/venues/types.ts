@@ -17,6 +17,9 @@ export type VenueEvent =
   | { kind: 'triggered'; orderId: string }
   | { kind: 'expired'; orderId: string; reason: string };
 
+/** What routing reads of an order: enough to route one before it is built. */
+export type Routable = Pick<Order, 'symbol' | 'account'>;
+
 /**
  * A place orders go: the internal matching venue, or a FIX counterparty.
  * Commands return at once; outcomes arrive on events$ in the order they happen.

@@ -1,13 +1,12 @@
-import type { Order } from '../../../src/core/order.ts';
 import type { InstrumentCatalog } from '../../marketdata/types.ts';
-import type { Venue } from '../types.ts';
+import type { Routable, Venue } from '../types.ts';
 import { routeOrder } from './routeOrder.ts';
 import { type RoutingTable, RoutingTableError, venuesOf } from './routingTable.ts';
 
 /** Chooses the venue of each order: the same shape as the OMS's Router, which it is meant to replace. */
 export interface TableRouter {
   readonly venues: readonly Venue[];
-  venueFor(order: Order): Venue;
+  venueFor(order: Routable): Venue;
 }
 
 /**
@@ -23,7 +22,7 @@ export function createRoutingRouter(table: RoutingTable, venues: readonly Venue[
   }
   return {
     venues,
-    venueFor(order: Order): Venue {
+    venueFor(order: Routable): Venue {
       const assetClass = instruments.get(order.symbol)?.assetClass ?? null;
       const { venue } = routeOrder(table, { account: order.account, symbol: order.symbol, assetClass });
       return byName.get(venue)!; // checked above: every venue of the table exists
