@@ -128,22 +128,24 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       now: Date.now,
     });
 
-    // The internal venue is the matching engine; the simulator's depth rests in it as a market maker.
-    const venue = createMatchingVenue(marketData);
-    stack.push(() => venue.stop());
-    // FIX counterparties and the routing table over them (VENUES_FILE); without one every order stays internal.
-    const venuesFile = config.venuesFile === undefined ? undefined : loadVenuesFile(config.venuesFile);
-    const fixVenues = (venuesFile?.fix ?? []).map((c) => createFixVenue(c, { log: log.child({ module: 'fix' }) }));
-    for (const f of fixVenues) stack.push(() => f.close());
-    const router = createRoutingRouter(venuesFile?.routing ?? { rules: [], defaultVenue: venue.name }, [venue, ...fixVenues], instruments);
     const journal = createJournal(db);
-    stack.push(() => journal.close());
     const commits = createCommitQueue(journal, {
       mode: config.journalGroupCommit === false ? 'immediate' : 'group',
       onCommitFailed: (err, lost) =>
         log.fatal({ err, lost }, 'the order journal could not be written: those events were not announced; restart the gateway to recover from the journal'),
       onAnnounceFailed: (err) => log.error({ err }, 'an order event was journaled but announcing it failed'),
     });
+    // The internal venue is the matching engine; the simulator's depth rests in it as a market maker.
+    // Its trades and book changes reach the market data once the journal holds the fills that made them.
+    const venue = createMatchingVenue(marketData, { schedulePublish: (publish) => commits.afterPending(publish) });
+    stack.push(() => venue.stop());
+    // FIX counterparties and the routing table over them (VENUES_FILE); without one every order stays internal.
+    const venuesFile = config.venuesFile === undefined ? undefined : loadVenuesFile(config.venuesFile);
+    const fixVenues = (venuesFile?.fix ?? []).map((c) => createFixVenue(c, { log: log.child({ module: 'fix' }) }));
+    for (const f of fixVenues) stack.push(() => f.close());
+    const router = createRoutingRouter(venuesFile?.routing ?? { rules: [], defaultVenue: venue.name }, [venue, ...fixVenues], instruments);
+    // Stopped before the venues (the stack unwinds last in, first out): what is queued is made durable and announced while they still listen.
+    stack.push(() => journal.close());
     stack.push(() => commits.stop());
     const oms = createOrderManager({
       commits,

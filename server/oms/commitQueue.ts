@@ -14,6 +14,11 @@ import type { DurableLog } from './journal.ts';
 export interface CommitQueue {
   /** Queues a journal write; `afterDurable` runs once it is on disk, in queue order. */
   enqueue(write: () => void, afterDurable: () => void): void;
+  /**
+   * Runs `fn` once everything queued so far is durable, right after it is announced, without a journal write of
+   * its own: riding on the batch already pending. With nothing pending it runs in a microtask.
+   */
+  afterPending(fn: () => void): void;
   /** Writes and syncs what is queued or in flight now, and announces it, before returning (tests, shutdown). */
   flush(): void;
   /** Flushes and refuses further writes. */
@@ -33,6 +38,8 @@ export interface CommitQueueOptions {
    */
   onAnnounceFailed?(err: unknown): void;
 }
+
+const noWrite = (): void => {};
 
 interface Pending {
   write: () => void;
@@ -130,6 +137,12 @@ export function createCommitQueue(log: DurableLog, options: CommitQueueOptions):
         // setImmediate runs after the I/O callbacks of this turn: every frame already read joins the batch.
         setImmediate(onTurnEnd);
       }
+    },
+    afterPending(fn) {
+      // The last batch still waiting carries it: announced in order after what is already there, so after its cause.
+      const carrier = queue.length > 0 ? queue : written.length > 0 ? written : syncing !== null && syncing.length > 0 ? syncing : null;
+      if (carrier === null) queueMicrotask(fn);
+      else carrier.push({ write: noWrite, after: fn });
     },
     flush,
     stop() {

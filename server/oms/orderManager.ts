@@ -21,7 +21,7 @@ import type { UserProfile } from '../../src/core/users.ts';
 import type { InstrumentCatalog } from '../marketdata/types.ts';
 import type { PreTradeRisk, RiskDecision, RiskWarning } from '../risk/types.ts';
 import { createWorkingOrderTotals } from '../risk/workingOrders.ts';
-import type { VenueEvent } from '../venues/types.ts';
+import type { Venue, VenueEvent } from '../venues/types.ts';
 import { canSee } from './entitlements.ts';
 import { type Execution, execIdOf, orderIdOf } from './execution.ts';
 import { createDueQueue } from './dueQueue.ts';
@@ -212,6 +212,11 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   /** Anything said or sent outside waits for the journal writes queued before it, so nothing overtakes its cause. */
   const whenDurable = (after: () => void): void => (commits ? commits.enqueue(() => {}, after) : after());
   const publish = (u: OmsUpdate): void => whenDurable(() => updates.next(u));
+  /**
+   * A command to a venue: an in-process venue takes it at once, so its answer rides the command's own durable batch
+   * (Venue.inProcess); any other venue only once the journal holds the command.
+   */
+  const toVenue = (venue: Venue, send: () => void): void => (venue.inProcess === true ? send() : whenDurable(send));
 
   const subscriptions: Subscription[] = router.venues.map((v) =>
     v.events$.subscribe((e) => {
@@ -317,7 +322,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     if (!next) return false;
     commit(next, 'pendingCancel', origin);
     cancelOrigins.set(order.orderId, origin);
-    whenDurable(() => router.venueFor(next).cancel(next));
+    const venue = router.venueFor(next);
+    toVenue(venue, () => venue.cancel(next));
     return true;
   }
 
@@ -545,7 +551,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       } catch (err) {
         log.error({ err, orderId: order.orderId }, 'onPlaced hook failed');
       }
-      whenDurable(() => venue.submit(order));
+      toVenue(venue, () => venue.submit(order));
       return order;
     },
 
@@ -588,7 +594,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         stopPrice: amend.stopPrice,
         leavesQty: amend.quantity.minus(pending.cumQty),
       };
-      whenDurable(() => router.venueFor(pending).replace(pending, next));
+      const venue = router.venueFor(pending);
+      toVenue(venue, () => venue.replace(pending, next));
     },
 
     cancelAll(by, scope, origin) {

@@ -26,6 +26,14 @@ export type Routable = Pick<Order, 'symbol' | 'account'>;
  */
 export interface Venue {
   readonly name: string;
+  /**
+   * The venue lives in the gateway's process and is rebuilt from the order journal when the gateway starts (the
+   * internal matching engine). The OMS may then hand it a command before the journal's sync: its answers (New,
+   * fills, Canceled) join the same durable batch as the command's own event and go out with it, one sync later
+   * instead of two. Nothing of it is seen outside before that sync: reports wait in the commit queue, and the
+   * venue's market data waits for it too. A venue of another firm (FIX) hears of an order only once it is durable.
+   */
+  readonly inProcess?: boolean;
   submit(order: Order): void;
   cancel(order: Order): void;
   /** Amend to the new quantity/prices of `next` (same orderId, new clOrdId); answers replaced or replaceRejected. */

@@ -62,6 +62,12 @@ export interface MatchingVenueOptions {
   now?: () => number;
   /** Depth levels the market maker mirrors on each side (default 10, all the simulator has). */
   makerLevels?: number;
+  /**
+   * When the market data may hear of a book's trades and changes: after the order journal holds the events that
+   * made them (the gateway passes its commit queue's `afterPending`), so no trade is printed that a crash could
+   * take back. Default: a microtask, for a venue without a journal (tests).
+   */
+  schedulePublish?: (publish: () => void) => void;
 }
 
 export interface BookLevelView {
@@ -163,6 +169,7 @@ const MAX_PUBLISH_CHAIN = 8;
 export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptions = {}): MatchingVenue {
   const name = opts.name ?? MATCHING_VENUE;
   const levels = opts.makerLevels ?? 10;
+  const schedulePublish = opts.schedulePublish;
   const stamp = (opts.now ?? Date.now)().toString(36);
   const events = new Subject<VenueEvent>();
   const books = new Map<string, SymbolBook>();
@@ -368,7 +375,10 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (sb.publishQueued || (sb.print === undefined && !showsTraders(sb))) return;
     sb.publishQueued = true;
     // Deferred: a quote emitted from inside another quote's delivery would reach later subscribers before the older one.
-    queueMicrotask(() => publish(sb));
+    // With a journal, scheduled from a microtask: the events of this command are delivered (and queued to the journal)
+    // in the microtasks already queued, so the print waits behind their reports, not only behind what came before.
+    if (schedulePublish === undefined) queueMicrotask(() => publish(sb));
+    else queueMicrotask(() => schedulePublish(() => publish(sb)));
   }
 
   /**
@@ -571,6 +581,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   return {
     name,
+    inProcess: true,
     events$: events.asObservable(),
     submit,
     cancel,

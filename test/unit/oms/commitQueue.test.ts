@@ -199,6 +199,56 @@ describe('commit queue', { timeout: 30_000 }, () => {
     expect(announced).toEqual(['a', 'b']);
   });
 
+  it('afterPending rides the pending batch (no sync of its own) and runs right after it is announced', async () => {
+    const t = open({ hold: true });
+    const q = createCommitQueue(t.log, { mode: 'group', onCommitFailed: () => {} });
+    const seen: string[] = [];
+    // Queued, not written yet: it joins this turn's batch.
+    q.enqueue(t.write('a'), () => seen.push('a'));
+    q.afterPending(() => seen.push('after a'));
+    await nextTurn();
+    expect(t.lines()).toEqual(['a']);
+    // In flight: it joins the sync already running rather than asking for another.
+    q.afterPending(() => seen.push('after a, in flight'));
+    expect(seen).toEqual([]);
+    t.release();
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['a', 'after a', 'after a, in flight']);
+    expect(t.syncs()).toBe(1);
+  });
+
+  it('afterPending waits behind a written batch whose sync has not started, and only for it', async () => {
+    const t = open({ hold: true });
+    const q = createCommitQueue(t.log, { mode: 'group', onCommitFailed: () => {} });
+    const seen: string[] = [];
+    q.enqueue(t.write('a'), () => seen.push('a'));
+    await nextTurn();
+    // 'a' syncing; 'b' written and waiting for the next sync.
+    q.enqueue(t.write('b'), () => seen.push('b'));
+    await nextTurn();
+    q.afterPending(() => seen.push('after b'));
+    t.release();
+    await until(() => seen.length === 1);
+    expect(seen).toEqual(['a']);
+    await until(() => t.syncs() === 2);
+    t.release();
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['a', 'b', 'after b']);
+    expect(t.syncs()).toBe(2);
+  });
+
+  it('afterPending with nothing pending runs in a microtask, without touching the file', async () => {
+    const t = open();
+    const q = createCommitQueue(t.log, { mode: 'group', onCommitFailed: () => {} });
+    let ran = false;
+    q.afterPending(() => (ran = true));
+    expect(ran).toBe(false);
+    await Promise.resolve();
+    expect(ran).toBe(true);
+    expect(t.syncs()).toBe(0);
+    expect(t.lines()).toEqual([]);
+  });
+
   it('stop flushes what is queued and refuses more', () => {
     const t = open();
     const q = createCommitQueue(t.log, { mode: 'group', onCommitFailed: () => {} });
