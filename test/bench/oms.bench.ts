@@ -253,7 +253,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'ws') {
     const log = (line: string) => console.log(line);
     const floor = measureFsyncFloor();
-    log(`disk floor: one SQLite commit with synchronous=FULL takes p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms (min ${floor.min.toFixed(2)}) over ${floor.commits}: no durable ack can beat it`);
+    log(`disk floor: one journal write and its fdatasync take p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms (min ${floor.min.toFixed(2)}) over ${floor.commits}: no durable ack can beat it`);
     summary.fsyncFloor = { p50Ms: Number(floor.p50.toFixed(3)), p99Ms: Number(floor.p99.toFixed(3)) };
     log('order path over WebSocket, group commit (the gateway as it runs):');
     const ws = await runWsSection(DEFAULT_WS_OPTIONS, log);
@@ -273,6 +273,7 @@ async function main(): Promise<void> {
       sustainedOrdersPerSec: Math.round(ws.sustained.ordersPerSecond),
       pingP99Ms: r2(ws.pingBaseline.p99),
       pingCeilingPerSec: Math.round(ws.pingCeiling),
+      echoFloorP99Ms: r2(ws.echoFloor.p99),
       baselineP99Ms: r2(base.paced.p99),
       baselineSustainedOrdersPerSec: Math.round(base.sustained.ordersPerSecond),
       ratio: Number((ws.sustained.ordersPerSecond / base.sustained.ordersPerSecond).toFixed(2)),

@@ -13,8 +13,10 @@
  *    orders still unanswered 10 s after the last is sent are counted apart.
  * The orders rest (limit buys under the market), so working orders pile up
  * into the tens of thousands over a run.
- * The baseline of the same run is a ping/pong round trip on the same sockets
- * at the same pace: the floor the transport sets, which the order path adds to.
+ * The baselines of the same run: a ping/pong round trip on the same sockets
+ * at the same pace (the gateway's transport, no order work), and the same
+ * client at the same pace against a bare `ws` echo server in its own process
+ * (the machine's floor under any round trip: loopback, scheduler, `ws`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +55,8 @@ export interface WsSectionResult {
   /** `unanswered`: orders with no ack when the drain gave up (an overloaded gateway); they are not in the latencies. */
   paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number; cpuMicrosPerOrder: number };
   pingBaseline: LatencyFigures;
+  /** The same pings against a bare ws echo server (test/bench/oms/echoServer.ts): what this machine allows any round trip. */
+  echoFloor: LatencyFigures;
   /** Pongs per second with the sustained window of pings outstanding: what the transport and this client manage without any order work. */
   pingCeiling: number;
   /** cpuMicrosPerOrder: the gateway process's CPU time (user + system, all threads) over the window ÷ acks; a machine busy with other work does not inflate it. */
@@ -140,6 +144,55 @@ export async function startGatewayProcess(env: Record<string, string>, nodeArgs:
   return { child, port, dataDir };
 }
 
+/** The same client and pace against a bare echo server: the floor under every round trip on this machine. */
+async function measureEchoFloor(rate: number, seconds: number, sessionCount: number): Promise<LatencyFigures> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/oms/echoServer.ts'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the echo server did not start in 30 s')), 30_000);
+      child.stdout?.on('data', (d) => {
+        if (String(d).includes('echo ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const sockets = await Promise.all(
+      Array.from({ length: sessionCount }, () => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      })),
+    );
+    const pending = new Map<string, number>();
+    const samples: number[] = [];
+    for (const ws of sockets)
+      ws.on('message', (data) => {
+        const { reqId } = JSON.parse(String(data)) as { reqId: string };
+        const at = pending.get(reqId);
+        if (at === undefined) return;
+        pending.delete(reqId);
+        samples.push(performance.now() - at);
+      });
+    // A second of warm-up (JIT, socket buffers), not measured.
+    await pace(rate, 1, (i) => sockets[i % sockets.length]!.send(JSON.stringify({ type: 'ping', reqId: `w${i}` })));
+    await sleep(200);
+    await pace(rate, seconds, (i) => {
+      const reqId = `e${i}`;
+      pending.set(reqId, performance.now());
+      sockets[i % sockets.length]!.send(JSON.stringify({ type: 'ping', reqId }));
+    });
+    const end = performance.now() + 5000;
+    while (pending.size > 0 && performance.now() < end) await sleep(20);
+    for (const ws of sockets) ws.terminate();
+    return figures(samples);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
 interface Session {
   ws: WebSocket;
   pending: Map<string, number>;
@@ -180,6 +233,8 @@ function restingBuyPrice(ins: { tickSize: string; referencePrice: string }): str
 }
 
 export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTIONS, log: (line: string) => void = () => {}): Promise<WsSectionResult> {
+  log(`floor: a bare ws echo server at ${options.rate}/s for ${options.pacedSeconds} s…`);
+  const echoFloor = await measureEchoFloor(options.rate, options.pacedSeconds, options.sessions);
   const gw = await startGatewayProcess(options.env ?? {}, options.nodeArgs);
   const users = ['trader1', 'trader2'];
   const sessions: Session[] = [];
@@ -296,10 +351,13 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
 
     // Paced orders.
     const latencies: number[] = [];
+    // BENCH_SAMPLES_OUT=<file>: each paced order's send time and latency (ms), to see whether the tail comes in clusters (pauses) or spread (queueing).
+    const samples: string[] = [];
     let pacedRejected = 0;
     for (const s of sessions)
       s.onAck = (_id, at, msg) => {
         latencies.push(performance.now() - at);
+        samples.push(`${at.toFixed(3)} ${(performance.now() - at).toFixed(3)}`);
         if (msg.type !== 'execReport' || msg.report?.execType === 'rejected') {
           pacedRejected += 1;
           rejectReasons.add(msg.report?.order.text ?? msg.type);
@@ -313,12 +371,14 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     await drain(sessions, 10_000);
     const pacedCpuMicrosPerOrder = (processCpuMicros(gw.child.pid) - pacedCpu0) / Math.max(1, latencies.length);
     const unanswered = sessions.reduce((n, s) => n + s.pending.size, 0);
+    if (process.env.BENCH_SAMPLES_OUT) writeFileSync(process.env.BENCH_SAMPLES_OUT, `${samples.join('\n')}\n`);
     for (const s of sessions) s.pending.clear();
 
     return {
       section: 'ws-order-path',
       paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered, cpuMicrosPerOrder: pacedCpuMicrosPerOrder },
       pingBaseline: figures(pings),
+      echoFloor,
       pingCeiling,
       sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder },
       rejectReasons: [...rejectReasons].slice(0, 5),
@@ -361,6 +421,7 @@ export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult):
     `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
     `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''}); gateway CPU ${n(r.paced.cpuMicrosPerOrder)} µs per order`,
     `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}; with the sustained window: ${n(r.pingCeiling)} pongs/s (the transport's ceiling here)`,
+    `  machine floor, the same client and pace against a bare ws echo server: p50 ${ms(r.echoFloor.p50)}, p99 ${ms(r.echoFloor.p99)}, max ${ms(r.echoFloor.max)}`,
     `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads)`,
   ];
   if (baseline) {
