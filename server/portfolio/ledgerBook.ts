@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, addDec, subDec } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import { type Side, bookSide } from '../../src/core/order.ts';
 import { reduceAverage } from '../../src/core/pnl/averageHolding.ts';
@@ -109,9 +109,9 @@ export function applyBookedFill(p: BookPosition, f: BookedFill): BookPosition {
     byMethod: { averageCost: bookFill(p.byMethod.averageCost, fill), fifo: bookFill(p.byMethod.fifo, fill) },
     sodQuantity: p.sodQuantity,
     sodMark: p.sodMark,
-    todayQuantity: buy ? p.todayQuantity.plus(f.quantity) : p.todayQuantity.minus(f.quantity),
-    todayNotional: buy ? p.todayNotional.plus(value) : p.todayNotional.minus(value),
-    todayFees: f.fee.isZero() ? p.todayFees : p.todayFees.plus(f.fee),
+    todayQuantity: buy ? addDec(p.todayQuantity, f.quantity) : subDec(p.todayQuantity, f.quantity),
+    todayNotional: buy ? addDec(p.todayNotional, value) : subDec(p.todayNotional, value),
+    todayFees: f.fee.isZero() ? p.todayFees : addDec(p.todayFees, f.fee),
   };
 }
 

@@ -5,7 +5,7 @@
  * filled order is no longer a working one. Folded fill by fill, so a check
  * costs a map lookup; a new UTC day starts from nothing.
  */
-import { type Decimal, ZERO } from '../../src/core/decimal.ts';
+import { type Decimal, ZERO, mulDec } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import { add } from '../../src/core/risk/decimalCompare.ts';
 import { contractValue, isOne } from './workingOrders.ts';
@@ -46,7 +46,7 @@ export class DailySpend {
     if (!instrument || rate === undefined) return;
     // quantity × price × multiplier × rate, each × 1 skipped (it leaves a decimal of our precision as it is).
     const local = contractValue(f.quantity, f.price, instrument.multiplier);
-    const value = isOne(rate) ? local : local.times(rate);
+    const value = isOne(rate) ? local : mulDec(local, rate);
     const signed = f.side === 'buy' ? value : value.neg();
     this.net.set(f.account, add(this.net.get(f.account) ?? ZERO, signed));
   }

@@ -5,7 +5,7 @@
  * may still carry warnings, which the OMS turns into an orderWarning until
  * the trader confirms.
  */
-import { type Decimal, ZERO, dec } from '../../src/core/decimal.ts';
+import { type Decimal, ZERO, dec, mulDec, unitsAt } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
@@ -146,7 +146,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   function toBase(amount: Decimal, currency: string): Decimal | undefined {
     const rate = book.rateToBase(currency);
     // × 1 leaves a value of at most 40 digits as it is (every decimal here is one).
-    return rate === undefined ? undefined : isOne(rate) ? amount : amount.times(rate);
+    return rate === undefined ? undefined : isOne(rate) ? amount : mulDec(amount, rate);
   }
 
   const buyValuation = {
@@ -160,6 +160,29 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   function workingBuys(working: WorkingOrders, account: string): Decimal {
     const spent = deps.spentToday?.(account) ?? ZERO;
     return add(spent, working.buysValue ? working.buysValue(account, buyValuation) : workingBuysValue(working.buys(account), buyValuation));
+  }
+
+  /**
+   * buyingPowerRule's pass decided in integers when every amount is short:
+   * spent today + working buys + this order ≤ buying power, each × 10^places
+   * (the finest places of the order, the limit and the spend). No Decimal is
+   * made for the sums. False: not known this way, or over; the rule decides
+   * (and words the reject).
+   */
+  function withinBuyingPower(working: WorkingOrders, account: string, base: Decimal | undefined, buyingPower: Decimal): boolean {
+    if (base === undefined || working.buysValueUnits === undefined) return false;
+    const spent = deps.spentToday?.(account) ?? ZERO;
+    const places = Math.max(base.decimalPlaces(), buyingPower.decimalPlaces(), spent.decimalPlaces());
+    const s = unitsAt(spent, places);
+    const b = unitsAt(base, places);
+    const limit = unitsAt(buyingPower, places);
+    if (s === undefined || b === undefined || limit === undefined) return false;
+    const w = working.buysValueUnits(account, buyValuation, places);
+    // Non-negative terms: no partial sum can pass 2^53 and come back under it.
+    if (w === undefined || s < 0 || w < 0 || b < 0) return false;
+    const total = s + w + b;
+    // Each term is a safe integer; a total past 2^53 reads as at least 2^53 and goes to the rule.
+    return total <= Number.MAX_SAFE_INTEGER && total <= limit;
   }
 
   function sessionStateOf(symbol: string, session: TradingSession | undefined): SessionState {
@@ -230,7 +253,7 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     if (positionLimit !== undefined && !withinWholeLimit(req.working, spec, position, positionLimit)) {
       if ((out = positionLimitRule(spec, position, (exposure ??= req.working.exposure(spec.account, spec.symbol)), positionLimit))) return refused(out);
     }
-    if (limits.buyingPower !== undefined && isBuy(spec.side)) {
+    if (limits.buyingPower !== undefined && isBuy(spec.side) && !withinBuyingPower(req.working, spec.account, valued.base, limits.buyingPower)) {
       if ((out = buyingPowerRule(spec, valued, workingBuys(req.working, spec.account), limits.buyingPower))) return refused(out);
     }
 

@@ -10,7 +10,7 @@
  * `listWorkingOrders` is that list form: tests and the ticket's limits view
  * use it, where the orders are a list anyway.
  */
-import { Decimal, ZERO } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, addDec, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
 import { add, eq, wholeNumberOf } from '../../src/core/risk/decimalCompare.ts';
@@ -42,6 +42,12 @@ export interface WorkingOrders {
   wholeWorking?(account: string, symbol: string, buy: boolean): number | undefined;
   /** workingBuysValue(buys(account), v), summed straight from the totals without making the `buys` answer. */
   buysValue?(account: string, v: BuyValuation): Decimal;
+  /**
+   * buysValue(account, v) × 10^places as a safe integer, with no Decimal made
+   * for the sum; undefined when that is not known this way (a market buy, a
+   * sum finer than `places` or too long).
+   */
+  buysValueUnits?(account: string, v: BuyValuation, places: number): number | undefined;
 }
 
 export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier' | 'currency'> | undefined;
@@ -79,7 +85,7 @@ function plusQuantity(sum: QuantitySum, x: Decimal, sign: 1 | -1): QuantitySum {
     }
     sum = quantityOf(sum);
   }
-  return sign === 1 ? sum.plus(x) : sum.minus(x);
+  return sign === 1 ? addDec(sum, x) : subDec(sum, x);
 }
 
 function quantityOf(sum: QuantitySum): Decimal {
@@ -159,8 +165,8 @@ export function contractValue(quantity: Decimal, price: Decimal, multiplier: Dec
   // The check values an order, then the OMS tracks it as pendingNew with the very same quantity and
   // price objects: the last product answers that second question (decimals are immutable).
   if (quantity === last.quantity && price === last.price && multiplier === last.multiplier) return last.value;
-  const product = quantity.times(price);
-  const value = isOne(multiplier) ? product : product.times(multiplier);
+  const product = mulDec(quantity, price);
+  const value = isOne(multiplier) ? product : mulDec(product, multiplier);
   last.quantity = quantity;
   last.price = price;
   last.multiplier = multiplier;
@@ -224,7 +230,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       if (!bucket) b.priced.set(currency, (bucket = { count: 0, sum: ZERO }));
       bucket.count += sign;
       if (bucket.count === 0) b.priced.delete(currency);
-      else bucket.sum = sign === 1 ? bucket.sum.plus(local) : bucket.sum.minus(local);
+      else bucket.sum = sign === 1 ? addDec(bucket.sum, local) : subDec(bucket.sum, local);
     } else if (sign === 1) b.unpriced.set(c.order.orderId, c.order);
     else b.unpriced.delete(c.order.orderId);
     if (b.priced.size === 0 && b.unpriced.size === 0) buysByAccount.delete(account);
@@ -265,8 +271,8 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       const bucket = b.priced.get(currency)!;
       if (bucket.count === 1) {
         b.priced.delete(currency);
-        b.priced.set(currency, { count: 1, sum: ZERO.plus(local) });
-      } else bucket.sum = bucket.sum.minus(was.priced.local).plus(local);
+        b.priced.set(currency, { count: 1, sum: add(ZERO, local) });
+      } else bucket.sum = addDec(subDec(bucket.sum, was.priced.local), local);
     } else {
       b.unpriced.delete(was.order.orderId);
       b.unpriced.set(now.order.orderId, now.order);
@@ -317,6 +323,22 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     return used;
   }
 
+  function buysValueUnits(account: string, v: BuyValuation, places: number): number | undefined {
+    const b = buysByAccount.get(account);
+    if (b === undefined) return 0;
+    if (b.unpriced.size > 0) return undefined;
+    // The terms buysValue adds, each exact in integers: their sum is the one decimal.js reaches (far inside 40 digits).
+    let used = 0;
+    for (const [currency, bucket] of b.priced) {
+      const base = v.toBase(bucket.sum, currency);
+      if (base === undefined) continue;
+      const u = unitsAt(base, places);
+      if (u === undefined) return undefined;
+      used += u;
+    }
+    return used > Number.MAX_SAFE_INTEGER || used < -Number.MAX_SAFE_INTEGER ? undefined : used;
+  }
+
   function wholeWorking(account: string, symbol: string, buy: boolean): number | undefined {
     const e = exposures.get(account)?.get(symbol);
     if (e === undefined) return 0;
@@ -361,6 +383,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     buys,
     wholeWorking,
     buysValue,
+    buysValueUnits,
     excluding(orderId) {
       const c = contributions.get(orderId);
       if (c === undefined) return { exposure, buys };

@@ -178,7 +178,8 @@ export function unitsAt(x: Decimal, places: number): number | undefined {
   if (!d) return undefined;
   const words = d.length;
   if (d[0] === 0) return 0;
-  if (words > 3) return undefined;
+  // Five words span at least 23 digits: past 2^53.
+  if (words > 4) return undefined;
   // The significant digits as one integer: the last word without the zeros that pad it.
   let lastWord = d[words - 1]!;
   let lastDigits = 7;
@@ -260,8 +261,9 @@ export function addDec(x: Decimal, y: Decimal): Decimal {
     const b = unitsAt(y, places);
     if (b !== undefined && b !== 0) {
       const r = a + b;
-      // A zero keeps decimal.js's sign rules; a sum past 2^53 is not exact.
-      if (r !== 0 && r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) return fromUnits(r, places);
+      // Two non-zero values that cancel make +0 (decimal.js: −0 only when rounding towards −∞); past 2^53 is not exact.
+      if (r === 0) return ZERO;
+      if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) return fromUnits(r, places);
     }
   }
   return x.plus(y);
@@ -275,7 +277,8 @@ export function subDec(x: Decimal, y: Decimal): Decimal {
     const b = unitsAt(y, places);
     if (b !== undefined && b !== 0) {
       const r = a - b;
-      if (r !== 0 && r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) return fromUnits(r, places);
+      if (r === 0) return ZERO;
+      if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) return fromUnits(r, places);
     }
   }
   return x.minus(y);

@@ -1,4 +1,5 @@
-import { Decimal, ZERO, toWire } from './decimal.ts';
+import { Decimal, ZERO, addDec, mulDec, subDec, toWire } from './decimal.ts';
+import { compare } from './risk/decimalCompare.ts';
 
 /** FIX Side (54): 1 buy, 2 sell, 5 sell short (needs a locate). */
 export const SIDES = ['buy', 'sell', 'sellShort'] as const;
@@ -318,18 +319,18 @@ export function applyFill(order: Order, lastQty: Decimal, lastPx: Decimal, now: 
   // "≤ 0" read off the sign and the leading digit: lte(0) would build a Decimal for the 0 and compare digits, on every fill.
   if (lastQty.isZero() || lastQty.isNeg()) return { ok: false, reason: 'fill quantity must be positive' };
   if (lastPx.isZero() || lastPx.isNeg()) return { ok: false, reason: 'fill price must be positive' };
-  if (lastQty !== order.leavesQty && lastQty.gt(order.leavesQty)) {
+  if (lastQty !== order.leavesQty && compare(lastQty, order.leavesQty) > 0) {
     return { ok: false, reason: `fill of ${toWire(lastQty)} exceeds the ${toWire(order.leavesQty)} left on order ${order.orderId}` };
   }
-  const leavesQty = order.leavesQty.minus(lastQty);
+  const leavesQty = subDec(order.leavesQty, lastQty);
   const step = transition(order.status, leavesQty.isZero() ? 'fill' : 'partialFill', true);
   if (!step.ok) return step;
-  const notional = lastQty.times(lastPx);
+  const notional = mulDec(lastQty, lastPx);
   // Nothing filled yet: the sums are this fill's own values (0 + x is x; both already within the 40 digits).
   const qtyDigits = lastQty.sd();
   const firstFill = order.cumQty.isZero() && order.filledNotional.isZero() && qtyDigits <= EXACT_PRODUCT_DIGITS;
-  const cumQty = firstFill ? lastQty : order.cumQty.plus(lastQty);
-  const filledNotional = firstFill ? notional : order.filledNotional.plus(notional);
+  const cumQty = firstFill ? lastQty : addDec(order.cumQty, lastQty);
+  const filledNotional = firstFill ? notional : addDec(order.filledNotional, notional);
   return {
     ok: true,
     order: { ...order, status: step.status, cumQty, leavesQty, filledNotional, avgPx: averagePrice(firstFill, qtyDigits, lastPx, filledNotional, cumQty), updatedAt: now },

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../decimal.ts';
+import { Decimal, ZERO, addDec, mulDec, subDec } from '../decimal.ts';
 import { type TickRule, tickSizeAt } from '../tickTable.ts';
 import { gt, gte, isPositive, lt, lte } from './decimalCompare.ts';
 
@@ -17,7 +17,7 @@ export interface ReferenceQuote {
 export function referencePrice(q: ReferenceQuote | undefined): Decimal | undefined {
   if (q === undefined) return undefined;
   const { bid, ask, last } = q;
-  if (bid && ask && isPositive(bid) && isPositive(ask)) return bid.plus(ask).div(2);
+  if (bid && ask && isPositive(bid) && isPositive(ask)) return addDec(bid, ask).div(2);
   if (last && isPositive(last)) return last;
   return undefined;
 }
@@ -40,7 +40,7 @@ export interface CollarSpec {
  * tick can still trade a few ticks away. Undefined: no collar configured.
  */
 export function collarWidth(reference: Decimal, collar: CollarSpec, tick: TickRule): Decimal | undefined {
-  const byPercent = collar.percent === undefined ? undefined : reference.times(collar.percent).div(100);
+  const byPercent = collar.percent === undefined ? undefined : mulDec(reference, collar.percent).div(100);
   const byTicks = collar.ticks === undefined ? undefined : tickSizeAt(tick, reference).times(collar.ticks);
   if (byPercent === undefined) return byTicks;
   if (byTicks === undefined) return byPercent;
@@ -53,7 +53,7 @@ export interface CollarBand {
 }
 
 export function collarBand(reference: Decimal, width: Decimal): CollarBand {
-  return { low: Decimal.max(ZERO, reference.minus(width)), high: reference.plus(width) };
+  return { low: Decimal.max(ZERO, subDec(reference, width)), high: addDec(reference, width) };
 }
 
 export function isInsideBand(price: Decimal, band: CollarBand): boolean {

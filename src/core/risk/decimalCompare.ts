@@ -1,4 +1,4 @@
-import type { Decimal } from '../decimal.ts';
+import { type Decimal, addDec } from '../decimal.ts';
 
 /**
  * Comparisons of decimals without the copy decimal.js makes of its argument
@@ -90,7 +90,7 @@ export function add(x: Decimal, y: Decimal): Decimal {
     if (xd[0] === 0 && yd[0] !== 0 && fitsPrecision(y)) return y;
     if (yd[0] === 0 && xd[0] !== 0 && fitsPrecision(x)) return x;
   }
-  return x.plus(y);
+  return addDec(x, y);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Decimal, toWire } from '../decimal.ts';
+import { Decimal, toWire, unitsAt } from '../decimal.ts';
 import { collarDistancePercent, isAggressive } from './collar.ts';
 import { compareAbs, eq, gt, isPositive } from './decimalCompare.ts';
 import { formatMoney, formatPercent } from './format.ts';
@@ -73,6 +73,16 @@ export function mayBeFurtherThan(price: Decimal, reference: Decimal, percent: De
     bounds.set(reference, (bound = { percent, within: exact ? percent.times(reference).div(100) : undefined }));
   }
   if (bound.within === undefined) return true;
+  // In units of the finest of the three places when all are short: no Decimal for the difference.
+  const places = Math.max(price.decimalPlaces(), reference.decimalPlaces(), bound.within.decimalPlaces());
+  const p = unitsAt(price, places);
+  const r = unitsAt(reference, places);
+  const w = unitsAt(bound.within, places);
+  if (p !== undefined && r !== undefined && w !== undefined) {
+    const distance = Math.abs(p - r);
+    // Past 2^53 a difference may be rounded (it then reads as at least 2^53): decimal.js decides.
+    if (distance <= Number.MAX_SAFE_INTEGER) return distance > w;
+  }
   return compareAbs(price.minus(reference), bound.within) > 0;
 }
 

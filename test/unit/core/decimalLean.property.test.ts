@@ -25,17 +25,26 @@ describe('lean decimal arithmetic equals decimal.js', () => {
   it('addDec(x, y) is x.plus(y)', () => {
     fc.assert(fc.property(wordsArb, wordsArb, (x, y) => {
       expect(form(addDec(x, y))).toEqual(form(x.plus(y)));
-    }), { numRuns: 5000 });
+    }), { numRuns: 10000 });
   });
   it('subDec(x, y) is x.minus(y)', () => {
     fc.assert(fc.property(wordsArb, wordsArb, (x, y) => {
       expect(form(subDec(x, y))).toEqual(form(x.minus(y)));
-    }), { numRuns: 5000 });
+    }), { numRuns: 10000 });
   });
   it('mulDec(x, y) is x.times(y)', () => {
     fc.assert(fc.property(wordsArb, wordsArb, (x, y) => {
       expect(form(mulDec(x, y))).toEqual(form(x.times(y)));
-    }), { numRuns: 5000 });
+    }), { numRuns: 10000 });
+  });
+  it('values that cancel make the zero decimal.js makes', () => {
+    fc.assert(
+      fc.property(wordsArb, (x) => {
+        expect(form(subDec(x, x))).toEqual(form(x.minus(x)));
+        expect(form(addDec(x, x.neg()))).toEqual(form(x.plus(x.neg())));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('a result is a Decimal of the project (its precision and rounding)', () => {
     const r = addDec(new Decimal('1.5'), new Decimal('2.25'));
@@ -53,7 +62,7 @@ describe('lean decimal arithmetic equals decimal.js', () => {
         // decimal.js's −0 reads as 0 either way.
         expect(got === undefined ? undefined : got + 0).toBe(expected === undefined ? undefined : expected + 0);
       }),
-      { numRuns: 5000 },
+      { numRuns: 10000 },
     );
   });
 
@@ -66,7 +75,7 @@ describe('lean decimal arithmetic equals decimal.js', () => {
           expect(form(fromUnits(u, p))).toEqual(form(new Decimal(`${u}e-${p}`)));
         },
       ),
-      { numRuns: 5000 },
+      { numRuns: 10000 },
     );
   });
 });
