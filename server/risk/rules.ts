@@ -6,7 +6,7 @@
 import { Decimal, ZERO, toWire } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { Order, OrderSpec } from '../../src/core/order.ts';
-import { type CollarBand, type CollarSpec, collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
+import { type CollarBand, type CollarSpec, aggressiveInsideCollar, collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
 import { add, compareAbs, lte } from '../../src/core/risk/decimalCompare.ts';
 import { formatAmount, formatMoney, formatPercent } from '../../src/core/risk/format.ts';
 import { tickSizeAt } from '../../src/core/tickTable.ts';
@@ -181,6 +181,8 @@ export function priceCollarRuleOn(
     );
   }
   if (target === undefined || !isAggressive(spec.side, target.price, target.reference)) return undefined;
+  // Most aggressive prices are well inside: decided in integers, no band built (the band words a reject).
+  if (aggressiveInsideCollar(target.price, target.reference, limits.collar, instrument) === true) return undefined;
   const band = bandOf(target.reference, limits.collar, instrument);
   if (band === undefined) return undefined;
   if (isInsideBand(target.price, band)) return undefined;

@@ -1,5 +1,5 @@
 import { Decimal, toWire, unitsAt } from '../decimal.ts';
-import { collarDistancePercent, isAggressive } from './collar.ts';
+import { collarDistancePercent, isAggressive, withinPercentOf } from './collar.ts';
 import { compareAbs, eq, gt, isPositive } from './decimalCompare.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import type { RiskWarning } from './ruleIds.ts';
@@ -67,6 +67,11 @@ export function orderWarnings(w: WarningInput): RiskWarning[] {
  * The bound is kept per reference object: a quote's reference serves many orders.
  */
 export function mayBeFurtherThan(price: Decimal, reference: Decimal, percent: Decimal): boolean {
+  // The same question in integers first, when every value is short: no bound, no difference made.
+  if (isPositive(percent)) {
+    const within = withinPercentOf(price, reference, percent);
+    if (within !== undefined) return !within;
+  }
   let bound = bounds.get(reference);
   if (bound === undefined || (bound.percent !== percent && !eq(bound.percent, percent))) {
     const exact = isPositive(percent) && percent.sd() + reference.sd() <= Decimal.precision;
