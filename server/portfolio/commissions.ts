@@ -1,4 +1,5 @@
-import { Decimal, ZERO, dec } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, dec, mulDec, unitsAt } from '../../src/core/decimal.ts';
+import { compare } from '../../src/core/risk/decimalCompare.ts';
 import type { AssetClass, Instrument } from '../../src/core/instrument.ts';
 
 /**
@@ -55,18 +56,40 @@ export function commissionFor(schedule: CommissionSchedule, instrument: Instrume
   const memo = memoOf(rate);
   const perUnitOnly = rate.bps === undefined;
   if (perUnitOnly && memo.quantity === quantity) return memo.fee!;
+  // A per-unit fee at or under the minimum (most small fills) is known in integers: no product made.
+  if (perUnitOnly && rate.perUnit && productAtMost(quantity, rate.perUnit, rate.minimum)) {
+    memo.quantity = quantity;
+    memo.fee = memo.minimum;
+    return memo.minimum;
+  }
   let fee: Decimal | undefined;
-  if (rate.perUnit) fee = quantity.times(rate.perUnit);
+  if (rate.perUnit) fee = mulDec(quantity, rate.perUnit);
   if (rate.bps) {
     const share = quantity.times(price).times(instrument.multiplier).times(rate.bps).div(BPS_PER_UNIT);
     fee = fee === undefined ? share : fee.plus(share);
   }
-  const billed = fee === undefined || fee.cmp(rate.minimum) <= 0 ? memo.minimum : fee.toDecimalPlaces(FEE_PLACES, Decimal.ROUND_HALF_UP);
+  const billed = fee === undefined || compare(fee, rate.minimum) <= 0 ? memo.minimum : fee.toDecimalPlaces(FEE_PLACES, Decimal.ROUND_HALF_UP);
   if (perUnitOnly) {
     memo.quantity = quantity;
     memo.fee = billed;
   }
   return billed;
+}
+
+/**
+ * a × b ≤ limit, in integers of units of their places when all are short;
+ * false when not known that way (the caller multiplies).
+ */
+function productAtMost(a: Decimal, b: Decimal, limit: Decimal): boolean {
+  const ap = a.decimalPlaces();
+  const bp = b.decimalPlaces();
+  const x = unitsAt(a, ap);
+  const y = unitsAt(b, bp);
+  const l = unitsAt(limit, ap + bp);
+  if (x === undefined || y === undefined || l === undefined) return false;
+  const product = x * y;
+  // Exact within 2^53; one past it reads as at least 2^53.
+  return product <= Number.MAX_SAFE_INTEGER && product >= -Number.MAX_SAFE_INTEGER && product <= l;
 }
 
 /** The plain formula commissionFor must agree with (test/unit/portfolio/commissions.property.test.ts). */
