@@ -19,13 +19,36 @@ export interface Execution {
 
 const ID_DIGITS = 8;
 
+/**
+ * The letter and the zeros in front of a sequence of `n` digits (index n),
+ * made once: an id is then one concatenation, where padStart made the
+ * number's text, a padded copy and the id (three strings per event).
+ */
+function paddedPrefixes(letter: string): readonly string[] {
+  return Array.from({ length: ID_DIGITS + 1 }, (_, n) => letter + '0'.repeat(Math.max(0, ID_DIGITS - n)));
+}
+const ORDER_PREFIX = paddedPrefixes('O');
+const EXEC_PREFIX = paddedPrefixes('E');
+
+function digitsOf(seq: number): number {
+  let n = 1;
+  for (let t = 10; t <= seq && n < ID_DIGITS; t *= 10) n++;
+  return n;
+}
+
+function idOf(prefixes: readonly string[], letter: string, seq: number): string {
+  // Sequences are whole numbers from 1; anything else is written as padStart would.
+  if (!Number.isSafeInteger(seq) || seq < 0) return `${letter}${String(seq).padStart(ID_DIGITS, '0')}`;
+  return prefixes[digitsOf(seq)]! + seq;
+}
+
 /** Ids grow with a sequence that survives restarts (the journal's row number). */
 export function orderIdOf(seq: number): string {
-  return `O${String(seq).padStart(ID_DIGITS, '0')}`;
+  return idOf(ORDER_PREFIX, 'O', seq);
 }
 
 export function execIdOf(seq: number): string {
-  return `E${String(seq).padStart(ID_DIGITS, '0')}`;
+  return idOf(EXEC_PREFIX, 'E', seq);
 }
 
 /**

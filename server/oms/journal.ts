@@ -4,7 +4,8 @@ import type { Order } from '../../src/core/order.ts';
 import { type AppendLog, openAppendLog, readLogLines } from '../storage/appendLog.ts';
 import type { Db } from '../storage/database.ts';
 import type { Execution } from './execution.ts';
-import { reportWireOf } from './reportWire.ts';
+import { decimalText } from './decimalText.ts';
+import { begin, lit, literal, num, numOrNull, plain, plainStrOrNull, str, strOrNull, takeString } from './jsonWriter.ts';
 import { EXEC_COLUMNS, type ExecRow, ExecRowSchema, ORDER_COLUMNS, type OrderRow, OrderRowSchema } from './journalRows.ts';
 import { type ReplayedJournal, replayJournal } from './replay.ts';
 
@@ -107,30 +108,114 @@ export function orderRowOf(seq: number, o: Order): OrderRow {
   };
 }
 
-/**
- * A new order's line: the values of `orderRowOf`, in ORDER_COLUMNS order,
- * without building the row; decimals from its first event's wire form, which
- * the report to the trader reuses.
+/*
+ * The lines are written straight as JSON text (server/oms/jsonWriter.ts), the
+ * same bytes as JSON.stringify of the row's values in column order, without
+ * the array of values and the stringifier's garbage; decimals come from
+ * decimalText, which the event's execution report uses too.
  */
-function orderLine(seq: number, o: Order, first: Execution): string {
-  const w = reportWireOf(first).order;
-  return JSON.stringify([
-    'o', seq, o.orderId, o.clOrdId, o.trader, o.account, o.symbol, o.side, o.type, o.tif, w.quantity, w.limitPrice,
-    o.createdAt, w.stopPrice, o.expireAt, o.locate, o.venue ?? null,
-  ]);
+const O_HEAD = literal('["o",');
+const E_HEAD = literal('["e",');
+const COMMA = literal(',');
+const COMMA_QUOTE = literal(',"');
+const QUOTE_COMMA = literal('",');
+const QUOTE_COMMA_QUOTE = literal('","');
+const END = literal(']');
+
+const textOrNull = (d: Decimal | null | undefined): string | null => (d === null || d === undefined ? null : decimalText(d));
+
+/** A new order's line: the values of `orderRowOf`, in ORDER_COLUMNS order, without building the row. */
+export function orderLine(seq: number, o: Order): string {
+  begin();
+  lit(O_HEAD);
+  num(seq);
+  lit(COMMA);
+  str(o.orderId);
+  lit(COMMA);
+  str(o.clOrdId);
+  lit(COMMA);
+  str(o.trader);
+  lit(COMMA);
+  str(o.account);
+  lit(COMMA);
+  str(o.symbol);
+  lit(COMMA_QUOTE);
+  plain(o.side);
+  lit(QUOTE_COMMA_QUOTE);
+  plain(o.type);
+  lit(QUOTE_COMMA_QUOTE);
+  plain(o.tif);
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(o.quantity));
+  lit(QUOTE_COMMA);
+  plainStrOrNull(textOrNull(o.limitPrice));
+  lit(COMMA);
+  num(o.createdAt);
+  lit(COMMA);
+  plainStrOrNull(textOrNull(o.stopPrice));
+  lit(COMMA);
+  numOrNull(o.expireAt);
+  lit(COMMA);
+  strOrNull(o.locate);
+  lit(COMMA);
+  strOrNull(o.venue ?? null);
+  lit(END);
+  return takeString();
 }
 
 /** An event's line: the values of `execRowOf`, in EXEC_COLUMNS order. */
-function execLine(seq: number, e: Execution): string {
+export function execLine(seq: number, e: Execution): string {
   const o = e.order;
   const r = e.requested;
-  const w = reportWireOf(e);
-  const ow = w.order;
-  return JSON.stringify([
-    'e', seq, e.execId, o.orderId, e.execType, w.lastQty, w.lastPx, e.ts, o.status, ow.cumQty, ow.leavesQty,
-    toWire(o.filledNotional), ow.avgPx, o.text, o.clOrdId, o.origClOrdId, ow.quantity, ow.limitPrice,
-    ow.stopPrice, e.venueExecId ?? null, r?.clOrdId ?? null, wireOrNull(r?.quantity), wireOrNull(r?.limitPrice), wireOrNull(r?.stopPrice),
-  ]);
+  begin();
+  lit(E_HEAD);
+  num(seq);
+  lit(COMMA);
+  str(e.execId);
+  lit(COMMA);
+  str(o.orderId);
+  lit(COMMA_QUOTE);
+  plain(e.execType);
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(e.lastQty));
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(e.lastPx));
+  lit(QUOTE_COMMA);
+  num(e.ts);
+  lit(COMMA_QUOTE);
+  plain(o.status);
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(o.cumQty));
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(o.leavesQty));
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(o.filledNotional));
+  lit(QUOTE_COMMA_QUOTE);
+  plain(decimalText(o.avgPx));
+  lit(QUOTE_COMMA);
+  str(o.text);
+  lit(COMMA);
+  str(o.clOrdId);
+  lit(COMMA);
+  strOrNull(o.origClOrdId);
+  lit(COMMA_QUOTE);
+  plain(decimalText(o.quantity));
+  lit(QUOTE_COMMA);
+  plainStrOrNull(textOrNull(o.limitPrice));
+  lit(COMMA);
+  plainStrOrNull(textOrNull(o.stopPrice));
+  lit(COMMA);
+  strOrNull(e.venueExecId ?? null);
+  lit(COMMA);
+  strOrNull(r?.clOrdId ?? null);
+  lit(COMMA);
+  plainStrOrNull(textOrNull(r?.quantity));
+  lit(COMMA);
+  plainStrOrNull(textOrNull(r?.limitPrice));
+  lit(COMMA);
+  plainStrOrNull(textOrNull(r?.stopPrice));
+  lit(END);
+  return takeString();
 }
 
 const headerLine = () => JSON.stringify({ journal: 'orders', version: JOURNAL_VERSION, order: ORDER_COLUMNS, exec: EXEC_COLUMNS });
@@ -226,7 +311,7 @@ export function createJournal(db: Db, path: string = join(dirname(db.name), JOUR
 
   return {
     path,
-    recordNewOrder: (orderSeq, order, execSeq, first) => record(orderLine(orderSeq, order, first), execLine(execSeq, first)),
+    recordNewOrder: (orderSeq, order, execSeq, first) => record(orderLine(orderSeq, order), execLine(execSeq, first)),
     recordExecution: (execSeq, e) => record(execLine(execSeq, e)),
     load() {
       const legacyOrders = (allOrders?.all() ?? []) as OrderRow[];

@@ -5,7 +5,6 @@ import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type ClientMessage, MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
 import { type Config, MARKET_DATA_DEFAULTS } from '../config/config.ts';
-import { reportWireOf } from '../oms/reportWire.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
 import { positionToWire } from '../portfolio/positionBook.ts';
 import type { Position } from '../portfolio/positionBook.ts';
@@ -26,6 +25,8 @@ export interface WsGateway {
 }
 
 const CLOSE_GOING_AWAY = 1001;
+/** ws's send options for a Buffer that holds JSON text: a text frame, not binary. One object, not one per send. */
+const AS_TEXT = { binary: false } as const;
 /**
  * Frames over MAX_FRAME_BYTES are answered TOO_LARGE and the session goes on
  * (a terminal bug should not cost the trader their session); only beyond this
@@ -67,11 +68,16 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   function send(s: Session, msg: ServerMessage): void {
     sendFrame(s, JSON.stringify(msg));
   }
-  /** A message already serialised (the same bytes JSON.stringify would give). */
-  function sendFrame(s: Session, frame: string): void {
+  /**
+   * A message already serialised (the same bytes JSON.stringify would give).
+   * A Buffer holds that text in UTF-8 and still goes out as a text frame; ws
+   * writes it to the socket as it is (a string is encoded again per connection).
+   */
+  function sendFrame(s: Session, frame: string | Buffer): void {
     if (s.ws.readyState !== WebSocket.OPEN) return;
     corkForThisTurn(s.ws);
-    s.ws.send(frame);
+    if (typeof frame === 'string') s.ws.send(frame);
+    else s.ws.send(frame, AS_TEXT);
   }
   /**
    * Sockets written to in this turn of the event loop. Each one is corked at
@@ -127,17 +133,16 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       if (s) send(s, directReplyOf(u));
       return;
     }
-    // Serialised once however many connections see it.
-    let reportJson: string | undefined;
+    // The asker's frame carries its reqId; every other connection gets one shared frame, written once.
+    let shared: Buffer | undefined;
     const order = u.execution.order;
     for (const s of sessions.values()) {
       if (s.auth.state !== 'authenticated') continue;
       if (u.origin?.sessionId === s.id) {
-        reportJson ??= JSON.stringify(reportWireOf(u.execution));
-        sendFrame(s, execReportFrame(reportJson, u.origin.reqId));
+        sendFrame(s, execReportFrame(u.execution, u.origin.reqId));
       } else if (s.placedOrders.has(order.orderId) || (s.ordersSubscribed && services.oms.canSee(s.auth.user, order))) {
-        reportJson ??= JSON.stringify(reportWireOf(u.execution));
-        sendFrame(s, execReportFrame(reportJson, undefined));
+        shared ??= execReportFrame(u.execution, undefined);
+        sendFrame(s, shared);
       }
     }
   };

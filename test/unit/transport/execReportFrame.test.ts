@@ -1,14 +1,21 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dec } from '../../../src/core/decimal.ts';
+import { newOrder } from '../../../src/core/order.ts';
+import { executionToWire, type Execution } from '../../../server/oms/execution.ts';
 import { execReportFrame } from '../../../server/transport/execReportFrame.ts';
 
+/** Arbitrary executions are compared with JSON.stringify in test/unit/oms/wireText.property.test.ts. */
 describe('execReport frame', () => {
-  it('is byte for byte what JSON.stringify of the whole message gives, with or without a reqId', () => {
-    const report = fc.record({ execId: fc.string(), execType: fc.constantFrom('new', 'trade'), order: fc.record({ text: fc.string({ unit: 'grapheme' }), cumQty: fc.string() }) });
-    fc.assert(
-      fc.property(report, fc.option(fc.string({ unit: 'grapheme', maxLength: 64 }), { nil: undefined }), (r, reqId) => {
-        expect(execReportFrame(JSON.stringify(r), reqId)).toBe(JSON.stringify({ type: 'execReport', reqId, report: r }));
-      }),
-    );
+  const order = newOrder({ symbol: 'AAPL', side: 'buy', type: 'limit', quantity: dec('100'), limitPrice: dec('191.13'), account: 'T1-MAIN', tif: 'day' }, { orderId: 'O00000007', clOrdId: 'T1-"1"', trader: 'trader1', venue: 'INTERNAL' }, 1763900000190);
+  const e: Execution = { execId: 'E00000012', execType: 'pendingNew', lastQty: order.cumQty, lastPx: order.cumQty, ts: 1763900000190, order };
+
+  it('is the UTF-8 of JSON.stringify of the whole message, with the reqId', () => {
+    const frame = execReportFrame(e, 'o1 ✓');
+    expect(frame.toString('utf8')).toBe(JSON.stringify({ type: 'execReport', reqId: 'o1 ✓', report: executionToWire(e) }));
+    expect(JSON.parse(frame.toString('utf8'))).toMatchObject({ type: 'execReport', reqId: 'o1 ✓', report: { order: { clOrdId: 'T1-"1"', limitPrice: '191.13' } } });
+  });
+
+  it('leaves reqId out when there is none', () => {
+    expect(execReportFrame(e, undefined).toString('utf8')).toBe(JSON.stringify({ type: 'execReport', report: executionToWire(e) }));
   });
 });
