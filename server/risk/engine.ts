@@ -154,7 +154,13 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
     // Only a working market buy needs the touch.
     touch: (symbol: string) => touchOf(deps.quote(symbol)),
     toBase,
+    isBase,
   };
+
+  function isBase(currency: string): boolean {
+    const rate = book.rateToBase(currency);
+    return rate !== undefined && isOne(rate);
+  }
 
   /** Buying power in use: today's net filled purchases plus the account's working buys, in the base currency. */
   function workingBuys(working: WorkingOrders, account: string): Decimal {
@@ -172,14 +178,14 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
   function withinBuyingPower(working: WorkingOrders, account: string, base: Decimal | undefined, buyingPower: Decimal): boolean {
     if (base === undefined || working.buysValueUnits === undefined) return false;
     const spent = deps.spentToday?.(account) ?? ZERO;
-    const places = Math.max(base.decimalPlaces(), buyingPower.decimalPlaces(), spent.decimalPlaces());
+    const workingUnits = working.buysValueUnits(account, buyValuation, Math.max(base.decimalPlaces(), buyingPower.decimalPlaces(), spent.decimalPlaces()));
+    if (workingUnits === undefined) return false;
+    const { units: w, places } = workingUnits;
     const s = unitsAt(spent, places);
     const b = unitsAt(base, places);
     const limit = unitsAt(buyingPower, places);
-    if (s === undefined || b === undefined || limit === undefined) return false;
-    const w = working.buysValueUnits(account, buyValuation, places);
     // Non-negative terms: no partial sum can pass 2^53 and come back under it.
-    if (w === undefined || s < 0 || w < 0 || b < 0) return false;
+    if (s === undefined || b === undefined || limit === undefined || s < 0 || w < 0 || b < 0) return false;
     const total = s + w + b;
     // Each term is a safe integer; a total past 2^53 reads as at least 2^53 and goes to the rule.
     return total <= Number.MAX_SAFE_INTEGER && total <= limit;

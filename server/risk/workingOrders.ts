@@ -10,7 +10,7 @@
  * `listWorkingOrders` is that list form: tests and the ticket's limits view
  * use it, where the orders are a list anyway.
  */
-import { Decimal, ZERO, addDec, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, addDec, fromUnits, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
 import { add, eq, wholeNumberOf } from '../../src/core/risk/decimalCompare.ts';
@@ -43,11 +43,12 @@ export interface WorkingOrders {
   /** workingBuysValue(buys(account), v), summed straight from the totals without making the `buys` answer. */
   buysValue?(account: string, v: BuyValuation): Decimal;
   /**
-   * buysValue(account, v) × 10^places as a safe integer, with no Decimal made
-   * for the sum; undefined when that is not known this way (a market buy, a
-   * sum finer than `places` or too long).
+   * buysValue(account, v) as a safe integer of units of 10^-places, places
+   * at least `atLeastPlaces` (finer when a sum is), with no Decimal made for
+   * the sums; undefined when not known this way (a market buy, a sum too
+   * long). The answer is one object reused by every call: read it at once.
    */
-  buysValueUnits?(account: string, v: BuyValuation, places: number): number | undefined;
+  buysValueUnits?(account: string, v: BuyValuation, atLeastPlaces: number): ScaledAmount | undefined;
 }
 
 export type InstrumentLookup = (symbol: string) => Pick<Instrument, 'multiplier' | 'currency'> | undefined;
@@ -103,9 +104,86 @@ interface ExposureTotals {
   view: WorkingExposure | undefined;
 }
 
+/** An amount as a safe integer of units of 10^-places. */
+export interface ScaledAmount {
+  units: number;
+  places: number;
+}
+
+/** 10^0 … 10^15: exact doubles. */
+const TENS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** units × 10^(to − from) (to ≥ from), when that stays a safe integer. */
+function rescaled(units: number, from: number, to: number): number | undefined {
+  if (to === from) return units;
+  if (to - from > 15) return undefined;
+  const r = units * TENS[to - from]!;
+  // Exact within 2^53; one past it reads as at least 2^53.
+  return r > Number.MAX_SAFE_INTEGER || r < -Number.MAX_SAFE_INTEGER ? undefined : r;
+}
+
+/**
+ * The running sum of one currency's priced working buys and how many orders
+ * are in it. While every notional in it is short, the sum is kept as a safe
+ * integer of units and its Decimal is made only when asked (the buying-power
+ * check reads the units): each order's arrival, fill and departure is then
+ * integer arithmetic, with no Decimal made. Whole numbers of units add up
+ * exactly, so the Decimal made is the very sum decimal.js would have reached
+ * (+0 for a zero, as x − x gives); from the first term that does not fit, the
+ * sum goes on in decimals from that same value.
+ */
+class PricedSum {
+  count = 0;
+  private units = 0;
+  private places = 0;
+  private inUnits = true;
+  /** The sum as a Decimal once made; undefined until asked after a change (in units). */
+  private made: Decimal | undefined = ZERO;
+
+  get sum(): Decimal {
+    if (this.made === undefined) this.made = this.units === 0 ? ZERO : fromUnits(this.units, this.places);
+    return this.made;
+  }
+
+  add(x: Decimal, sign: 1 | -1): void {
+    if (this.inUnits) {
+      const xPlaces = x.decimalPlaces();
+      const places = xPlaces > this.places ? xPlaces : this.places;
+      const held = rescaled(this.units, this.places, places);
+      const u = unitsAt(x, places);
+      if (held !== undefined && u !== undefined) {
+        const r = sign === 1 ? held + u : held - u;
+        if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) {
+          this.units = r;
+          this.places = places;
+          this.made = undefined;
+          return;
+        }
+      }
+      const before = this.sum;
+      this.inUnits = false;
+      this.made = before;
+    }
+    this.made = sign === 1 ? addDec(this.made!, x) : subDec(this.made!, x);
+  }
+
+  /** Places of the units held; undefined once the sum is kept as a Decimal. */
+  heldPlaces(): number | undefined {
+    return this.inUnits ? this.places : undefined;
+  }
+
+  /** The sum in units of 10^-places (places ≥ heldPlaces()). */
+  unitsAtPlaces(places: number): number | undefined {
+    return this.inUnits ? rescaled(this.units, this.places, places) : undefined;
+  }
+}
+
+/** One answer object for buysValueUnits (read at once by the caller). */
+const SCALED_BUYS: ScaledAmount = { units: 0, places: 0 };
+
 interface BuyTotals {
   /** currency → running sum and how many orders are in it (an emptied bucket is dropped, reading ZERO again). */
-  priced: Map<string, { count: number; sum: Decimal }>;
+  priced: Map<string, PricedSum>;
   unpriced: Map<string, Order>;
   /** What `buys` answers, made on the first question after a change. */
   view: WorkingBuys | undefined;
@@ -227,10 +305,10 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (c.priced) {
       const { currency, local } = c.priced;
       let bucket = b.priced.get(currency);
-      if (!bucket) b.priced.set(currency, (bucket = { count: 0, sum: ZERO }));
+      if (!bucket) b.priced.set(currency, (bucket = new PricedSum()));
       bucket.count += sign;
       if (bucket.count === 0) b.priced.delete(currency);
-      else bucket.sum = sign === 1 ? addDec(bucket.sum, local) : subDec(bucket.sum, local);
+      else bucket.add(local, sign);
     } else if (sign === 1) b.unpriced.set(c.order.orderId, c.order);
     else b.unpriced.delete(c.order.orderId);
     if (b.priced.size === 0 && b.unpriced.size === 0) buysByAccount.delete(account);
@@ -271,8 +349,14 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       const bucket = b.priced.get(currency)!;
       if (bucket.count === 1) {
         b.priced.delete(currency);
-        b.priced.set(currency, { count: 1, sum: add(ZERO, local) });
-      } else bucket.sum = addDec(subDec(bucket.sum, was.priced.local), local);
+        const fresh = new PricedSum();
+        fresh.count = 1;
+        fresh.add(local, 1);
+        b.priced.set(currency, fresh);
+      } else {
+        bucket.add(was.priced.local, -1);
+        bucket.add(local, 1);
+      }
     } else {
       b.unpriced.delete(was.order.orderId);
       b.unpriced.set(now.order.orderId, now.order);
@@ -323,20 +407,37 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     return used;
   }
 
-  function buysValueUnits(account: string, v: BuyValuation, places: number): number | undefined {
+  function buysValueUnits(account: string, v: BuyValuation, atLeastPlaces: number): ScaledAmount | undefined {
     const b = buysByAccount.get(account);
-    if (b === undefined) return 0;
+    SCALED_BUYS.units = 0;
+    SCALED_BUYS.places = atLeastPlaces;
+    if (b === undefined) return SCALED_BUYS;
     if (b.unpriced.size > 0) return undefined;
+    // The finest places of the terms first: a sum in the base currency is read as its units, another is converted.
+    let places = atLeastPlaces;
+    for (const [currency, bucket] of b.priced) {
+      const held = v.isBase?.(currency) === true ? bucket.heldPlaces() : undefined;
+      const p = held ?? v.toBase(bucket.sum, currency)?.decimalPlaces() ?? 0;
+      if (p > places) places = p;
+    }
     // The terms buysValue adds, each exact in integers: their sum is the one decimal.js reaches (far inside 40 digits).
     let used = 0;
     for (const [currency, bucket] of b.priced) {
-      const base = v.toBase(bucket.sum, currency);
-      if (base === undefined) continue;
-      const u = unitsAt(base, places);
-      if (u === undefined) return undefined;
+      let u: number | undefined;
+      if (v.isBase?.(currency) === true && bucket.heldPlaces() !== undefined) u = bucket.unitsAtPlaces(places);
+      else {
+        const base = v.toBase(bucket.sum, currency);
+        if (base === undefined) continue;
+        u = unitsAt(base, places);
+      }
+      // Non-negative terms (notionals of buys at positive prices): no partial sum passes 2^53 and comes back.
+      if (u === undefined || u < 0) return undefined;
       used += u;
     }
-    return used > Number.MAX_SAFE_INTEGER || used < -Number.MAX_SAFE_INTEGER ? undefined : used;
+    if (used > Number.MAX_SAFE_INTEGER) return undefined;
+    SCALED_BUYS.units = used;
+    SCALED_BUYS.places = places;
+    return SCALED_BUYS;
   }
 
   function wholeWorking(account: string, symbol: string, buy: boolean): number | undefined {
@@ -420,6 +521,8 @@ export interface BuyValuation {
   touch(symbol: string): Touch | undefined;
   /** An amount in the base currency; undefined when the limits have no rate (the amount then counts as nothing). */
   toBase(amount: Decimal, currency: string): Decimal | undefined;
+  /** Whether toBase leaves an amount of this currency as it is (a rate of 1); absent: not known. */
+  isBase?(currency: string): boolean;
 }
 
 /**
