@@ -7,7 +7,7 @@ import { seriesWithHistory } from './barSeries.ts';
 import { loadInstruments } from './loadInstruments.ts';
 import type { SessionMode } from './sessionClock.ts';
 import { Simulator } from './simulator.ts';
-import type { VenueLevel } from './symbolWalk.ts';
+import type { SymbolWalk, VenueLevel } from './symbolWalk.ts';
 import type { HistoryRange, InstrumentCatalog, MarketDataSource } from './types.ts';
 
 export const DEFAULT_TICK_INTERVAL_MS = 250;
@@ -80,6 +80,20 @@ export interface VenueBook {
   readonly asks: readonly VenueBookLevel[];
 }
 
+/**
+ * The simulator's own book of one symbol in integers: units of `unit` (the finest tick) and lots of
+ * `lot`. The venue's market maker reads it on every re-quote when its book counts in the same unit
+ * and lot, instead of reading back simulatedDepth's strings.
+ */
+export interface SimulatedBook {
+  readonly unit: Decimal;
+  readonly lot: Decimal;
+  /** simulatedDepth's seq: it moves only when this book does. */
+  readonly simulatedSeq: number;
+  /** simulatedDepth(levels)'s levels as flat units, lots pairs, best first, written into the arrays. */
+  simulatedPairs(levels: number, bids: number[], asks: number[]): void;
+}
+
 /** The simulated source, plus step() so tests (and benchmarks) drive it without timers. */
 export interface SimulatedMarketData extends MarketDataSource {
   /** Runs one cycle now: moves some symbols, folds their trades into bars, emits their quotes. */
@@ -100,6 +114,19 @@ export interface SimulatedMarketData extends MarketDataSource {
   applyVenueBook(symbol: string, book: VenueBook | undefined): QuoteWire | undefined;
   /** The simulator's own depth, whatever the venue shows: what the venue's market maker mirrors. */
   simulatedDepth(symbol: string, levels?: number): DepthWire | undefined;
+  /** The simulator's own book in integers (see SimulatedBook); the same object for a symbol all along. */
+  simulatedBook(symbol: string): SimulatedBook | undefined;
+  /**
+   * applyVenueTrade in the integers of the symbol's SimulatedBook (units of its unit, lots of its lot),
+   * for a venue whose book counts in them: the same quote, without a Decimal per print.
+   */
+  applyVenueTradeUnits(symbol: string, priceUnits: number, lots: number, aggressor: 'buy' | 'sell', bidUnits: number | undefined, askUnits: number | undefined): QuoteWire | undefined;
+  /**
+   * applyVenueBook in the integers of the symbol's SimulatedBook, each side as flat units, lots pairs,
+   * best first (copied: the caller may reuse the arrays). Undefined for an unknown symbol or a level
+   * off the grid, as applyVenueBook.
+   */
+  applyVenueBookUnits(symbol: string, bids: readonly number[], asks: readonly number[]): QuoteWire | undefined;
 }
 
 export function createMarketData(config: MarketDataConfig): SimulatedMarketData {
@@ -155,15 +182,31 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     const walk = simulator.walk(symbol);
     const instrument = instruments.get(symbol);
     if (walk === undefined || instrument === undefined) return undefined;
-    const units = (p: Decimal | undefined): number | undefined => {
-      const n = p?.div(walk.ladder.unit);
-      return n !== undefined && n.isInteger() && n.gt(0) ? n.toNumber() : undefined;
-    };
-    const price = units(print.price);
+    const price = unitsOf(print.price, walk.ladder.unit);
     const lots = print.size.div(instrument.lotSize);
     if (price === undefined || !lots.isInteger() || !lots.gt(0)) return undefined;
-    const { quote, trade } = walk.applyVenueTrade(price, lots.toNumber(), print.aggressor, units(print.bid), units(print.ask), clock());
+    return printVenueTrade(walk, price, lots.toNumber(), print.aggressor, unitsOf(print.bid, walk.ladder.unit), unitsOf(print.ask, walk.ladder.unit));
+  }
+
+  function applyVenueTradeUnits(symbol: string, priceUnits: number, lots: number, aggressor: 'buy' | 'sell', bidUnits: number | undefined, askUnits: number | undefined): QuoteWire | undefined {
+    const walk = simulator.walk(symbol);
+    if (walk === undefined || instruments.get(symbol) === undefined) return undefined;
+    if (!isPositiveInteger(priceUnits) || !isPositiveInteger(lots)) return undefined;
+    return printVenueTrade(walk, priceUnits, lots, aggressor, isPositiveInteger(bidUnits) ? bidUnits : undefined, isPositiveInteger(askUnits) ? askUnits : undefined);
+  }
+
+  function printVenueTrade(walk: SymbolWalk, price: number, lots: number, aggressor: 'buy' | 'sell', bid: number | undefined, ask: number | undefined): QuoteWire {
+    const { quote, trade } = walk.applyVenueTrade(price, lots, aggressor, bid, ask, clock());
     if (trade !== undefined) bars.addTrade(trade.symbol, trade.priceTicks, trade.lots, trade.tsMs);
+    quotes.next(quote);
+    return quote;
+  }
+
+  function applyVenueBookUnits(symbol: string, bids: readonly number[], asks: readonly number[]): QuoteWire | undefined {
+    const walk = simulator.walk(symbol);
+    if (walk === undefined || instruments.get(symbol) === undefined) return undefined;
+    if (!onWalkGrid(walk, bids) || !onWalkGrid(walk, asks)) return undefined;
+    const { quote } = walk.applyVenueBookPairs(bids, asks, clock());
     quotes.next(quote);
     return quote;
   }
@@ -207,8 +250,11 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
   return {
     instruments,
     applyVenueTrade,
+    applyVenueTradeUnits,
     applyVenueBook,
+    applyVenueBookUnits,
     simulatedDepth: (symbol: string, levels?: number): DepthWire | undefined => simulator.walk(symbol)?.simulatedDepth(levels),
+    simulatedBook: (symbol: string): SimulatedBook | undefined => simulator.walk(symbol),
     quotes$: quotes.asObservable(),
     latest: (symbol) => simulator.latest(symbol),
     depth: (symbol: string, levels?: number): DepthWire | undefined => simulator.depth(symbol, levels),
@@ -243,4 +289,24 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
       timer = undefined;
     },
   };
+}
+
+function isPositiveInteger(n: number | undefined): n is number {
+  return n !== undefined && Number.isSafeInteger(n) && n > 0;
+}
+
+/** A price in whole units of `unit`, when it is a positive whole number of them. */
+function unitsOf(p: Decimal | undefined, unit: Decimal): number | undefined {
+  const n = p?.div(unit);
+  return n !== undefined && n.isInteger() && n.gt(0) ? n.toNumber() : undefined;
+}
+
+/** Flat units, lots pairs that are all safe positive integers, each price on the grid of the tick at that price. */
+function onWalkGrid(walk: SymbolWalk, pairs: readonly number[]): boolean {
+  if (pairs.length % 2 !== 0) return false;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const units = pairs[i]!;
+    if (!isPositiveInteger(units) || !isPositiveInteger(pairs[i + 1]) || !isOnLadder(walk.ladder, units)) return false;
+  }
+  return true;
 }

@@ -1,3 +1,4 @@
+import type { Decimal } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { DepthLevelWire, DepthWire, QuoteWire } from '../../src/core/protocol.ts';
 import { type TickLadder, priceToUnits, roundToGridRandomly, stepDown, stepUp, stepsDown, stepsUp, tickAt, tickLadder } from '../../src/core/tickLadder.ts';
@@ -29,6 +30,9 @@ export interface VenueLevel {
 }
 
 
+/** Price and size strings a walk keeps before its memo starts again: a day's prices of one symbol fit well within. */
+const TEXT_MEMO_LIMIT = 4096;
+
 /** Share of updates that print a trade. */
 const TRADE_SHARE = 0.6;
 /** Share of updates quoting one tick wider than the symbol's usual spread. */
@@ -50,6 +54,8 @@ export class SymbolWalk {
   readonly symbol: string;
   readonly ladder: TickLadder;
   readonly fmt: TickFormatter;
+  /** The instrument's lot: sizes are counted in it. */
+  readonly lot: Decimal;
   private readonly rng: Rng;
   private readonly profile: InstrumentProfile;
   private readonly sizer: BookSizer;
@@ -72,9 +78,18 @@ export class SymbolWalk {
   private seq = 0;
   /** The seq of the simulator's own last move: its book sizes are drawn for it, so a venue-book quote (seq only) leaves them as they were. */
   private bookSeq = 0;
-  /** The internal venue's book while traders' orders rest in it (applyVenueBook); it is the quote's touch and the depth. */
-  private venueBook: { readonly bids: readonly VenueLevel[]; readonly asks: readonly VenueLevel[] } | undefined;
+  /**
+   * The internal venue's book while traders' orders rest in it (applyVenueBook), as flat units, lots
+   * pairs best first; it is the quote's touch and the depth. The walk's own arrays, overwritten by the
+   * next book: the venue shows one per order, so nothing is allocated for it.
+   */
+  private venueShown = false;
+  private readonly venueBids: number[] = [];
+  private readonly venueAsks: number[] = [];
   private venueDepthCache: DepthWire | undefined;
+  /** Price and size strings by units and lots: the same levels and touch are formatted again on every quote. */
+  private readonly priceTexts = new Map<number, string>();
+  private readonly sizeTexts = new Map<number, string>();
   private venueDepthLevels = 0;
   private ts: number;
   private session: SessionState;
@@ -96,6 +111,7 @@ export class SymbolWalk {
     this.symbol = instrument.symbol;
     this.ladder = tickLadder(instrument);
     this.fmt = tickFormatter(instrument, this.ladder);
+    this.lot = instrument.lotSize;
     this.rng = streamFor(seed, `live:${instrument.symbol}`);
     this.profile = profile;
     this.sizer = bookSizer(streamSeed(seed, `book:${instrument.symbol}`), profile.bookLots);
@@ -183,8 +199,8 @@ export class SymbolWalk {
       this.lastUnits = buyerInitiated ? this.askUnits : this.bidUnits;
       this.lastLots = lots;
       this.volumeLots += lots;
-      this.lastText = this.fmt.price(this.lastUnits);
-      this.lastSizeText = this.fmt.size(lots);
+      this.lastText = this.priceText(this.lastUnits);
+      this.lastSizeText = this.sizeText(lots);
       this.volumeText = this.fmt.size(this.volumeLots);
       this.changeText = this.fmt.change(this.lastUnits, this.prevCloseUnits);
       this.changePctText = this.fmt.changePct(this.lastUnits, this.prevCloseUnits);
@@ -215,23 +231,22 @@ export class SymbolWalk {
    */
   applyVenueTrade(priceUnits: number, lots: number, aggressor: 'buy' | 'sell', venueBid: number | undefined, venueAsk: number | undefined, tsMs: number): SimUpdate {
     const ladder = this.ladder;
-    const usual = (units: number) => Math.max(1, Math.round((units * this.profile.spreadBps) / 10_000 / tickAt(ladder, units)));
     if (aggressor === 'buy') {
       const ask = Math.max(venueAsk ?? stepUp(ladder, priceUnits), stepUp(ladder, this.minBidUnits));
-      const bid = Math.max(this.minBidUnits, stepsDown(ladder, ask, usual(ask)), venueBid ?? 0);
+      const bid = Math.max(this.minBidUnits, stepsDown(ladder, ask, this.usualSpreadTicks(ask)), venueBid ?? 0);
       this.bidUnits = bid < ask ? bid : stepDown(ladder, ask);
       this.askUnits = ask;
     } else {
       const bid = Math.max(this.minBidUnits, venueBid ?? stepDown(ladder, priceUnits));
-      const ask = Math.min(stepsUp(ladder, bid, usual(bid)), venueAsk ?? Infinity);
+      const ask = Math.min(stepsUp(ladder, bid, this.usualSpreadTicks(bid)), venueAsk ?? Infinity);
       this.bidUnits = bid;
       this.askUnits = ask > bid ? ask : stepUp(ladder, bid);
     }
     this.lastUnits = priceUnits;
     this.lastLots = lots;
     this.volumeLots += lots;
-    this.lastText = this.fmt.price(priceUnits);
-    this.lastSizeText = this.fmt.size(lots);
+    this.lastText = this.priceText(priceUnits);
+    this.lastSizeText = this.sizeText(lots);
     this.volumeText = this.fmt.size(this.volumeLots);
     this.changeText = this.fmt.change(priceUnits, this.prevCloseUnits);
     this.changePctText = this.fmt.changePct(priceUnits, this.prevCloseUnits);
@@ -260,8 +275,19 @@ export class SymbolWalk {
    * seq moves, the simulator's own book sizes (drawn per simulator move) do not.
    */
   applyVenueBook(book: { bids: readonly VenueLevel[]; asks: readonly VenueLevel[] } | undefined, tsMs: number): SimUpdate {
+    if (book === undefined) return this.applyVenueBookPairs(undefined, undefined, tsMs);
+    return this.applyVenueBookPairs(pairsOf(book.bids), pairsOf(book.asks), tsMs);
+  }
+
+  /**
+   * applyVenueBook with the book as flat units, lots pairs per side (best first), copied here: the
+   * caller may reuse its arrays. Undefined sides give the simulator's own book back.
+   */
+  applyVenueBookPairs(bids: readonly number[] | undefined, asks: readonly number[] | undefined, tsMs: number): SimUpdate {
     // Only the touch is formatted now; the levels' strings wait for a depth request.
-    this.venueBook = book;
+    this.venueShown = bids !== undefined && asks !== undefined;
+    copyInto(this.venueBids, this.venueShown ? bids! : EMPTY);
+    copyInto(this.venueAsks, this.venueShown ? asks! : EMPTY);
     this.venueDepthCache = undefined;
     this.seq += 1;
     this.ts = tsMs;
@@ -271,19 +297,47 @@ export class SymbolWalk {
 
   /** Whether the quote and depth show the venue's book (applyVenueBook) rather than the simulator's own. */
   get showsVenueBook(): boolean {
-    return this.venueBook !== undefined;
+    return this.venueShown;
+  }
+
+  /** The price of one unit of the walk's prices (the finest tick). */
+  get unit(): Decimal {
+    return this.ladder.unit;
+  }
+
+  /** The seq of the simulator's own book (simulatedDepth's seq): it moves only when that book does. */
+  get simulatedSeq(): number {
+    return this.bookSeq;
+  }
+
+  /**
+   * simulatedDepth's levels as flat units, lots pairs, best first, written into `bids` and `asks`:
+   * what the venue's market maker mirrors, without a string made and read back per level.
+   */
+  simulatedPairs(levels: number, bids: number[], asks: number[]): void {
+    const n = Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels)));
+    let b = this.bidUnits;
+    let a = this.askUnits;
+    for (let k = 0; k < n; k++) {
+      bids[2 * k] = b;
+      bids[2 * k + 1] = this.sizer.lots(0, b, k, this.bookSeq);
+      asks[2 * k] = a;
+      asks[2 * k + 1] = this.sizer.lots(1, a, k, this.bookSeq);
+      b = stepDown(this.ladder, b);
+      a = stepUp(this.ladder, a);
+    }
+    bids.length = 2 * n;
+    asks.length = 2 * n;
   }
 
   /** The book, best level first on each side: the venue's while it is shown, else the simulator's own. */
   depth(levels: number = DEPTH_LEVELS): DepthWire {
     const n = Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels)));
-    const shown = this.venueBook;
-    if (shown === undefined) return this.ownDepth(n, this.seq);
+    if (!this.venueShown) return this.ownDepth(n, this.seq);
     const cached = this.venueDepthCache;
     if (cached !== undefined && cached.seq === this.seq && this.venueDepthLevels === n) return cached;
     this.venueDepthLevels = n;
-    const wire = (levels: readonly VenueLevel[]) => levels.slice(0, n).map((l) => ({ price: this.fmt.price(l.units), size: this.fmt.size(l.lots) }));
-    this.venueDepthCache = { symbol: this.symbol, seq: this.seq, bids: wire(shown.bids), asks: wire(shown.asks), ts: this.ts };
+    this.venueDepthCache = { symbol: this.symbol, seq: this.seq, bids: this.venueWire(this.venueBids, n), asks: this.venueWire(this.venueAsks, n), ts: this.ts };
     return this.venueDepthCache;
   }
 
@@ -296,6 +350,41 @@ export class SymbolWalk {
     return this.ownDepth(Math.max(0, Math.min(DEPTH_LEVELS, Math.floor(levels))), this.bookSeq);
   }
 
+  /** Up to `n` levels of a side of the venue's book as the wire shows them. */
+  private venueWire(pairs: readonly number[], n: number): DepthLevelWire[] {
+    const count = Math.min(n, pairs.length >> 1);
+    const out: DepthLevelWire[] = new Array(count);
+    for (let k = 0; k < count; k++) out[k] = { price: this.priceText(pairs[2 * k]!), size: this.sizeText(pairs[2 * k + 1]!) };
+    return out;
+  }
+
+  /** fmt.price, remembered: a price level's text does not change, and the touch and the levels come back to the same prices. */
+  private priceText(units: number): string {
+    let t = this.priceTexts.get(units);
+    if (t === undefined) {
+      t = this.fmt.price(units);
+      if (this.priceTexts.size >= TEXT_MEMO_LIMIT) this.priceTexts.clear();
+      this.priceTexts.set(units, t);
+    }
+    return t;
+  }
+
+  /** fmt.size, remembered (a level's size is one of a few dozen values). */
+  private sizeText(lots: number): string {
+    let t = this.sizeTexts.get(lots);
+    if (t === undefined) {
+      t = this.fmt.size(lots);
+      if (this.sizeTexts.size >= TEXT_MEMO_LIMIT) this.sizeTexts.clear();
+      this.sizeTexts.set(lots, t);
+    }
+    return t;
+  }
+
+  /** The usual spread in whole ticks at this price (at least one). */
+  private usualSpreadTicks(units: number): number {
+    return Math.max(1, Math.round((units * this.profile.spreadBps) / 10_000 / tickAt(this.ladder, units)));
+  }
+
   /** The simulator's levels, built on demand and kept until the next update. */
   private ownDepth(n: number, seq: number): DepthWire {
     const cached = this.depthCache;
@@ -305,8 +394,8 @@ export class SymbolWalk {
     let b = this.bidUnits;
     let a = this.askUnits;
     for (let k = 0; k < n; k++) {
-      bids[k] = { price: this.fmt.price(b), size: this.fmt.size(this.sizer.lots(0, b, k, this.bookSeq)) };
-      asks[k] = { price: this.fmt.price(a), size: this.fmt.size(this.sizer.lots(1, a, k, this.bookSeq)) };
+      bids[k] = { price: this.priceText(b), size: this.sizeText(this.sizer.lots(0, b, k, this.bookSeq)) };
+      asks[k] = { price: this.priceText(a), size: this.sizeText(this.sizer.lots(1, a, k, this.bookSeq)) };
       b = stepDown(this.ladder, b);
       a = stepUp(this.ladder, a);
     }
@@ -344,17 +433,17 @@ export class SymbolWalk {
   }
 
   private toWire(): QuoteWire {
-    const { fmt, sizer, seq, bookSeq } = this;
+    const { sizer, seq, bookSeq, venueBids: vb, venueAsks: va } = this;
     // The venue's best levels while its book is shown; a side it has emptied falls back to the simulator's.
-    const vb = this.venueBook?.bids[0];
-    const va = this.venueBook?.asks[0];
+    const hasBid = vb.length >= 2;
+    const hasAsk = va.length >= 2;
     return {
       symbol: this.symbol,
-      bid: fmt.price(vb?.units ?? this.bidUnits),
-      ask: fmt.price(va?.units ?? this.askUnits),
+      bid: this.priceText(hasBid ? vb[0]! : this.bidUnits),
+      ask: this.priceText(hasAsk ? va[0]! : this.askUnits),
       last: this.lastText,
-      bidSize: fmt.size(vb?.lots ?? sizer.lots(0, this.bidUnits, 0, bookSeq)),
-      askSize: fmt.size(va?.lots ?? sizer.lots(1, this.askUnits, 0, bookSeq)),
+      bidSize: this.sizeText(hasBid ? vb[1]! : sizer.lots(0, this.bidUnits, 0, bookSeq)),
+      askSize: this.sizeText(hasAsk ? va[1]! : sizer.lots(1, this.askUnits, 0, bookSeq)),
       lastSize: this.lastSizeText,
       open: this.openText,
       high: this.highText,
@@ -368,4 +457,22 @@ export class SymbolWalk {
       sessionState: this.session,
     };
   }
+}
+
+const EMPTY: readonly number[] = [];
+
+/** Levels as flat units, lots pairs. */
+function pairsOf(levels: readonly VenueLevel[]): number[] {
+  const out: number[] = new Array(2 * levels.length);
+  for (let k = 0; k < levels.length; k++) {
+    out[2 * k] = levels[k]!.units;
+    out[2 * k + 1] = levels[k]!.lots;
+  }
+  return out;
+}
+
+/** Overwrites `into` with `from`, in place (the array keeps its store: no allocation once it is big enough). */
+function copyInto(into: number[], from: readonly number[]): void {
+  for (let i = 0; i < from.length; i++) into[i] = from[i]!;
+  into.length = from.length;
 }

@@ -34,9 +34,14 @@ export const MAKER_OWNER = 0;
  */
 export class MarketMaker {
   private readonly orders = new Map<number, MakerOrder>();
-  private readonly at: Record<BookSide, Map<number, MakerOrder>> = { buy: new Map(), sell: new Map() };
+  /**
+   * The maker's orders of each side in the order they were placed (at most one per tick): a side holds
+   * a dozen, so an array read by index beats a Map and its iterator on every re-quote.
+   */
+  private readonly at: Record<BookSide, MakerOrder[]> = { buy: [], sell: [] };
   // Reused from one re-quote to the next: it runs on every quote of every open book.
-  private readonly wanted: Record<BookSide, Map<number, number>> = { buy: new Map(), sell: new Map() };
+  private readonly wanted: Record<BookSide, number[]> = { buy: [], sell: [] };
+  private readonly given: Record<BookSide, number[]> = { buy: [], sell: [] };
   private readonly stale: number[] = [];
 
   owns(id: number): boolean {
@@ -71,21 +76,38 @@ export class MarketMaker {
    * book reuses its event log).
    */
   requote(book: OrderBook, bids: readonly MakerLevel[], asks: readonly MakerLevel[], nextId: () => number, absorb: (log: EventLog) => void): void {
+    this.requotePairs(book, pairsInto(this.given.buy, bids), pairsInto(this.given.sell, asks), nextId, absorb);
+  }
+
+  /**
+   * requote with each side's levels as flat tick, lots pairs (the simulator's order): a level with no
+   * positive tick or lots, or a tick repeated, is left out. Nothing is allocated once the maker's
+   * buffers have grown, and a quote whose levels the maker already shows issues no command.
+   */
+  requotePairs(book: OrderBook, bids: readonly number[], asks: readonly number[], nextId: () => number, absorb: (log: EventLog) => void): void {
     const wanted = this.wanted;
     fill(wanted.buy, bids);
     fill(wanted.sell, asks);
+    // Levels that left, both sides' first (so new orders never meet the maker's old ones), oldest order first.
     const stale = this.stale;
-    stale.length = 0;
-    for (const side of SIDES) for (const o of this.at[side].values()) if (!wanted[side].has(o.tick)) stale.push(o.id);
-    for (const id of stale) absorb(book.cancel(id));
+    let staleCount = 0;
     for (const side of SIDES) {
-      for (const [tick, lots] of wanted[side]) {
-        const o = this.at[side].get(tick);
+      const mine = this.at[side];
+      const want = wanted[side];
+      for (let i = 0; i < mine.length; i++) if (!hasTick(want, mine[i]!.tick)) stale[staleCount++] = mine[i]!.id;
+    }
+    for (let i = 0; i < staleCount; i++) absorb(book.cancel(stale[i]!));
+    for (const side of SIDES) {
+      const want = wanted[side];
+      for (let i = 0; i < want.length; i += 2) {
+        const tick = want[i]!;
+        const lots = want[i + 1]!;
+        const o = orderAt(this.at[side], tick);
         if (o === undefined) {
           const id = nextId();
           const placed: MakerOrder = { id, side, tick, total: lots, leaves: lots };
           this.orders.set(id, placed);
-          this.at[side].set(tick, placed);
+          this.at[side].push(placed);
           absorb(book.limit(id, MAKER_OWNER, side, tick, lots, 'gtc'));
         } else if (o.leaves !== lots) {
           const total = o.total - o.leaves + lots;
@@ -99,14 +121,48 @@ export class MarketMaker {
 
   private forget(o: MakerOrder): void {
     this.orders.delete(o.id);
-    if (this.at[o.side].get(o.tick) === o) this.at[o.side].delete(o.tick);
+    const mine = this.at[o.side];
+    const i = mine.indexOf(o);
+    if (i >= 0) mine.splice(i, 1);
   }
 }
 
 const SIDES = ['buy', 'sell'] as const;
 
-/** Levels by tick, in the simulator's order; a repeated tick or an empty level is left out. */
-function fill(into: Map<number, number>, levels: readonly MakerLevel[]): void {
-  into.clear();
-  for (const l of levels) if (l.lots > 0 && !into.has(l.tick)) into.set(l.tick, l.lots);
+/** The maker's order at a tick of one side, if any. */
+function orderAt(mine: readonly MakerOrder[], tick: number): MakerOrder | undefined {
+  for (let i = 0; i < mine.length; i++) if (mine[i]!.tick === tick) return mine[i];
+  return undefined;
+}
+
+/** Whether flat tick, lots pairs hold this tick. */
+function hasTick(pairs: readonly number[], tick: number): boolean {
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === tick) return true;
+  return false;
+}
+
+/** Levels as flat tick, lots pairs, written into `into`. */
+function pairsInto(into: number[], levels: readonly MakerLevel[]): number[] {
+  for (let k = 0; k < levels.length; k++) {
+    into[2 * k] = levels[k]!.tick;
+    into[2 * k + 1] = levels[k]!.lots;
+  }
+  into.length = 2 * levels.length;
+  return into;
+}
+
+/** The levels to show, in the simulator's order: a level without a positive tick and lots, or a repeated tick, is left out. */
+function fill(into: number[], pairs: readonly number[]): void {
+  let n = 0;
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const tick = pairs[i]!;
+    const lots = pairs[i + 1]!;
+    if (!(tick > 0) || !(lots > 0)) continue;
+    let seen = false;
+    for (let j = 0; j < n; j += 2) if (into[j] === tick) seen = true;
+    if (seen) continue;
+    into[n++] = tick;
+    into[n++] = lots;
+  }
+  into.length = n;
 }

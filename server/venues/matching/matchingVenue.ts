@@ -3,7 +3,7 @@ import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, bookSide } from '../../../src/core/order.ts';
 import type { DepthLevelWire, DepthWire, QuoteWire } from '../../../src/core/protocol.ts';
-import type { VenueBook, VenuePrint } from '../../marketdata/marketData.ts';
+import type { SimulatedBook, VenueBook, VenuePrint } from '../../marketdata/marketData.ts';
 import type { MarketDataSource } from '../../marketdata/types.ts';
 import type { Venue, VenueEvent } from '../types.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from './bookPlan.ts';
 import type { EventLog } from './events.ts';
 import { IdTable } from './idTable.ts';
-import { type MakerLevel, MarketMaker } from './marketMaker.ts';
+import { MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
 import { cancelWords, rejectWords } from './venueWords.ts';
 
@@ -31,6 +31,11 @@ function sameLevels(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** A shown book as the market data's VenueBook. */
+function venueBookOf(sb: { readonly scale: BookScale }, shown: { readonly bids: readonly number[]; readonly asks: readonly number[] }): VenueBook {
+  return { unit: sb.scale.unit, lot: sb.scale.lotSize, bids: levelsOf(shown.bids), asks: levelsOf(shown.asks) };
 }
 
 /** Flat tick, lots pairs as the market data's levels. */
@@ -54,6 +59,13 @@ export interface MatchingMarket extends Pick<MarketDataSource, 'instruments' | '
   applyVenueTrade?(symbol: string, print: VenuePrint): unknown;
   applyVenueBook?(symbol: string, book: VenueBook | undefined): unknown;
   simulatedDepth?(symbol: string, levels?: number): DepthWire | undefined;
+  /**
+   * The integer forms of the three above (see SimulatedMarketData): used for a book that counts in the
+   * simulated book's unit and lot, so a publish and a re-quote make no Decimal and no string per level.
+   */
+  simulatedBook?(symbol: string): SimulatedBook | undefined;
+  applyVenueTradeUnits?(symbol: string, priceUnits: number, lots: number, aggressor: BookSide, bidUnits: number | undefined, askUnits: number | undefined): unknown;
+  applyVenueBookUnits?(symbol: string, bids: readonly number[], asks: readonly number[]): unknown;
 }
 
 export interface MatchingVenueOptions {
@@ -137,7 +149,27 @@ interface SymbolBook {
   shown: { bids: number[]; asks: number[] } | undefined;
   /** The other buffer of `shown`: the book is read into it, and the two swap when it differs. */
   spare: { bids: number[]; asks: number[] };
+  /** The simulator's own book in integers, when it counts in this book's tick and lot: the maker reads it, and prints and books go to the market data in integers. */
+  readonly sim: SimulatedBook | undefined;
+  /** The levels the maker is to show, as flat tick, lots pairs: reused by every re-quote. */
+  readonly wantBids: number[];
+  readonly wantAsks: number[];
+  /** The print `print` points to while one is pending: one object per book, reused. */
+  readonly printSlot: PendingPrint;
+  /** Reads the maker's commands' events (made once per book: a re-quote makes no closure). */
+  onMarket: (log: EventLog) => void;
 }
+
+/** The context of events not caused by a trader's command (absorb only reads it). */
+const MARKET: Context = { kind: 'market' };
+
+/** The simulated book of the market data, when it counts in this scale's tick and lot. */
+function simulatedBookFor(md: MatchingMarket, symbol: string, scale: BookScale): SimulatedBook | undefined {
+  const sim = md.simulatedBook?.(symbol);
+  return sim !== undefined && sim.unit.eq(scale.unit) && sim.lot.eq(scale.lotSize) ? sim : undefined;
+}
+
+function ignoreLog(): void {}
 
 type Context =
   | { kind: 'submit'; w: Working }
@@ -232,7 +264,13 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       behind: false,
       shown: undefined,
       spare: { bids: [], asks: [] },
+      sim: simulatedBookFor(md, instrument.symbol, scale),
+      wantBids: [],
+      wantAsks: [],
+      printSlot: { tick: 0, lots: 0, aggressor: 'buy' },
+      onMarket: ignoreLog,
     };
+    sb.onMarket = marketReader(sb);
     books.set(instrument.symbol, sb);
     const q = md.latest(instrument.symbol);
     // The market's last trade is the book's last trade from the start: a stop already reached triggers at once.
@@ -247,6 +285,25 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     working.delete(w.orderId);
     byNum.delete(w.numId);
     finished.set(w.orderId, how);
+  }
+
+  /** The maker's commands' events of one book, read as the market's. */
+  function marketReader(sb: SymbolBook): (log: EventLog) => void {
+    return (log) => absorb(sb, log, MARKET);
+  }
+
+  /** A trader's order traded `lots` at `tick`: its fill goes out, and it is finished when nothing is left. */
+  function fillWorking(sb: SymbolBook, w: Working, lots: number, tick: number): void {
+    w.leaves -= lots;
+    execNo += 1;
+    emit({
+      kind: 'fill',
+      orderId: w.orderId,
+      venueExecId: `${name}-${stamp}-${execNo}`,
+      quantity: lotsToQuantity(lots, sb.scale),
+      price: ticksToPrice(tick, sb.scale),
+    });
+    if (w.leaves <= 0) finish(w, 'filled');
   }
 
   /** Turns one command's events into venue events and bookkeeping; read before the book's next command. */
@@ -273,23 +330,17 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
           const takerW = byNum.get(e.takerId);
           const makerW = byNum.get(e.makerId);
           const aggressor = takerW?.side ?? sb.maker.sideOf(e.takerId);
-          for (const w of [makerW, takerW]) {
-            if (w === undefined) continue;
-            w.leaves -= e.lots;
-            execNo += 1;
-            emit({
-              kind: 'fill',
-              orderId: w.orderId,
-              venueExecId: `${name}-${stamp}-${execNo}`,
-              quantity: lotsToQuantity(e.lots, sb.scale),
-              price: ticksToPrice(e.price, sb.scale),
-            });
-            if (w.leaves <= 0) finish(w, 'filled');
-          }
+          // The resting order's fill first, then the incoming one's.
+          if (makerW !== undefined) fillWorking(sb, makerW, e.lots, e.price);
+          if (takerW !== undefined) fillWorking(sb, takerW, e.lots, e.price);
           if (makerW === undefined) sb.maker.traded(e.makerId, e.lots);
           if (takerW === undefined) sb.maker.traded(e.takerId, e.lots);
           if ((makerW !== undefined || takerW !== undefined) && aggressor !== undefined) {
-            sb.print = { tick: e.price, lots: (sb.print?.lots ?? 0) + e.lots, aggressor };
+            const slot = sb.printSlot;
+            slot.lots = (sb.print === undefined ? 0 : sb.print.lots) + e.lots;
+            slot.tick = e.price;
+            slot.aggressor = aggressor;
+            sb.print = slot;
           }
           break;
         }
@@ -336,25 +387,38 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   // ------------------------------------------------------------------ the market
 
-  /** Book ticks and lots of the simulator's levels; a level that does not convert is left out. */
-  function makerLevels(sb: SymbolBook, side: readonly DepthLevelWire[]): MakerLevel[] {
-    const out: MakerLevel[] = [];
+  /** Book ticks and lots of the simulator's levels as flat pairs into `out`; a level that does not convert is left out. */
+  function makerPairs(sb: SymbolBook, side: readonly DepthLevelWire[], out: number[]): void {
+    let n = 0;
     for (const l of side) {
       const tick = wholeSteps(l.price, sb.priceStep);
       const lots = wholeSteps(l.size, sb.lotStep);
-      if (tick > 0 && lots > 0) out.push({ tick, lots });
+      if (tick > 0 && lots > 0) {
+        out[n++] = tick;
+        out[n++] = lots;
+      }
     }
-    return out;
+    out.length = n;
   }
 
   /** The maker follows the simulator's depth, when it has moved since the maker last quoted. */
   function requote(sb: SymbolBook): void {
-    // The simulator's own depth: md.depth may be this venue's book, which the maker must not chase.
-    const depth = md.simulatedDepth !== undefined ? md.simulatedDepth(sb.symbol, levels) : md.depth(sb.symbol, levels);
-    if (depth === undefined || depth.seq === sb.depthSeq) return;
-    sb.depthSeq = depth.seq;
-    const ctx: Context = { kind: 'market' };
-    sb.maker.requote(sb.book, makerLevels(sb, depth.bids), makerLevels(sb, depth.asks), newId, (log) => absorb(sb, log, ctx));
+    const sim = sb.sim;
+    if (sim !== undefined) {
+      // The simulator's own book in this book's integers: no string is made and read back per level.
+      const seq = sim.simulatedSeq;
+      if (seq === sb.depthSeq) return;
+      sb.depthSeq = seq;
+      sim.simulatedPairs(levels, sb.wantBids, sb.wantAsks);
+    } else {
+      // The simulator's own depth: md.depth may be this venue's book, which the maker must not chase.
+      const depth = md.simulatedDepth !== undefined ? md.simulatedDepth(sb.symbol, levels) : md.depth(sb.symbol, levels);
+      if (depth === undefined || depth.seq === sb.depthSeq) return;
+      sb.depthSeq = depth.seq;
+      makerPairs(sb, depth.bids, sb.wantBids);
+      makerPairs(sb, depth.asks, sb.wantAsks);
+    }
+    sb.maker.requotePairs(sb.book, sb.wantBids, sb.wantAsks, newId, sb.onMarket);
   }
 
   /** A simulated trade (the quote's volume grew) prints in the book: stops follow the market's last trade. */
@@ -362,7 +426,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (q.volume === sb.seenVolume) return;
     sb.seenVolume = q.volume;
     const tick = wholeSteps(q.last, sb.priceStep);
-    if (tick > 0) absorb(sb, sb.book.print(tick), { kind: 'market' });
+    if (tick > 0) absorb(sb, sb.book.print(tick), MARKET);
   }
 
   /** Whether the market data must hear of this book: a trader's order rests in it, or it is still shown from when one did. */
@@ -394,7 +458,6 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (md.applyVenueBook === undefined || stopped) return;
     const traders = sb.book.restingOrders > sb.maker.size;
     if (!traders && sb.shown === undefined) return;
-    let book: VenueBook | undefined;
     let shown: SymbolBook['shown'];
     if (traders) {
       // Runs after every quote of a book with a trader in it: read into the spare buffers, allocate only when it changed.
@@ -404,12 +467,13 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       if (sb.shown !== undefined && sameLevels(sb.shown.bids, shown.bids) && sameLevels(sb.shown.asks, shown.asks)) return;
       if (sb.shown !== undefined) sb.spare = sb.shown;
       else sb.spare = { bids: [], asks: [] };
-      book = { unit: sb.scale.unit, lot: sb.scale.lotSize, bids: levelsOf(shown.bids), asks: levelsOf(shown.asks) };
     }
     sb.shown = shown;
     publishing = true;
     try {
-      md.applyVenueBook(sb.symbol, book);
+      // In the simulated book's integers when it counts in this book's (the market data copies the pairs), else as a VenueBook.
+      if (shown !== undefined && sb.sim !== undefined && md.applyVenueBookUnits !== undefined) md.applyVenueBookUnits(sb.symbol, shown.bids, shown.asks);
+      else md.applyVenueBook(sb.symbol, shown === undefined ? undefined : venueBookOf(sb, shown));
     } finally {
       publishing = false;
     }
@@ -421,6 +485,10 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     sb.print = undefined;
     if (stopped) return;
     if (p === undefined) return showBook(sb);
+    // Read now: the print's object is the book's slot, which the next trade reuses.
+    const tick = p.tick;
+    const lots = p.lots;
+    const aggressor = p.aggressor;
     // The book as the trade left it first, so the trade's quote does not show an order it just filled.
     showBook(sb);
     sb.chain += 1;
@@ -429,13 +497,16 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       const ask = sb.book.bestAsk();
       publishing = true;
       try {
-        md.applyVenueTrade(sb.symbol, {
-          price: ticksToPrice(p.tick, sb.scale),
-          size: lotsToQuantity(p.lots, sb.scale),
-          aggressor: p.aggressor,
-          bid: bid === undefined ? undefined : ticksToPrice(bid, sb.scale),
-          ask: ask === undefined ? undefined : ticksToPrice(ask, sb.scale),
-        });
+        if (sb.sim !== undefined && md.applyVenueTradeUnits !== undefined) md.applyVenueTradeUnits(sb.symbol, tick, lots, aggressor, bid, ask);
+        else {
+          md.applyVenueTrade(sb.symbol, {
+            price: ticksToPrice(tick, sb.scale),
+            size: lotsToQuantity(lots, sb.scale),
+            aggressor,
+            bid: bid === undefined ? undefined : ticksToPrice(bid, sb.scale),
+            ask: ask === undefined ? undefined : ticksToPrice(ask, sb.scale),
+          });
+        }
       } finally {
         publishing = false;
       }

@@ -255,12 +255,15 @@ export class OrderBook {
 
   /** Like depth(), as flat tick, lots pairs written into `out` (cleared first): nothing allocated per level. */
   depthPairs(side: Side, maxLevels: number, out: number[]): number[] {
-    out.length = 0;
+    // Written in place and cut at the end: emptying the array first (length 0) would drop its store.
     const levels = this.ladderOf(side).levels;
-    for (let i = levels.length - 1; i >= 0 && out.length < 2 * maxLevels; i--) {
+    let n = 0;
+    for (let i = levels.length - 1; i >= 0 && n < 2 * maxLevels; i--) {
       const l = levels[i]!;
-      out.push(l.tick, l.lots);
+      out[n++] = l.tick;
+      out[n++] = l.lots;
     }
+    out.length = n;
     return out;
   }
 

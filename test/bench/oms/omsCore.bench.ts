@@ -24,6 +24,7 @@ import { createWorkingOrderTotals } from '../../../server/risk/workingOrders.ts'
 import type { DepthWire, QuoteWire } from '../../../src/core/protocol.ts';
 import type { UserProfile } from '../../../src/core/users.ts';
 import { loadInstruments } from '../../../server/marketdata/loadInstruments.ts';
+import { createMarketData } from '../../../server/marketdata/marketData.ts';
 import { createExpiryClock } from '../../../server/oms/expiry.ts';
 import type { Journal } from '../../../server/oms/journal.ts';
 import { createOpenOrders } from '../../../server/oms/openOrders.ts';
@@ -164,6 +165,51 @@ async function benchVenueSubmit(): Promise<void> {
     await drain();
     const ms = cpuNow() - t;
     if (accepted < N) throw new Error(`only ${accepted} of ${N} accepted`);
+    venue.stop();
+    return ms;
+  });
+}
+
+/**
+ * The venue on the real simulated market data, its hooks on: each order's publish (the book shown to the
+ * market data, a trade printed, the maker's re-quote around it) is in the figure. Four orders in nine buy at
+ * the ask (they fill against the maker), the others rest two ticks under the bid; the market moves every
+ * 100 orders. A microtask turn per order, as orders arrive over the socket.
+ */
+async function benchVenuePublish(): Promise<void> {
+  let seq = 0;
+  await measure('venue submit + publish (real md)', N, async () => {
+    const md = createMarketData({ seed: 11, catalog, tickIntervalMs: 250, clock: () => T0 });
+    const venue = createMatchingVenue(md, { now: () => T0 });
+    let events = 0;
+    let fills = 0;
+    venue.events$.subscribe((e) => {
+      events += 1;
+      if (e.kind === 'fill') fills += 1;
+    });
+    const priced = (i: number): Order => {
+      const ins = equities[i % equities.length]!;
+      const q = md.latest(ins.symbol)!;
+      const px = i % 9 < 4 ? dec(q.ask) : dec(q.bid).minus(ins.tickSize.times(2));
+      return newOrder(
+        { symbol: ins.symbol, side: 'buy', type: 'limit', quantity: ins.lotSize, limitPrice: px, account: 'T1-MAIN', tif: 'day' },
+        { orderId: `P${String(++seq).padStart(8, '0')}`, clOrdId: `C${seq}`, trader: 'trader1' },
+        T0,
+      );
+    };
+    for (let i = 0; i < equities.length; i++) venue.submit(priced(i + 4));
+    await drain();
+    let ms = 0;
+    for (let i = 0; i < N; i++) {
+      if (i % 100 === 0) md.step();
+      const o = priced(i);
+      const t = cpuNow();
+      venue.submit(o);
+      await null;
+      ms += cpuNow() - t;
+    }
+    await drain();
+    if (events < N || fills < N / 4) throw new Error(`only ${events} events and ${fills} fills for ${N} orders`);
     venue.stop();
     return ms;
   });
@@ -323,6 +369,6 @@ async function benchPortfolio(): Promise<void> {
 }
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const sections: Record<string, () => Promise<void>> = { expiry: benchExpiry, open: benchOpenOrders, venue: benchVenueSubmit, oms: benchOms, portfolio: benchPortfolio };
+const sections: Record<string, () => Promise<void>> = { expiry: benchExpiry, open: benchOpenOrders, venue: benchVenueSubmit, publish: benchVenuePublish, oms: benchOms, portfolio: benchPortfolio };
 console.log(`omsCore bench: ${N} operations per run, ${RUNS} runs, node ${process.version}`);
 for (const [name, run] of Object.entries(sections)) if (only === undefined || only.split(',').includes(name)) await run();
