@@ -3,6 +3,7 @@ import { type Decimal, ZERO } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import type { FxRates } from '../../src/core/pnl/fx.ts';
 import type { QuoteWire } from '../../src/core/protocol.ts';
+import { add } from '../../src/core/risk/decimalCompare.ts';
 import type { UserProfile } from '../../src/core/users.ts';
 import type { AllocationTransfer } from './allocationTransfer.ts';
 import { type CommissionSchedule, DEFAULT_COMMISSIONS, commissionFor } from './commissions.ts';
@@ -212,7 +213,8 @@ export function createPortfolioService(deps: PortfolioDeps): PortfolioService {
       let q = ZERO;
       for (const key of bySymbol.get(symbol) ?? []) {
         const p = positions.get(key);
-        if (p && p.account === account) q = q.plus(positionQuantity(p.byMethod.averageCost));
+        // add: the first (mostly the only) position is its own sum, no copy made.
+        if (p && p.account === account) q = add(q, positionQuantity(p.byMethod.averageCost));
       }
       return q;
     },

@@ -7,7 +7,7 @@
  */
 import { type Decimal, ZERO, mulDec } from '../../src/core/decimal.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
-import { add } from '../../src/core/risk/decimalCompare.ts';
+import { ExactSum } from './exactSum.ts';
 import { contractValue, isOne } from './workingOrders.ts';
 
 export interface SpendFill {
@@ -30,7 +30,8 @@ const DAY_MS = 86_400_000;
 
 export class DailySpend {
   private day = -1;
-  private readonly net = new Map<string, Decimal>();
+  /** Kept in integers while the fills are short: a fill adds no Decimal, a check makes the sum's once per change. */
+  private readonly net = new Map<string, ExactSum>();
 
   constructor(private readonly deps: DailySpendDeps) {}
 
@@ -44,17 +45,22 @@ export class DailySpend {
     const instrument = this.deps.instrument(f.symbol);
     const rate = instrument && this.deps.rateToBase(instrument.currency);
     if (!instrument || rate === undefined) return;
+    let net = this.net.get(f.account);
+    if (net === undefined) this.net.set(f.account, (net = new ExactSum()));
+    const sign = f.side === 'buy' ? 1 : -1;
     // quantity × price × multiplier × rate, each × 1 skipped (it leaves a decimal of our precision as it is).
+    if (isOne(rate) && isOne(instrument.multiplier)) {
+      net.addProduct(f.quantity, f.price, sign);
+      return;
+    }
     const local = contractValue(f.quantity, f.price, instrument.multiplier);
-    const value = isOne(rate) ? local : mulDec(local, rate);
-    const signed = f.side === 'buy' ? value : value.neg();
-    this.net.set(f.account, add(this.net.get(f.account) ?? ZERO, signed));
+    net.add(isOne(rate) ? local : mulDec(local, rate), sign);
   }
 
   /** Net purchases of the account today (never below zero: sales free buying power, they do not add to it beyond the limit). */
   spentToday(account: string, now: number): Decimal {
     if (Math.floor(now / DAY_MS) !== this.day) return ZERO;
-    const n = this.net.get(account) ?? ZERO;
-    return n.isNeg() ? ZERO : n;
+    const n = this.net.get(account);
+    return n === undefined || n.isNeg() ? ZERO : n.sum;
   }
 }

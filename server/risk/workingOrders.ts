@@ -10,7 +10,8 @@
  * `listWorkingOrders` is that list form: tests and the ticket's limits view
  * use it, where the orders are a list anyway.
  */
-import { Decimal, ZERO, addDec, fromUnits, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, addDec, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
+import { ExactSum } from './exactSum.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
 import { add, eq, wholeNumberOf } from '../../src/core/risk/decimalCompare.ts';
@@ -110,80 +111,12 @@ export interface ScaledAmount {
   places: number;
 }
 
-/** 10^0 … 10^15: exact doubles. */
-const TENS = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-/** units × 10^(to − from) (to ≥ from), when that stays a safe integer. */
-function rescaled(units: number, from: number, to: number): number | undefined {
-  if (to === from) return units;
-  if (to - from > 15) return undefined;
-  const r = units * TENS[to - from]!;
-  // Exact within 2^53; one past it reads as at least 2^53.
-  return r > Number.MAX_SAFE_INTEGER || r < -Number.MAX_SAFE_INTEGER ? undefined : r;
-}
-
-/**
- * The running sum of one currency's priced working buys and how many orders
- * are in it. While every notional in it is short, the sum is kept as a safe
- * integer of units and its Decimal is made only when asked (the buying-power
- * check reads the units): each order's arrival, fill and departure is then
- * integer arithmetic, with no Decimal made. Whole numbers of units add up
- * exactly, so the Decimal made is the very sum decimal.js would have reached
- * (+0 for a zero, as x − x gives); from the first term that does not fit, the
- * sum goes on in decimals from that same value.
- */
-class PricedSum {
-  count = 0;
-  private units = 0;
-  private places = 0;
-  private inUnits = true;
-  /** The sum as a Decimal once made; undefined until asked after a change (in units). */
-  private made: Decimal | undefined = ZERO;
-
-  get sum(): Decimal {
-    if (this.made === undefined) this.made = this.units === 0 ? ZERO : fromUnits(this.units, this.places);
-    return this.made;
-  }
-
-  add(x: Decimal, sign: 1 | -1): void {
-    if (this.inUnits) {
-      const xPlaces = x.decimalPlaces();
-      const places = xPlaces > this.places ? xPlaces : this.places;
-      const held = rescaled(this.units, this.places, places);
-      const u = unitsAt(x, places);
-      if (held !== undefined && u !== undefined) {
-        const r = sign === 1 ? held + u : held - u;
-        if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) {
-          this.units = r;
-          this.places = places;
-          this.made = undefined;
-          return;
-        }
-      }
-      const before = this.sum;
-      this.inUnits = false;
-      this.made = before;
-    }
-    this.made = sign === 1 ? addDec(this.made!, x) : subDec(this.made!, x);
-  }
-
-  /** Places of the units held; undefined once the sum is kept as a Decimal. */
-  heldPlaces(): number | undefined {
-    return this.inUnits ? this.places : undefined;
-  }
-
-  /** The sum in units of 10^-places (places ≥ heldPlaces()). */
-  unitsAtPlaces(places: number): number | undefined {
-    return this.inUnits ? rescaled(this.units, this.places, places) : undefined;
-  }
-}
-
 /** One answer object for buysValueUnits (read at once by the caller). */
 const SCALED_BUYS: ScaledAmount = { units: 0, places: 0 };
 
 interface BuyTotals {
   /** currency → running sum and how many orders are in it (an emptied bucket is dropped, reading ZERO again). */
-  priced: Map<string, PricedSum>;
+  priced: Map<string, ExactSum>;
   unpriced: Map<string, Order>;
   /** What `buys` answers, made on the first question after a change. */
   view: WorkingBuys | undefined;
@@ -305,7 +238,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (c.priced) {
       const { currency, local } = c.priced;
       let bucket = b.priced.get(currency);
-      if (!bucket) b.priced.set(currency, (bucket = new PricedSum()));
+      if (!bucket) b.priced.set(currency, (bucket = new ExactSum()));
       bucket.count += sign;
       if (bucket.count === 0) b.priced.delete(currency);
       else bucket.add(local, sign);
@@ -349,7 +282,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       const bucket = b.priced.get(currency)!;
       if (bucket.count === 1) {
         b.priced.delete(currency);
-        const fresh = new PricedSum();
+        const fresh = new ExactSum();
         fresh.count = 1;
         fresh.add(local, 1);
         b.priced.set(currency, fresh);
