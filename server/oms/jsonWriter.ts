@@ -117,11 +117,24 @@ function charsFrom(s: string, from: number): void {
 
 /** A JSON string value, quoted. */
 export function str(s: string): void {
-  ensure(1);
-  buf[pos++] = QUOTE;
-  chars(s);
-  ensure(1);
-  buf[pos++] = QUOTE;
+  const n = s.length;
+  ensure(n + 2);
+  const b = buf;
+  let p = pos;
+  b[p++] = QUOTE;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) {
+      pos = p;
+      charsFrom(s, i);
+      ensure(1);
+      buf[pos++] = QUOTE;
+      return;
+    }
+    b[p++] = c;
+  }
+  b[p++] = QUOTE;
+  pos = p;
 }
 
 const NULL = literal('null');
@@ -155,27 +168,43 @@ export function num(x: number): void {
   }
   ensure(17);
   const b = buf;
+  let p = pos;
   if (x < 0) {
-    b[pos++] = 0x2d;
+    b[p++] = 0x2d;
     x = -x;
   }
-  // Digits counted first, then written from the last one back.
-  let digits = 1;
-  for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++;
-  let p = pos + digits;
-  pos = p;
-  // Below 2^31 the remainder arithmetic stays in small integers.
-  while (x >= 0x7fffffff) {
-    const q = Math.floor(x / 10);
-    b[--p] = 0x30 + (x - q * 10);
-    x = q;
+  if (x < 1e8) {
+    p = digits(b, p, x | 0);
+  } else {
+    // Two halves below 10^8 keep the arithmetic in small integers (2^53 / 10^8 < 10^8).
+    const high = Math.floor(x / 1e8);
+    p = digits(b, p, high);
+    p = eightDigits(b, p, (x - high * 1e8) | 0);
   }
-  let small = x | 0;
+  pos = p;
+}
+
+/** A whole number below 10^8, without leading zeros. */
+function digits(b: Buffer, p: number, v: number): number {
+  const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : 8;
+  const end = p + n;
+  let q = end;
   do {
-    const q = (small / 10) | 0;
-    b[--p] = 0x30 + (small - q * 10);
-    small = q;
-  } while (small > 0);
+    const rest = (v / 10) | 0;
+    b[--q] = 0x30 + v - rest * 10;
+    v = rest;
+  } while (v > 0);
+  return end;
+}
+
+/** A whole number below 10^8 as exactly eight digits (the low half of a larger one). */
+function eightDigits(b: Buffer, p: number, v: number): number {
+  for (let q = p + 8; q > p; ) {
+    const rest = (v / 10) | 0;
+    b[--q] = 0x30 + v - rest * 10;
+    v = rest;
+  }
+  return p + 8;
 }
 
 export function numOrNull(x: number | null): void {
