@@ -155,7 +155,7 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
       out[k] = quote;
     }
     // Emit only after every bar is updated, so a listener asking for history sees this cycle's trades.
-    for (const quote of out) quotes.next(quote);
+    for (let k = 0; k < out.length; k++) quotes.next(out[k]!);
     return out;
   }
 

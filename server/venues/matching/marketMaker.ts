@@ -91,13 +91,15 @@ export class MarketMaker {
     // Levels that left, both sides' first (so new orders never meet the maker's old ones), oldest order first.
     const stale = this.stale;
     let staleCount = 0;
-    for (const side of SIDES) {
+    for (let k = 0; k < SIDES.length; k++) {
+      const side = SIDES[k]!;
       const mine = this.at[side];
       const want = wanted[side];
       for (let i = 0; i < mine.length; i++) if (!hasTick(want, mine[i]!.tick)) stale[staleCount++] = mine[i]!.id;
     }
     for (let i = 0; i < staleCount; i++) absorb(book.cancel(stale[i]!));
-    for (const side of SIDES) {
+    for (let k = 0; k < SIDES.length; k++) {
+      const side = SIDES[k]!;
       const want = wanted[side];
       for (let i = 0; i < want.length; i += 2) {
         const tick = want[i]!;

@@ -210,6 +210,9 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   /** How each order that left a book ended, to answer a late cancel or replace in words. */
   const finished = new Map<string, 'filled' | 'canceled' | 'rejected'>();
   const owners = new Map<string, number>();
+  /** The contexts of a submit and a cancel, filled in per command (absorb reads them and keeps nothing): no object per order. */
+  const submitting: { kind: 'submit'; w: Working } = { kind: 'submit', w: undefined as unknown as Working };
+  const canceling: { kind: 'cancel'; w: Working } = { kind: 'cancel', w: undefined as unknown as Working };
   let nextNum = 0;
   let execNo = 0;
   let publishing = false;
@@ -220,20 +223,27 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
    * each microtask delivers the oldest waiting event, so the order and the timing are those
    * of one closure per event, without making the closure.
    */
-  const outbox: VenueEvent[] = [];
+  // A ring (capacity a power of two, doubled when full): emptying an array (length 0) would drop its store and
+  // every burst of events would grow a new one.
+  let outbox: (VenueEvent | undefined)[] = new Array(64);
   let outboxHead = 0;
+  let outboxCount = 0;
   const deliver = (): void => {
     const e = outbox[outboxHead]!;
-    outbox[outboxHead] = undefined as unknown as VenueEvent;
-    outboxHead += 1;
-    if (outboxHead === outbox.length) {
-      outbox.length = 0;
-      outboxHead = 0;
-    }
+    outbox[outboxHead] = undefined;
+    outboxHead = (outboxHead + 1) & (outbox.length - 1);
+    outboxCount -= 1;
     if (!stopped) events.next(e);
   };
   const emit = (e: VenueEvent): void => {
-    outbox.push(e);
+    if (outboxCount === outbox.length) {
+      const grown: (VenueEvent | undefined)[] = new Array(outbox.length * 2);
+      for (let i = 0; i < outboxCount; i++) grown[i] = outbox[(outboxHead + i) & (outbox.length - 1)];
+      outbox = grown;
+      outboxHead = 0;
+    }
+    outbox[(outboxHead + outboxCount) & (outbox.length - 1)] = e;
+    outboxCount += 1;
     queueMicrotask(deliver);
   };
   const newId = () => ++nextNum;
@@ -586,7 +596,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     };
     working.set(w.orderId, w);
     byNum.set(w.numId, w);
-    absorb(sb, run(sb.book, w.numId, w.owner, planned.plan), { kind: 'submit', w });
+    submitting.w = w;
+    absorb(sb, run(sb.book, w.numId, w.owner, planned.plan), submitting);
     settle(sb);
   }
 
@@ -596,7 +607,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     if (w === undefined) return emit({ kind: 'cancelRejected', orderId: order.orderId, reason: tooLate(order.orderId, 'cancel') });
     catchUp(w.sb);
     w.sb.chain = 0;
-    absorb(w.sb, w.sb.book.cancel(w.numId), { kind: 'cancel', w });
+    canceling.w = w;
+    absorb(w.sb, w.sb.book.cancel(w.numId), canceling);
     settle(w.sb);
   }
 
