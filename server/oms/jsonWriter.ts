@@ -212,9 +212,32 @@ export function numOrNull(x: number | null): void {
   else num(x);
 }
 
-/** The text written since `begin`, as a Buffer of its own (for a socket): a view of the slab, which is not written over. */
-export function takeBuffer(): Buffer {
-  const out = Buffer.from(buf.buffer, buf.byteOffset + start, pos - start);
+/** Bytes written since `begin`. */
+export function written(): number {
+  return pos - start;
+}
+
+/**
+ * Leaves `bytes` bytes unwritten at the current position, for something whose
+ * content is known only once the text after it is written (a frame header in
+ * front of its payload); `setByte` fills them in.
+ */
+export function skip(bytes: number): void {
+  ensure(bytes);
+  pos += bytes;
+}
+
+/** Sets the byte `offset` bytes after `begin`'s position (in room left by `skip`). */
+export function setByte(offset: number, value: number): void {
+  buf[start + offset] = value;
+}
+
+/**
+ * The bytes written since `begin` (from `offset` bytes after it), as a Buffer
+ * of their own for a socket: a view of the slab, which is not written over.
+ */
+export function takeBuffer(offset = 0): Buffer {
+  const out = Buffer.from(buf.buffer, buf.byteOffset + start + offset, pos - start - offset);
   start = pos;
   return out;
 }

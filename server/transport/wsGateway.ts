@@ -10,6 +10,7 @@ import { positionToWire } from '../portfolio/positionBook.ts';
 import type { Position } from '../portfolio/positionBook.ts';
 import { CLOSE_POLICY, type HandlerContext, dispatch, helloMessage } from './handlers.ts';
 import { execReportFrame } from './execReportFrame.ts';
+import { type WsTextFrame, sendTextFrame } from './wsTextFrame.ts';
 import { directReplyOf } from './orderHandlers.ts';
 import { WS_PATH } from './httpHandler.ts';
 import { type FanoutStats, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
@@ -25,8 +26,6 @@ export interface WsGateway {
 }
 
 const CLOSE_GOING_AWAY = 1001;
-/** ws's send options for a Buffer that holds JSON text: a text frame, not binary. One object, not one per send. */
-const AS_TEXT = { binary: false } as const;
 /**
  * Frames over MAX_FRAME_BYTES are answered TOO_LARGE and the session goes on
  * (a terminal bug should not cost the trader their session); only beyond this
@@ -68,16 +67,12 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   function send(s: Session, msg: ServerMessage): void {
     sendFrame(s, JSON.stringify(msg));
   }
-  /**
-   * A message already serialised (the same bytes JSON.stringify would give).
-   * A Buffer holds that text in UTF-8 and still goes out as a text frame; ws
-   * writes it to the socket as it is (a string is encoded again per connection).
-   */
-  function sendFrame(s: Session, frame: string | Buffer): void {
+  /** A message already serialised (the same bytes JSON.stringify would give), or a whole text frame around it. */
+  function sendFrame(s: Session, frame: string | WsTextFrame): void {
     if (s.ws.readyState !== WebSocket.OPEN) return;
     corkForThisTurn(s.ws);
     if (typeof frame === 'string') s.ws.send(frame);
-    else s.ws.send(frame, AS_TEXT);
+    else sendTextFrame(s.ws, frame);
   }
   /**
    * Sockets written to in this turn of the event loop. Each one is corked at
@@ -134,7 +129,7 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
       return;
     }
     // The asker's frame carries its reqId; every other connection gets one shared frame, written once.
-    let shared: Buffer | undefined;
+    let shared: WsTextFrame | undefined;
     const order = u.execution.order;
     for (const s of sessions.values()) {
       if (s.auth.state !== 'authenticated') continue;

@@ -20,6 +20,7 @@ import { loadInstruments } from '../../../server/marketdata/loadInstruments.ts';
 import { type Execution, executionToWire, orderIdOf, execIdOf } from '../../../server/oms/execution.ts';
 import { execLine, orderLine } from '../../../server/oms/journal.ts';
 import { execReportFrame } from '../../../server/transport/execReportFrame.ts';
+import { payloadOf } from '../../../server/transport/wsTextFrame.ts';
 import { refExecIdOf, refOrderIdOf } from '../../unit/oms/referenceSerialisers.ts';
 
 const ORDERS = Number(process.argv.find((a) => a.startsWith('--orders='))?.slice(9) ?? 4_000);
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < evs.length; i++) {
     const w = executionToWire(evs[i]!.e);
     const old = Buffer.from(`{"type":"execReport","reqId":"o1","report":${JSON.stringify(w)}}`);
-    if (!execReportFrame(evs[i]!.e, 'o1').equals(old)) throw new Error(`frame ${i} differs`);
+    if (!payloadOf(execReportFrame(evs[i]!.e, 'o1')).equals(old)) throw new Error(`frame ${i} differs`);
   }
   await post('HeapProfiler.enable');
   for (const [name, run] of Object.entries(CASES)) {

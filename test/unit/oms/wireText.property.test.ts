@@ -7,6 +7,7 @@ import { type Execution, execIdOf, orderIdOf } from '../../../server/oms/executi
 import { execLine, orderLine } from '../../../server/oms/journal.ts';
 import { reportJsonOf } from '../../../server/oms/reportWire.ts';
 import { execReportFrame } from '../../../server/transport/execReportFrame.ts';
+import { payloadOf } from '../../../server/transport/wsTextFrame.ts';
 import { refExecIdOf, refExecLine, refExecReportFrame, refOrderIdOf, refOrderLine, refReportJson } from './referenceSerialisers.ts';
 
 /**
@@ -99,11 +100,11 @@ describe('execution reports written straight as JSON', () => {
     );
   });
 
-  it('an execReport frame is the UTF-8 bytes of the whole message stringified, with or without a reqId', () => {
+  it('an execReport frame carries the UTF-8 bytes of the whole message stringified, with or without a reqId', () => {
     fc.assert(
       fc.property(execution, reqId, (e, r) => {
         const frame = execReportFrame(e, r);
-        expect(frame.equals(Buffer.from(refExecReportFrame(e, r), 'utf8'))).toBe(true);
+        expect(payloadOf(frame).equals(Buffer.from(refExecReportFrame(e, r), 'utf8'))).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -113,7 +114,7 @@ describe('execution reports written straight as JSON', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(execution, reqId), { minLength: 2, maxLength: 8 }), (pairs) => {
         const frames = pairs.map(([e, r]) => execReportFrame(e, r));
-        pairs.forEach(([e, r], i) => expect(frames[i]!.toString('utf8')).toBe(refExecReportFrame(e, r)));
+        pairs.forEach(([e, r], i) => expect(payloadOf(frames[i]!).toString('utf8')).toBe(refExecReportFrame(e, r)));
       }),
       { numRuns: 200 },
     );
@@ -123,14 +124,14 @@ describe('execution reports written straight as JSON', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(execution, reqId), { minLength: 1, maxLength: 5 }), fc.string({ minLength: 500, maxLength: 1500 }), (pairs, pad) => {
         // About 150 frames of 1-2 KB: past several 64 KB slabs.
-        const sent: Array<{ frame: Buffer; expected: string }> = [];
+        const sent: Array<{ frame: ReturnType<typeof execReportFrame>; expected: string }> = [];
         for (let k = 0; k < 150; k++) {
           const [e0, r] = pairs[k % pairs.length]!;
           const e = { ...e0, order: { ...e0.order, text: `${k}${pad}` } };
           sent.push({ frame: execReportFrame(e, r), expected: refExecReportFrame(e, r) });
           expect(execLine(k + 1, e)).toBe(refExecLine(k + 1, e));
         }
-        for (const { frame, expected } of sent) expect(frame.toString('utf8')).toBe(expected);
+        for (const { frame, expected } of sent) expect(payloadOf(frame).toString('utf8')).toBe(expected);
       }),
       { numRuns: 10 },
     );
@@ -141,7 +142,7 @@ describe('execution reports written straight as JSON', () => {
       fc.property(execution, fc.string({ unit: 'binary', minLength: 30_000, maxLength: 100_000 }), (e, long) => {
         const big = { ...e, order: { ...e.order, text: long } };
         expect(reportJsonOf(big)).toBe(refReportJson(big));
-        expect(execReportFrame(big, 'r1').equals(Buffer.from(refExecReportFrame(big, 'r1'), 'utf8'))).toBe(true);
+        expect(payloadOf(execReportFrame(big, 'r1')).equals(Buffer.from(refExecReportFrame(big, 'r1'), 'utf8'))).toBe(true);
       }),
       { numRuns: 50 },
     );
