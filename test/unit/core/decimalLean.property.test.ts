@@ -50,6 +50,11 @@ describe('lean decimal arithmetic equals decimal.js', () => {
     const r = addDec(new Decimal('1.5'), new Decimal('2.25'));
     expect(r).toBeInstanceOf(Decimal);
     expect((r as unknown as { constructor: unknown }).constructor).toBe(Decimal);
+    expect(Object.getPrototypeOf(r)).toBe(Object.getPrototypeOf(new Decimal(1)));
+    expect(Object.keys(r)).toEqual(Object.keys(new Decimal('3.75')));
+    expect(r).toStrictEqual(new Decimal('3.75'));
+    expect(Decimal.isDecimal(r)).toBe(true);
+    expect(new Decimal(r).toFixed()).toBe('3.75');
     expect(r.div(3).toFixed()).toBe(new Decimal('3.75').div(3).toFixed());
   });
 
