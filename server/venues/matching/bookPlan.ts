@@ -97,6 +97,29 @@ export function toBookTicks(what: string, price: Decimal, instrument: Pick<Instr
   return toBookTicksExact(what, price, instrument, scale);
 }
 
+/**
+ * toBookTicks's integer path alone, as a number: the book ticks when it applies (the value toBookTicks
+ * gives then), else NaN and the caller takes toBookTicks. No result object: it runs for every order.
+ */
+export function bookTicksFast(price: Decimal, scale: BookScale): number {
+  const fast = scale.fast;
+  if (fast === undefined) return Number.NaN;
+  const n = scaledInteger(price, fast.places);
+  if (!(n > 0)) return Number.NaN;
+  const { bandFrom, bandTick } = fast;
+  let k = bandFrom.length - 1;
+  while (k > 0 && n < bandFrom[k]!) k -= 1;
+  return n % bandTick[k]! === 0 ? n / fast.unit : Number.NaN;
+}
+
+/** toLots's integer path alone, as bookTicksFast: the lots, or NaN (then toLots decides). */
+export function lotsFast(quantity: Decimal, scale: BookScale): number {
+  const fast = scale.fast;
+  if (fast === undefined) return Number.NaN;
+  const n = scaledInteger(quantity, fast.lotPlaces);
+  return n > 0 && n % fast.lot === 0 ? n / fast.lot : Number.NaN;
+}
+
 /** toBookTicks in Decimal arithmetic: the reference, and the path of every refusal. */
 export function toBookTicksExact(what: string, price: Decimal, instrument: Pick<Instrument, 'tickSize' | 'tickTable'>, scale: BookScale): Converted {
   if (!price.gt(0)) return { ok: false, reason: `${what} must be positive` };

@@ -12,6 +12,9 @@ import {
   type BookSide,
   type ScaledStep,
   bookScale,
+  bookTicksFast,
+  bookTif,
+  lotsFast,
   lotsToQuantity,
   planOrder,
   scaledStep,
@@ -572,6 +575,23 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     emit({ kind: 'rejected', orderId, reason });
   }
 
+  /** A submitted order, known to the venue from now on. */
+  function enter(order: Order, sb: SymbolBook, priorLots: number, lots: number): Working {
+    const w: Working = {
+      orderId: order.orderId,
+      numId: newId(),
+      owner: ownerOf(order.trader),
+      side: bookSide(order.side),
+      sb,
+      priorLots,
+      lots,
+      leaves: lots,
+    };
+    working.set(w.orderId, w);
+    byNum.set(w.numId, w);
+    return w;
+  }
+
   function submit(order: Order): void {
     if (stopped || working.has(order.orderId)) return;
     const instrument = md.instruments.get(order.symbol);
@@ -579,23 +599,24 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     const sb = bookFor(instrument);
     catchUp(sb);
     sb.chain = 0;
+    // The common order, a limit whose price and size convert in integers: straight to the book, no plan or result objects.
+    if (order.type === 'limit' && order.limitPrice !== null && order.cumQty.isZero()) {
+      const lots = lotsFast(order.leavesQty, sb.scale);
+      const tick = bookTicksFast(order.limitPrice, sb.scale);
+      if (lots > 0 && tick > 0) {
+        const w = enter(order, sb, 0, lots);
+        submitting.w = w;
+        absorb(sb, sb.book.limit(w.numId, w.owner, w.side, tick, lots, bookTif(order.tif)), submitting);
+        settle(sb);
+        return;
+      }
+    }
     const lots = toLots(order.leavesQty, sb.scale);
     if (!lots.ok) return refuseSubmit(order.orderId, lots.reason);
     const prior = order.cumQty.isZero() ? 0 : order.cumQty.div(sb.scale.lotSize).floor().toNumber();
     const planned = planOrder(order, lots.value, instrument, sb.scale);
     if (!planned.ok) return refuseSubmit(order.orderId, planned.reason);
-    const w: Working = {
-      orderId: order.orderId,
-      numId: newId(),
-      owner: ownerOf(order.trader),
-      side: bookSide(order.side),
-      sb,
-      priorLots: prior,
-      lots: lots.value,
-      leaves: lots.value,
-    };
-    working.set(w.orderId, w);
-    byNum.set(w.numId, w);
+    const w = enter(order, sb, prior, lots.value);
     submitting.w = w;
     absorb(sb, run(sb.book, w.numId, w.owner, planned.plan), submitting);
     settle(sb);
