@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { type RefObject, useMemo } from 'react';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../core/protocol/clientBook.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import type { ClientList as ClientListData, Loadable } from '../streams/clientBook.ts';
 import { FLAG_LABEL, formatIsoDate } from './bookFormat.ts';
 import { BOOK_COLUMNS, CLIENT_COLUMNS } from './clientColumns.ts';
@@ -96,6 +96,7 @@ export function ClientList({ list, filter, onFilter, selectedId, onSelect, onOpe
             rowData={shown}
             columnDefs={wholeBook ? BOOK_COLUMNS : CLIENT_COLUMNS}
             getRowId={(p) => p.data.clientId}
+            modules={AUTO_SIZE_GRID_MODULES}
             autoSizeStrategy={{ type: 'fitGridWidth' }}
             onGridSizeChanged={(e) => e.api.sizeColumnsToFit()}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}

@@ -1,8 +1,25 @@
-import { AllCommunityModule, ModuleRegistry, colorSchemeDark, themeQuartz } from 'ag-grid-community';
+import { AllCommunityModule, ColumnAutoSizeModule, type Module, ModuleRegistry, colorSchemeDark, themeQuartz } from 'ag-grid-community';
+
+/**
+ * Every Community module but column auto-size, for every grid. With the
+ * auto-size module, ag-grid-react 36 starts a setTimeout for every row whose
+ * data changes (and every rowData update), to queue resizes behind it: the
+ * blotters, positions and the desk monitor paid ~1.2 timer tasks per row
+ * update for a feature they never use. Read from AllCommunityModule, so an
+ * upgrade that adds a module still gets it.
+ */
+export const GLOBAL_GRID_MODULES: readonly Module[] = (AllCommunityModule.dependsOn ?? []).filter((m) => m !== ColumnAutoSizeModule);
+
+/**
+ * For a grid that sizes its columns (`autoSizeStrategy`, `sizeColumnsToFit`,
+ * `autoSizeColumns`): pass as its `modules` prop. A constant, so the grid is
+ * given the same array on every render.
+ */
+export const AUTO_SIZE_GRID_MODULES: Module[] = [ColumnAutoSizeModule];
 
 /** Called once from main.tsx, before the first grid renders. */
 export function registerGridModules(): void {
-  ModuleRegistry.registerModules([AllCommunityModule]);
+  ModuleRegistry.registerModules([...GLOBAL_GRID_MODULES]);
 }
 
 /** Dense and dark: a trader reads many rows at once, all day. */

@@ -5,7 +5,7 @@ import { useSession } from '../../app/sessionContext.ts';
 import type { ClientDetailWire } from '../../core/protocol/clientBook.ts';
 import { directionClass } from '../../grid/cellStyles.ts';
 import { ExportCsvButton } from '../../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../../grid/gridSetup.ts';
 import { useGridApi } from '../../grid/useGridApi.ts';
 import { ALLOCATION_DIMENSIONS, DIMENSION_LABEL, allocationOf, foldSmallSlices } from '../allocation.ts';
 import { FLAG_LABEL, KYC_LABEL, formatIsoDate, formatWeight, riskText } from '../bookFormat.ts';
@@ -138,7 +138,7 @@ export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWir
           <div className="grid-tools">
             <ExportCsvButton grid={accountsGrid.api} name={`accounts-${detail.profile.clientId}`} testId="export-csv-accounts" />
           </div>
-          <AgGridReact<AccountRow> onGridReady={accountsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={accountColumns} getRowId={(r) => r.data.accountId} />
+          <AgGridReact<AccountRow> onGridReady={accountsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" modules={AUTO_SIZE_GRID_MODULES} autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={accounts} columnDefs={accountColumns} getRowId={(r) => r.data.accountId} />
         </div>
       </div>
       <div className="allocation-charts" data-testid="allocation-charts">
@@ -155,7 +155,7 @@ export function OverviewTab({ detail, live, compact }: { detail: ClientDetailWir
         <ExportCsvButton grid={holdingsGrid.api} name={`holdings-${detail.profile.clientId}`} testId="export-csv-holdings" />
       </h3>
       <div className="detail-holdings" data-testid="client-holdings">
-        <AgGridReact<HoldingRow> onGridReady={holdingsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={holdingColumns} getRowId={(r) => r.data.key} />
+        <AgGridReact<HoldingRow> onGridReady={holdingsGrid.onGridReady} theme={terminalGridTheme} domLayout="autoHeight" modules={AUTO_SIZE_GRID_MODULES} autoSizeStrategy={{ type: 'fitGridWidth' }} onGridSizeChanged={(e) => e.api.sizeColumnsToFit()} rowData={holdings} columnDefs={holdingColumns} getRowId={(r) => r.data.key} />
       </div>
     </div>
   );

@@ -1,0 +1,300 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
+import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import { type TestClient, connect } from '../support/wsClient.ts';
+
+/*
+ * ag-grid's modules per grid (src/grid/gridSetup.ts). The column auto-size
+ * module is registered only on the grids that fit their width (the client
+ * book's list, accounts and holdings): with it, ag-grid-react 36 starts a
+ * setTimeout for every row whose data changes, which the blotters,
+ * positions and the desk monitor have no use for.
+ *
+ * 1. Every screen with grids (trader, advisor's client book and rebalance,
+ *    desk head's monitor, clients and research) prints no ag-grid error or
+ *    warning: a grid using a feature whose module is missing would.
+ * 2. The client book grids still fill their width, also after the window
+ *    is resized (onGridSizeChanged → sizeColumnsToFit).
+ * 3. Under order flow, the blotters' row updates start none of ag-grid's
+ *    auto-size timers, while the client holdings (which keep the module)
+ *    do: the counter sees them where they exist. Figures are printed, not
+ *    asserted on speed.
+ *
+ * How it counts: an init script wraps window.setTimeout and counts the calls
+ * whose callback is ag-grid-react's auto-size tick (its source calls
+ * `processResizeOperations`), and every call. Row updates are ag-grid's own
+ * `rowNodeDataChanged` events: the served bundle is rewritten (page.route)
+ * so the event's dispatch also reports the grid's id.
+ */
+
+let gateway: TestGateway;
+let browser: Browser;
+const eventually = pollFor(30_000);
+
+/** Counters the page keeps; see INIT_SCRIPT. */
+interface GridCounters {
+  timers: number;
+  autoSizeTimers: number;
+  /** Row updates per grid, keyed by the data-testid of the panel around the grid (or its grid-id). */
+  rowUpdates: Record<string, number>;
+}
+
+// A string, not a function: the page gets exactly this code, whatever the test runner's transform adds.
+const INIT_SCRIPT = `(() => {
+  const realSetTimeout = window.setTimeout;
+  const counts = { timers: 0, autoSizeTimers: 0, rowUpdates: {} };
+  window.__gridCounters = counts;
+  window.setTimeout = function (callback, ...rest) {
+    counts.timers += 1;
+    if (typeof callback === 'function' && Function.prototype.toString.call(callback).includes('processResizeOperations')) counts.autoSizeTimers += 1;
+    return realSetTimeout.call(window, callback, ...rest);
+  };
+  // A grid is named by the data-testid of the panel around it, looked up while it is on the page.
+  const names = new Map();
+  window.__agRowUpdate = (gridId) => {
+    let name = names.get(gridId);
+    if (name === undefined) {
+      const el = document.querySelector('[grid-id="' + gridId + '"]');
+      name = el?.closest('[data-testid]')?.getAttribute('data-testid');
+      if (name) names.set(gridId, name);
+    }
+    const key = name ?? 'grid-' + gridId;
+    counts.rowUpdates[key] = (counts.rowUpdates[key] ?? 0) + 1;
+  };
+})();`;
+
+/** ag-grid's RowNode dispatch of a data change, as minified in the bundle (any quote style). */
+const ROW_NODE_DATA_CHANGED = /\{type:(["'`])rowNodeDataChanged\1,node:this\}/g;
+
+async function openPage(): Promise<{ page: Page; gridMessages: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+  page.setDefaultTimeout(5_000);
+  page.on('pageerror', (err) => console.error('[browser]', err.message));
+  const gridMessages: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    const kind = msg.type();
+    if ((kind === 'error' || kind === 'warning') && /ag[ -]?grid/i.test(msg.text())) gridMessages.push(`${kind}: ${msg.text()}`);
+  });
+  await page.addInitScript(INIT_SCRIPT);
+  let rewritten = 0;
+  await page.route('**/assets/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(ROW_NODE_DATA_CHANGED, (event) => {
+      rewritten += 1;
+      return `(globalThis.__agRowUpdate?.(this.beans.context.getId()),${event})`;
+    });
+    await route.fulfill({ response, body });
+  });
+  await page.goto(gateway.url);
+  await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
+  // The bundle holds ag-grid's dispatch; if a new ag-grid minifies it differently, this says so.
+  expect(rewritten).toBeGreaterThanOrEqual(1);
+  return { page, gridMessages };
+}
+
+async function readCounters(page: Page): Promise<GridCounters> {
+  return page.evaluate(`(() => {
+    const c = window.__gridCounters;
+    return { timers: c.timers, autoSizeTimers: c.autoSizeTimers, rowUpdates: { ...c.rowUpdates } };
+  })()`);
+}
+
+function diff(after: GridCounters, before: GridCounters): GridCounters {
+  const rowUpdates: Record<string, number> = {};
+  for (const [name, n] of Object.entries(after.rowUpdates)) {
+    const d = n - (before.rowUpdates[name] ?? 0);
+    if (d > 0) rowUpdates[name] = d;
+  }
+  return { timers: after.timers - before.timers, autoSizeTimers: after.autoSizeTimers - before.autoSizeTimers, rowUpdates };
+}
+
+function totalRowUpdates(c: GridCounters): number {
+  return Object.values(c.rowUpdates).reduce((a, b) => a + b, 0);
+}
+
+function report(label: string, c: GridCounters): void {
+  const rows = totalRowUpdates(c);
+  const per = (n: number) => (rows === 0 ? 'n/a' : (n / rows).toFixed(2));
+  console.log(
+    `[grid-modules] ${label}: ${rows} row updates ${JSON.stringify(c.rowUpdates)}; ag-grid auto-size timers ${c.autoSizeTimers} (${per(c.autoSizeTimers)} per row update); all setTimeout calls ${c.timers} (${per(c.timers)} per row update)`,
+  );
+}
+
+interface FitReport {
+  grid: string;
+  columns: number;
+  columnsWidth: number;
+  available: number;
+}
+
+/**
+ * For each grid under `testId`: the sum of its displayed column widths and
+ * the width a fitGridWidth grid sizes them to (the body viewport less a
+ * vertical scrollbar it shows).
+ */
+async function readFit(page: Page, testId: string): Promise<FitReport[]> {
+  return page.evaluate(`(() => {
+    const scope = document.querySelector('[data-testid="${testId}"]');
+    return [...scope.querySelectorAll('.ag-root-wrapper')].map((grid) => {
+      const headers = [...grid.querySelectorAll('.ag-header-row-column .ag-header-cell')];
+      const columnsWidth = headers.reduce((sum, h) => sum + h.getBoundingClientRect().width, 0);
+      const viewport = grid.querySelector('.ag-grid-viewport');
+      return { grid: '${testId}', columns: headers.length, columnsWidth, available: viewport.clientWidth };
+    });
+  })()`);
+}
+
+async function expectFillsWidth(page: Page, testId: string): Promise<void> {
+  await eventually(async () => {
+    const fits = await readFit(page, testId);
+    return fits.length > 0 && fits.every((f) => f.columns > 0 && Math.abs(f.columnsWidth - f.available) <= 2);
+  }).toBe(true);
+  for (const f of await readFit(page, testId)) console.log(`[grid-modules] ${testId}: ${f.columns} columns, ${f.columnsWidth.toFixed(1)} px of ${f.available} px`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  gateway = await startTestGateway({ staticDir: DIST });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+let orderNo = 0;
+
+/** Places an order for trader1 from a second session (warnings accepted) and returns its id. */
+async function place(client: TestClient, order: Record<string, string>): Promise<string> {
+  orderNo += 1;
+  const answer = await client.request({
+    type: 'placeOrder',
+    clOrdId: `GM-${Date.now()}-${orderNo}`,
+    order: { symbol: 'AAPL', side: 'buy', quantity: '100', account: 'T1-MAIN', tif: 'day', type: 'limit', ...order } as never,
+    confirm: true,
+    justification: 'grid modules e2e',
+  });
+  if (answer.type !== 'execReport') throw new Error(`order not placed: ${JSON.stringify(answer)}`);
+  return answer.report.order.orderId;
+}
+
+describe('the trader’s screen', () => {
+  it('blotter row updates under order flow start no ag-grid auto-size timer, and no grid prints an ag-grid error', async () => {
+    const { page, gridMessages } = await openPage();
+    await loginAs(page, 'trader1');
+    const blotter = page.getByTestId('order-blotter');
+    await eventually(() => page.locator('[data-testid=watchlist] .ag-row').count()).toBeGreaterThan(0);
+    const flow = await connect(gateway.wsUrl);
+    await flow.login('trader1');
+
+    // A few orders to start with, so every later order event refreshes a blotter of several rows.
+    const resting: string[] = [];
+    for (let i = 0; i < 4; i += 1) resting.push(await place(flow, { limitPrice: '1.00' }));
+    await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(4);
+    const start = await readCounters(page);
+
+    // Order flow: rest and cancel, and two fills (a buy and a sell at market).
+    for (let i = 0; i < 6; i += 1) {
+      const id = await place(flow, { limitPrice: '1.00' });
+      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('New');
+      await flow.request({ type: 'cancelOrder', orderId: id });
+      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Canceled');
+    }
+    for (const side of ['buy', 'sell']) {
+      const id = await place(flow, { side, type: 'market' });
+      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Filled');
+    }
+    await page.getByTestId('tab-executions').click();
+    await eventually(() => page.locator('[data-testid=execution-blotter] .ag-row').count()).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('tab-orders').click();
+    for (const id of resting) await flow.request({ type: 'cancelOrder', orderId: id });
+    await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(0);
+    const flowCounters = diff(await readCounters(page), start);
+    report('trader1 under order flow', flowCounters);
+    await flow.close();
+
+    expect(flowCounters.rowUpdates['order-blotter'] ?? 0).toBeGreaterThan(0);
+    expect(flowCounters.autoSizeTimers).toBe(0);
+    expect(gridMessages).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the advisor’s client book', () => {
+  it('fits the list, accounts and holdings to their width, keeps the auto-size timers to those grids, and prints no ag-grid error', async () => {
+    const { page, gridMessages } = await openPage();
+    await loginAs(page, 'advisor1');
+    await eventually(() => page.locator('[data-testid=client-list] .ag-row').count()).toBeGreaterThan(5);
+    await expectFillsWidth(page, 'client-list');
+    await eventually(() => page.locator('[data-testid=client-holdings] .ag-row').count()).toBeGreaterThan(0);
+    await expectFillsWidth(page, 'client-accounts');
+    await expectFillsWidth(page, 'client-holdings');
+
+    // The opened client view, then a narrower window: the grids size to fit again.
+    const clientName = (await page.locator('[data-testid=client-list] .ag-row .ag-cell[col-id="name"]').first().textContent()) ?? '';
+    await page.locator('[data-testid=client-list] .ag-row').first().dblclick();
+    await page.locator('[data-testid=advisor-workspace][data-opened=true]').waitFor({ timeout: 10_000 });
+    await eventually(() => page.getByTestId('client-name').textContent()).toBe(clientName);
+    await expectFillsWidth(page, 'client-accounts');
+    await expectFillsWidth(page, 'client-holdings');
+    // The holdings keep the module: their live prices start its timers (the counter sees them where they exist).
+    const before = await readCounters(page);
+    await eventually(async () => diff(await readCounters(page), before).autoSizeTimers).toBeGreaterThan(0);
+    report('advisor1 client view (holdings keep auto-size)', diff(await readCounters(page), before));
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await expectFillsWidth(page, 'client-accounts');
+    await expectFillsWidth(page, 'client-holdings');
+
+    await page.getByTestId('client-tab-transactions').click();
+    await eventually(() => page.locator('[data-testid=client-transactions] .ag-root-wrapper').count()).toBe(1);
+    await page.getByTestId('client-tab-overview').click();
+    await page.locator('body').press('Escape');
+    await page.locator('[data-testid=advisor-workspace][data-opened=false]').waitFor({ timeout: 10_000 });
+    // At 1,200 px the list's minimum widths are wider than the panel (it scrolls sideways); back to full width it fits again.
+    await page.setViewportSize({ width: 1600, height: 960 });
+    await expectFillsWidth(page, 'client-list');
+
+    // The rebalance screen's grids (accounts, blocks, lines).
+    await page.locator('[data-testid=client-list] .ag-row').first().click();
+    await page.getByTestId('client-rebalance').click();
+    await page.locator('[data-testid=advisor-workspace][data-screen=rebalance]').waitFor();
+    await eventually(() => page.getByTestId('rebalance-propose').isEnabled()).toBe(true);
+    await page.getByTestId('rebalance-propose').click();
+    await page.locator('[data-testid=rebalance-proposal-status][data-state=done]').waitFor({ timeout: 30_000 });
+    await eventually(() => page.locator('[data-testid=rebalance-blocks] .ag-row').count()).toBeGreaterThan(0);
+
+    expect(gridMessages).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the desk head', () => {
+  it('sees the monitor, the whole client book fitted to its width, and research, with no ag-grid error', async () => {
+    const { page, gridMessages } = await openPage();
+    await loginAs(page, 'deskhead');
+    await page.getByTestId('desk-workspace').waitFor({ state: 'visible', timeout: 20_000 });
+    await eventually(() => page.locator('[data-testid=desk-rollup] .ag-row').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('[data-testid=desk-limits] .ag-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('rollup-toggle-Equities/trader1').click();
+    await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('deskhead-tab-clients').click();
+    await page.locator('[data-testid=deskhead-workspace][data-view=clients]').waitFor();
+    await eventually(() => page.locator('[data-testid=client-list] .ag-header-cell[col-id="advisor"]').count()).toBe(1);
+    await expectFillsWidth(page, 'client-list');
+    await eventually(() => page.locator('[data-testid=client-holdings] .ag-row').count()).toBeGreaterThan(0);
+    await expectFillsWidth(page, 'client-holdings');
+
+    await page.getByTestId('deskhead-tab-research').click();
+    await page.locator('[data-testid=deskhead-workspace][data-view=research]').waitFor();
+    await page.getByTestId('deskhead-tab-desk').click();
+    await eventually(() => page.getByTestId('desk-workspace').isVisible()).toBe(true);
+
+    expect(gridMessages).toEqual([]);
+    await page.close();
+  });
+});
