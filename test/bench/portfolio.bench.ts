@@ -23,7 +23,10 @@ import { fxRates } from '../../src/core/pnl/fx.ts';
 import { loadInstruments } from '../../server/marketdata/loadInstruments.ts';
 import { createRowCache, deskLines, deskRows } from '../../server/portfolio/deskView.ts';
 import { type BookPosition, applyBookedFill, openBookPosition } from '../../server/portfolio/ledgerBook.ts';
+import { commissionFor, DEFAULT_COMMISSIONS } from '../../server/portfolio/commissions.ts';
+import { Session } from 'node:inspector/promises';
 import { startTestGateway } from '../support/gateway.ts';
+import { applyBookedFillBefore } from '../unit/portfolio/reference/ledgerBookBefore.ts';
 import { connect } from '../support/wsClient.ts';
 
 const POSITIONS = 10_000;
@@ -159,6 +162,69 @@ async function fillToRollupSection(fills: number) {
   }
 }
 
+type BookFill = typeof applyBookedFill;
+
+/**
+ * 3. A fill booked (issue 4): applyBookedFill (the day totals in lean exact
+ *    decimals) against its copy from before (test/unit/portfolio/reference),
+ *    with the fill's commission as the service charges it, on the same fills
+ *    in interleaved rounds; CPU µs per fill (median round) and bytes allocated
+ *    per fill (V8's sampling heap profiler, garbage included).
+ */
+async function fillSection(fills: number, rounds: number) {
+  const instruments = loadInstruments().all().filter((i) => i.referencePrice.gt(0) && /^[A-Z]{1,5}$/.test(i.symbol));
+  const rnd = mulberry32(11);
+  const plan = Array.from({ length: fills }, () => {
+    const ins = instruments[Math.floor(rnd() * instruments.length)]!;
+    const price = ins.referencePrice.plus(ins.tickSize.times(Math.floor(rnd() * 40) - 20));
+    return { ins, side: rnd() < 0.6 ? ('buy' as const) : ('sell' as const), quantity: ins.lotSize.times(1 + Math.floor(rnd() * 20)), price };
+  });
+  const book = (apply: BookFill): number => {
+    const open = new Map<string, BookPosition>();
+    let n = 0;
+    for (const f of plan) {
+      const p = open.get(f.ins.symbol) ?? openBookPosition({ trader: 'trader1', account: 'T1-MAIN', symbol: f.ins.symbol }, f.ins);
+      const fee = commissionFor(DEFAULT_COMMISSIONS, f.ins, f.quantity, f.price);
+      const next = apply(p, { trader: 'trader1', account: 'T1-MAIN', symbol: f.ins.symbol, side: f.side, quantity: f.quantity, price: f.price, fee });
+      open.set(f.ins.symbol, next);
+      n += next.todayQuantity.e;
+    }
+    return n;
+  };
+  const cpu = (apply: BookFill): number => {
+    const t = process.cpuUsage();
+    book(apply);
+    const u = process.cpuUsage(t);
+    return (u.user + u.system) / fills;
+  };
+  const times = { before: [] as number[], after: [] as number[] };
+  book(applyBookedFillBefore);
+  book(applyBookedFill);
+  for (let r = 0; r < rounds; r++) {
+    times.before.push(cpu(applyBookedFillBefore));
+    times.after.push(cpu(applyBookedFill));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const session = new Session();
+  session.connect();
+  const bytes = async (apply: BookFill): Promise<number> => {
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 256, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+    book(apply);
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    let total = 0;
+    const walk = (n: { selfSize: number; children: unknown[] }) => {
+      total += n.selfSize;
+      for (const c of n.children) walk(c as typeof n);
+    };
+    walk(profile.head as unknown as { selfSize: number; children: unknown[] });
+    return total / fills;
+  };
+  const bytesBefore = await bytes(applyBookedFillBefore);
+  const bytesAfter = await bytes(applyBookedFill);
+  session.disconnect();
+  return { fills, rounds, before: median(times.before), after: median(times.after), bytesBefore, bytesAfter };
+}
+
 async function main(): Promise<void> {
   console.log(`machine: ${os.availableParallelism()} cpus, ${os.cpus()[0]?.model ?? 'unknown'}, node ${process.version}`);
   const r = remarkSection();
@@ -168,6 +234,11 @@ async function main(): Promise<void> {
   console.log(`  ours when a tenth of the symbols move (cached valuations for the rest): ${r.quietBurstMs.toFixed(1)} ms per window`);
   console.log(`  baseline (every quote re-values every position, no cache, and rebuilds the roll-up): ${n(r.naiveBurstMs)} ms per burst (${n(r.naivePositionsPerSec)} positions re-valued/s, most of them unchanged)`);
   console.log(`  ratio, burst cost baseline ÷ ours: ${r.ratio.toFixed(0)}×`);
+  const b = await fillSection(100_000, 7);
+  console.log(
+    `A fill booked (applyBookedFill; the commission, charged as today, in both; ${n(b.fills)} fills, median of ${b.rounds} rounds): before ${b.before.toFixed(2)} µs, after ${b.after.toFixed(2)} µs CPU per fill; ` +
+      `allocated ${n(b.bytesBefore)} → ${n(b.bytesAfter)} bytes per fill`,
+  );
   const f = await fillToRollupSection(20);
   console.log(`Fill to desk roll-up (real gateway, 250 ms conflation window): p50 ${f.p50.toFixed(1)} ms, max ${f.max.toFixed(1)} ms over ${f.fills} fills`);
   console.log(
