@@ -311,3 +311,18 @@ function placesOfValue(x: Decimal): number {
   if (w) for (; w % 10 === 0; w /= 10) n--;
   return n < 0 ? 0 : n;
 }
+
+/**
+ * isMultipleOf(value, step) read off the digit words, with no string or
+ * Decimal made: both as safe integers of units of the finer places, then a
+ * remainder. Undefined when either is too long for that (or step ≤ 0, or not
+ * finite): ask isMultipleOf. (isMultipleOf itself goes through toFixed text,
+ * ~160 bytes an order in validateTicket; src/core/ticket.ts may ask this first.)
+ */
+export function isMultipleInUnits(value: Decimal, step: Decimal): boolean | undefined {
+  const places = Math.max(placesOfValue(value), placesOfValue(step));
+  const v = unitsAt(value, places);
+  const s = unitsAt(step, places);
+  if (v === undefined || s === undefined || s <= 0) return undefined;
+  return v % s === 0;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, addDec, fromUnits, mulDec, subDec, unitsAt } from '../../../src/core/decimal.ts';
+import { Decimal, addDec, fromUnits, isMultipleInUnits, isMultipleOf, mulDec, subDec, unitsAt } from '../../../src/core/decimal.ts';
 
 /** The parts that make a Decimal's value and its printing: sign, exponent, digit words. */
 function form(x: Decimal): { s: number; e: number; d: number[] | null; text: string } {
@@ -82,5 +82,29 @@ describe('lean decimal arithmetic equals decimal.js', () => {
       ),
       { numRuns: 10000 },
     );
+  });
+});
+
+describe('isMultipleInUnits', () => {
+  it('answers as isMultipleOf whenever it answers', () => {
+    const stepArb = fc.oneof(
+      fc.constantFrom('0.01', '0.05', '0.0001', '1', '100', '0.25', '5', '0.001').map((t) => new Decimal(t)),
+      fc.integer({ min: 1, max: 999 }).map((n) => new Decimal(n).div(1000)),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(wordsArb, stepArb, (value, step) => {
+        const now = isMultipleInUnits(value, step);
+        if (now !== undefined) {
+          answered++;
+          expect(now).toBe(isMultipleOf(value, step));
+        }
+      }),
+      { numRuns: 10000 },
+    );
+    expect(answered).toBeGreaterThan(3000);
+    expect(isMultipleInUnits(new Decimal('150.25'), new Decimal('0.05'))).toBe(true);
+    expect(isMultipleInUnits(new Decimal('150.26'), new Decimal('0.05'))).toBe(false);
+    expect(isMultipleInUnits(new Decimal('1'), new Decimal('0'))).toBeUndefined();
   });
 });
