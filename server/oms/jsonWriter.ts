@@ -70,6 +70,31 @@ export function lit(k: Literal): void {
   pos = p;
 }
 
+/** One separator byte (`,`). */
+export function byte1(a: number): void {
+  ensure(1);
+  buf[pos++] = a;
+}
+
+/** Two separator bytes (`,"` or `",`). */
+export function byte2(a: number, b: number): void {
+  ensure(2);
+  const p = pos;
+  buf[p] = a;
+  buf[p + 1] = b;
+  pos = p + 2;
+}
+
+/** Three separator bytes (`","`). */
+export function byte3(a: number, b: number, c: number): void {
+  ensure(3);
+  const p = pos;
+  buf[p] = a;
+  buf[p + 1] = b;
+  buf[p + 2] = c;
+  pos = p + 3;
+}
+
 /**
  * Text known to need no escaping and to be ASCII: a decimal's wire text, an
  * enum value of the protocol (side, status, ...). Written without quotes.

@@ -7,20 +7,30 @@
  * ws's Buffer.byteLength of it (which flattens the concatenation). After: the
  * JSON writer (server/oms/jsonWriter.ts) with remembered decimal texts.
  *
+ * The "to the socket" cases add the send on a real loopback WebSocket
+ * (ws server and client in this process; the socket corked for each batch
+ * of 20 reports and uncorked, as the gateway does per turn): before,
+ * ws.send of the frame string; after, the whole text frame written to the
+ * socket (sendTextFrame). Their figures include the write syscalls.
+ *
  * Events as the WS benchmark makes them: resting limit buys on 50 equities
  * (PendingNew, New), half of them then filled at their limit (Trade).
  * Prints CPU ns per event (best and median of 7 runs, after a warm-up) and
  * bytes allocated per event (V8's sampling heap profiler, garbage included).
  * A benchmark, not a test: `npx tsx test/bench/oms/reportWire.bench.ts`.
  */
+import { createServer } from 'node:http';
 import { Session } from 'node:inspector';
+import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
+import WebSocket, { WebSocketServer } from 'ws';
 import { type Decimal, ZERO, dec, toWire } from '../../../src/core/decimal.ts';
 import { type Order, applyEvent, applyFill, newOrder } from '../../../src/core/order.ts';
 import { loadInstruments } from '../../../server/marketdata/loadInstruments.ts';
 import { type Execution, executionToWire, orderIdOf, execIdOf } from '../../../server/oms/execution.ts';
 import { execLine, orderLine } from '../../../server/oms/journal.ts';
 import { execReportFrame } from '../../../server/transport/execReportFrame.ts';
-import { payloadOf } from '../../../server/transport/wsTextFrame.ts';
+import { payloadOf, sendTextFrame } from '../../../server/transport/wsTextFrame.ts';
 import { refExecIdOf, refOrderIdOf } from '../../unit/oms/referenceSerialisers.ts';
 
 const ORDERS = Number(process.argv.find((a) => a.startsWith('--orders='))?.slice(9) ?? 4_000);
@@ -82,12 +92,39 @@ function beforeLines(seq: number, ev: Event, w: ReturnType<typeof executionToWir
   return bytes;
 }
 
-function beforeFrame(w: ReturnType<typeof executionToWire>, reqId: string): number {
+function beforeFrameText(w: ReturnType<typeof executionToWire>, reqId: string): string {
   const reportJson = JSON.stringify(w);
-  const frame = `{"type":"execReport","reqId":${JSON.stringify(reqId)},"report":${reportJson}}`;
-  // What ws.send does first with a string.
-  return Buffer.byteLength(frame);
+  return `{"type":"execReport","reqId":${JSON.stringify(reqId)},"report":${reportJson}}`;
 }
+
+function beforeFrame(w: ReturnType<typeof executionToWire>, reqId: string): number {
+  // What ws.send does first with a string.
+  return Buffer.byteLength(beforeFrameText(w, reqId));
+}
+
+// ---------------------------------------------------------------- a loopback connection
+
+interface Link {
+  server: WebSocket;
+  socket: Writable;
+  close(): Promise<void>;
+}
+
+async function openLink(): Promise<Link> {
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const connected = new Promise<WebSocket>((r) => wss.once('connection', r));
+  const client = new WebSocket(`ws://127.0.0.1:${(http.address() as AddressInfo).port}`);
+  client.on('message', () => {});
+  const server = await connected;
+  await new Promise((r) => client.once('open', r));
+  const socket = (server as unknown as { _socket: Writable })._socket;
+  return { server, socket, close: () => new Promise<void>((r) => (client.close(), wss.close(() => http.close(() => r())))) };
+}
+
+const BATCH = 20;
+let link: Link;
 
 // ---------------------------------------------------------------- the cases
 
@@ -121,6 +158,28 @@ const CASES: Record<string, Case> = {
     for (const ev of evs) n += execReportFrame(ev.e, 'o12345').length;
     return n;
   },
+  'before: frame to the socket': (evs) => {
+    let n = 0;
+    for (let i = 0; i < evs.length; i++) {
+      if (i % BATCH === 0) link.socket.cork();
+      const text = beforeFrameText(executionToWire(evs[i]!.e), 'o12345');
+      link.server.send(text);
+      n += text.length;
+      if (i % BATCH === BATCH - 1 || i === evs.length - 1) link.socket.uncork();
+    }
+    return n;
+  },
+  'after:  frame to the socket': (evs) => {
+    let n = 0;
+    for (let i = 0; i < evs.length; i++) {
+      if (i % BATCH === 0) link.socket.cork();
+      const frame = execReportFrame(evs[i]!.e, 'o12345');
+      sendTextFrame(link.server, frame);
+      n += frame.length;
+      if (i % BATCH === BATCH - 1 || i === evs.length - 1) link.socket.uncork();
+    }
+    return n;
+  },
   'before: ids (padStart)': (evs) => {
     let n = 0;
     for (let i = 0; i < evs.length; i++) n += refExecIdOf(1_000_000 + i).length + refOrderIdOf(i + 1).length;
@@ -150,7 +209,14 @@ function cpuMs(): number {
 }
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Until the client has read everything sent (the next run starts on an empty socket). */
+async function drained(): Promise<void> {
+  while (link.socket.writableLength > 0) await new Promise((r) => setTimeout(r, 2));
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 async function main(): Promise<void> {
+  link = await openLink();
   const evs = events();
   console.log(`${ORDERS} orders, ${evs.length} events (execution reports); CPU ns and bytes allocated per event`);
   // Same answers first: the frame's bytes and the lines, before and after.
@@ -162,19 +228,23 @@ async function main(): Promise<void> {
   await post('HeapProfiler.enable');
   for (const [name, run] of Object.entries(CASES)) {
     run(evs);
+    await drained();
     const per: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const t = cpuMs();
       run(evs);
       per.push(((cpuMs() - t) * 1e6) / evs.length);
+      await drained();
     }
     await post('HeapProfiler.startSampling', { samplingInterval: 64, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
     run(evs);
     const { profile } = await post<{ profile: { head: ProfileNode } }>('HeapProfiler.stopSampling');
+    await drained();
     const bytes = sumSizes(profile.head) / evs.length;
-    console.log(`${name.padEnd(26)} best ${Math.min(...per).toFixed(0).padStart(6)} ns  median ${median(per).toFixed(0).padStart(6)} ns  ${bytes.toFixed(0).padStart(6)} B`);
+    console.log(`${name.padEnd(30)} best ${Math.min(...per).toFixed(0).padStart(6)} ns  median ${median(per).toFixed(0).padStart(6)} ns  ${bytes.toFixed(0).padStart(6)} B`);
   }
   session.disconnect();
+  await link.close();
 }
 
 void main();
