@@ -1,4 +1,4 @@
-import { Subject, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { type Decimal, toWire } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
 import { type Order, bookSide } from '../../../src/core/order.ts';
@@ -24,6 +24,7 @@ import {
   wholeSteps,
 } from './bookPlan.ts';
 import type { EventLog } from './events.ts';
+import { EventStream } from './eventStream.ts';
 import { IdTable } from './idTable.ts';
 import { MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
@@ -206,7 +207,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   const levels = opts.makerLevels ?? 10;
   const schedulePublish = opts.schedulePublish;
   const stamp = (opts.now ?? Date.now)().toString(36);
-  const events = new Subject<VenueEvent>();
+  const events = new EventStream<VenueEvent>();
   const books = new Map<string, SymbolBook>();
   const working = new Map<string, Working>();
   const byNum = new IdTable<Working>();
@@ -686,7 +687,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   return {
     name,
     inProcess: true,
-    events$: events.asObservable(),
+    events$: events.observable,
     submit,
     cancel,
     replace,
