@@ -1,4 +1,5 @@
-import { Decimal, ZERO, addDec, subDec } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, subDec } from '../../src/core/decimal.ts';
+import { add } from '../../src/core/risk/decimalCompare.ts';
 import type { Instrument } from '../../src/core/instrument.ts';
 import { type Side, bookSide } from '../../src/core/order.ts';
 import { reduceAverage } from '../../src/core/pnl/averageHolding.ts';
@@ -109,9 +110,10 @@ export function applyBookedFill(p: BookPosition, f: BookedFill): BookPosition {
     byMethod: { averageCost: bookFill(p.byMethod.averageCost, fill), fifo: bookFill(p.byMethod.fifo, fill) },
     sodQuantity: p.sodQuantity,
     sodMark: p.sodMark,
-    todayQuantity: buy ? addDec(p.todayQuantity, f.quantity) : subDec(p.todayQuantity, f.quantity),
-    todayNotional: buy ? addDec(p.todayNotional, value) : subDec(p.todayNotional, value),
-    todayFees: f.fee.isZero() ? p.todayFees : addDec(p.todayFees, f.fee),
+    // add: a day's first fill is its own total (0 + x is x), no copy made.
+    todayQuantity: buy ? add(p.todayQuantity, f.quantity) : subDec(p.todayQuantity, f.quantity),
+    todayNotional: buy ? add(p.todayNotional, value) : subDec(p.todayNotional, value),
+    todayFees: f.fee.isZero() ? p.todayFees : add(p.todayFees, f.fee),
   };
 }
 
