@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
@@ -182,6 +182,17 @@ async function place(client: TestClient, order: Record<string, string>): Promise
   return answer.report.order.orderId;
 }
 
+/** Places `n` orders far from the market one by one and cancels each, waiting for the blotter to show it. */
+async function restAndCancel(flow: TestClient, blotter: Locator, n: number): Promise<void> {
+  const status = (id: string) => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent();
+  for (let i = 0; i < n; i += 1) {
+    const id = await place(flow, { limitPrice: '1.00' });
+    await eventually(() => status(id)).toBe('New');
+    await flow.request({ type: 'cancelOrder', orderId: id });
+    await eventually(() => status(id)).toBe('Canceled');
+  }
+}
+
 describe('the trader’s screen', () => {
   it('blotter row updates under order flow start no ag-grid auto-size timer, and no grid prints an ag-grid error', async () => {
     const { page, gridMessages } = await openPage();
@@ -197,20 +208,17 @@ describe('the trader’s screen', () => {
     await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(4);
     const start = await readCounters(page);
 
-    // Order flow: rest and cancel, and two fills (a buy and a sell at market).
-    for (let i = 0; i < 6; i += 1) {
-      const id = await place(flow, { limitPrice: '1.00' });
-      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('New');
-      await flow.request({ type: 'cancelOrder', orderId: id });
-      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Canceled');
-    }
-    for (const side of ['buy', 'sell']) {
-      const id = await place(flow, { side, type: 'market' });
-      await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Filled');
-    }
+    // Order flow: rest and cancel, then two fills (a buy and a sell at market) with the executions showing.
+    await restAndCancel(flow, blotter, 6);
     await page.getByTestId('tab-executions').click();
-    await eventually(() => page.locator('[data-testid=execution-blotter] .ag-row').count()).toBeGreaterThanOrEqual(2);
+    const fills = page.locator('[data-testid=execution-blotter] .ag-row');
+    await page.getByTestId('execution-blotter').waitFor();
+    const fillsBefore = await fills.count();
+    const marketIds: string[] = [];
+    for (const side of ['buy', 'sell']) marketIds.push(await place(flow, { side, type: 'market' }));
+    await eventually(() => fills.count()).toBeGreaterThanOrEqual(fillsBefore + 2);
     await page.getByTestId('tab-orders').click();
+    for (const id of marketIds) await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Filled');
     for (const id of resting) await flow.request({ type: 'cancelOrder', orderId: id });
     await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(0);
     const flowCounters = diff(await readCounters(page), start);
@@ -281,6 +289,16 @@ describe('the desk head', () => {
     await eventually(() => page.locator('[data-testid=desk-limits] .ag-row').count()).toBeGreaterThan(0);
     await page.getByTestId('rollup-toggle-Equities/trader1').click();
     await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').count()).toBeGreaterThan(0);
+    // trader1's order flow, seen by the monitor (roll-up, limits, every trader's orders).
+    const flow = await connect(gateway.wsUrl);
+    await flow.login('trader1');
+    const start = await readCounters(page);
+    await restAndCancel(flow, page.getByTestId('order-blotter'), 4);
+    const flowCounters = diff(await readCounters(page), start);
+    report('desk head monitor under trader1’s order flow', flowCounters);
+    await flow.close();
+    expect(flowCounters.rowUpdates['order-blotter'] ?? 0).toBeGreaterThan(0);
+    expect(flowCounters.autoSizeTimers).toBe(0);
 
     await page.getByTestId('deskhead-tab-clients').click();
     await page.locator('[data-testid=deskhead-workspace][data-view=clients]').waitFor();
