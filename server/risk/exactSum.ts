@@ -92,6 +92,15 @@ export class ExactSum {
     this.add(mulDec(a, b), sign);
   }
 
+  /** Empties the sum and adds x: the same as a new sum given x, without a new object. */
+  restartWith(x: Decimal): void {
+    this.units = 0;
+    this.places = 0;
+    this.inUnits = true;
+    this.made = ZERO;
+    this.add(x, 1);
+  }
+
   /** Whether the sum is below zero, read without making its Decimal. */
   isNeg(): boolean {
     return this.inUnits ? this.units < 0 : this.sum.isNeg();

@@ -111,12 +111,21 @@ export interface ScaledAmount {
   places: number;
 }
 
+/** The working buys of one currency: the sum and the currency it is in. */
+class CurrencySum extends ExactSum {
+  constructor(readonly currency: string) {
+    super();
+  }
+}
+
 /** One answer object for buysValueUnits (read at once by the caller). */
 const SCALED_BUYS: ScaledAmount = { units: 0, places: 0 };
 
 interface BuyTotals {
   /** currency → running sum and how many orders are in it (an emptied bucket is dropped, reading ZERO again). */
-  priced: Map<string, ExactSum>;
+  priced: Map<string, CurrencySum>;
+  /** The sums of `priced`, made when read after a currency came or went: buysValueUnits walks it with no iterator (their order does not matter to an integer sum). */
+  sums: CurrencySum[] | undefined;
   unpriced: Map<string, Order>;
   /** What `buys` answers, made on the first question after a change. */
   view: WorkingBuys | undefined;
@@ -233,14 +242,20 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     }
     if (c.priced === undefined && !c.unpriced) return;
     let b = buysByAccount.get(account);
-    if (!b) buysByAccount.set(account, (b = { priced: new Map(), unpriced: new Map(), view: undefined }));
+    if (!b) buysByAccount.set(account, (b = { priced: new Map(), sums: undefined, unpriced: new Map(), view: undefined }));
     b.view = undefined;
     if (c.priced) {
       const { currency, local } = c.priced;
       let bucket = b.priced.get(currency);
-      if (!bucket) b.priced.set(currency, (bucket = new ExactSum()));
+      if (!bucket) {
+        b.priced.set(currency, (bucket = new CurrencySum(currency)));
+        b.sums = undefined;
+      }
       bucket.count += sign;
-      if (bucket.count === 0) b.priced.delete(currency);
+      if (bucket.count === 0) {
+        b.priced.delete(currency);
+        b.sums = undefined;
+      }
       else bucket.add(local, sign);
     } else if (sign === 1) b.unpriced.set(c.order.orderId, c.order);
     else b.unpriced.delete(c.order.orderId);
@@ -281,11 +296,10 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
       const { currency, local } = now.priced!;
       const bucket = b.priced.get(currency)!;
       if (bucket.count === 1) {
+        // Taken out and put back: the sum starts again from this order alone, at the end of the currencies.
         b.priced.delete(currency);
-        const fresh = new ExactSum();
-        fresh.count = 1;
-        fresh.add(local, 1);
-        b.priced.set(currency, fresh);
+        bucket.restartWith(local);
+        b.priced.set(currency, bucket);
       } else {
         bucket.add(was.priced.local, -1);
         bucket.add(local, 1);
@@ -347,19 +361,22 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (b === undefined) return SCALED_BUYS;
     if (b.unpriced.size > 0) return undefined;
     // The finest places of the terms first: a sum in the base currency is read as its units, another is converted.
+    const sums = (b.sums ??= [...b.priced.values()]);
     let places = atLeastPlaces;
-    for (const [currency, bucket] of b.priced) {
-      const held = v.isBase?.(currency) === true ? bucket.heldPlaces() : undefined;
-      const p = held ?? v.toBase(bucket.sum, currency)?.decimalPlaces() ?? 0;
+    for (let i = 0; i < sums.length; i++) {
+      const bucket = sums[i]!;
+      const held = v.isBase?.(bucket.currency) === true ? bucket.heldPlaces() : undefined;
+      const p = held ?? v.toBase(bucket.sum, bucket.currency)?.decimalPlaces() ?? 0;
       if (p > places) places = p;
     }
     // The terms buysValue adds, each exact in integers: their sum is the one decimal.js reaches (far inside 40 digits).
     let used = 0;
-    for (const [currency, bucket] of b.priced) {
+    for (let i = 0; i < sums.length; i++) {
+      const bucket = sums[i]!;
       let u: number | undefined;
-      if (v.isBase?.(currency) === true && bucket.heldPlaces() !== undefined) u = bucket.unitsAtPlaces(places);
+      if (v.isBase?.(bucket.currency) === true && bucket.heldPlaces() !== undefined) u = bucket.unitsAtPlaces(places);
       else {
-        const base = v.toBase(bucket.sum, currency);
+        const base = v.toBase(bucket.sum, bucket.currency);
         if (base === undefined) continue;
         u = unitsAt(base, places);
       }
