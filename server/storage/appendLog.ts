@@ -65,10 +65,18 @@ export function readLogLines(path: string): ReadLines {
   return { lines, tornBytes };
 }
 
+const NEWLINE = 0x0a;
+
 /** Opens (creating) a log for appending. The file's directory entry is synced once when the file is new. */
 export function openAppendLog(path: string): AppendLog {
   let fd: number | undefined;
-  let chunks: string[] = [];
+  /**
+   * The batch being filled, as bytes: each line is encoded into it where it lands, so a batch costs no array of
+   * parts, no joined copy and no fresh Buffer (about 640 bytes of garbage an order when it did). Reused from batch
+   * to batch; it grows for a batch larger than any before.
+   */
+  let batch = Buffer.allocUnsafeSlow(256 * 1024);
+  let used = 0;
   /** The file's length after the last complete write. */
   let size = 0;
 
@@ -84,24 +92,32 @@ export function openAppendLog(path: string): AppendLog {
   return {
     path,
     append(line) {
-      chunks.push(line, '\n');
+      // Three bytes of UTF-8 at most per UTF-16 unit, and the newline.
+      const room = 3 * line.length + 1;
+      if (used + room > batch.length) {
+        const bigger = Buffer.allocUnsafeSlow(Math.max(2 * batch.length, used + room));
+        batch.copy(bigger, 0, 0, used);
+        batch = bigger;
+      }
+      used += batch.write(line, used, 'utf8');
+      batch[used++] = NEWLINE;
     },
     discard() {
-      chunks = [];
+      used = 0;
     },
     writeOut() {
-      if (chunks.length === 0) return;
-      const data = Buffer.from(chunks.join(''), 'utf8');
-      chunks = [];
+      if (used === 0) return;
+      const length = used;
+      used = 0;
       const f = handle();
       let off = 0;
       try {
-        while (off < data.length) off += writeSync(f, data, off, data.length - off);
+        while (off < length) off += writeSync(f, batch, off, length - off);
       } catch (err) {
         if (off > 0) ftruncateSync(f, size);
         throw err;
       }
-      size += data.length;
+      size += length;
     },
     sync(done) {
       const f = handle();
