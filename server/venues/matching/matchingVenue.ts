@@ -232,6 +232,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   let outbox: (VenueEvent | undefined)[] = new Array(64);
   let outboxHead = 0;
   let outboxCount = 0;
+  const delivered = Promise.resolve();
   const deliver = (): void => {
     const e = outbox[outboxHead]!;
     outbox[outboxHead] = undefined;
@@ -248,7 +249,9 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     }
     outbox[(outboxHead + outboxCount) & (outbox.length - 1)] = e;
     outboxCount += 1;
-    queueMicrotask(deliver);
+    // A reaction on a settled promise is a microtask in the same FIFO queue as queueMicrotask's, for about half
+    // the bytes (Node's queueMicrotask makes an AsyncResource and a bound function per call).
+    void delivered.then(deliver);
   };
   const newId = () => ++nextNum;
 
