@@ -32,7 +32,7 @@ import { rejectedOrder } from './rejectedTicket.ts';
 import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
-import type { CommitQueue } from './commitQueue.ts';
+import type { CommitEntry, CommitQueue } from './commitQueue.ts';
 
 /**
  * Who asked: echoed on the updates a command causes so the transport can
@@ -201,12 +201,35 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   /** Made once: a closure made per order pays tsx's __name. */
   const instrumentOf = (symbol: string) => instruments.get(symbol);
   const commits = deps.commits;
-  /** Journal a write; `after` runs once it is durable (at once without group commit). */
-  const record = (write: () => void, after: () => void): void => {
-    if (commits) commits.enqueue(write, after);
+  /**
+   * One event on its way out: its journal line, then, once that is durable, its report. A single object per event
+   * is both the commit queue's entry and the update its subscribers get: two closures and their shared context per
+   * event (and the update made at announce time) were the order path's largest garbage after the wire text.
+   */
+  class ReportEntry implements CommitEntry {
+    readonly kind: 'execReport';
+    constructor(
+      readonly execution: Execution,
+      readonly origin: CommandOrigin | undefined,
+      /** The order's sequence number when this is its first event (its order line is written with it), else 0. */
+      private readonly orderSeq: number,
+      private readonly seq: number,
+    ) {
+      this.kind = 'execReport';
+    }
+    write(): void {
+      if (this.orderSeq > 0) journal.recordNewOrder(this.orderSeq, this.execution.order, this.seq, this.execution);
+      else journal.recordExecution(this.seq, this.execution);
+    }
+    after(): void {
+      updates.next(this);
+    }
+  }
+  const recordReport = (entry: ReportEntry): void => {
+    if (commits) commits.enqueueEntry(entry);
     else {
-      write();
-      after();
+      entry.write();
+      entry.after();
     }
   };
   /** Anything said or sent outside waits for the journal writes queued before it, so nothing overtakes its cause. */
@@ -284,10 +307,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const orderSeq = lastOrderSeq + 1;
     const seq = lastExecSeq + 1;
     const e = makeExecution(seq, order, execType, undefined);
-    record(
-      () => journal.recordNewOrder(orderSeq, order, seq, e),
-      () => updates.next({ kind: 'execReport', execution: e, origin }),
-    );
+    recordReport(new ReportEntry(e, origin, orderSeq, seq));
     lastOrderSeq = orderSeq;
     lastExecSeq = seq;
     rememberClOrdId(order.trader, order.clOrdId, order.orderId);
@@ -297,10 +317,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra?: ExecutionExtra): void {
     const seq = lastExecSeq + 1;
     const e = makeExecution(seq, order, execType, extra);
-    record(
-      () => journal.recordExecution(seq, e),
-      () => updates.next({ kind: 'execReport', execution: e, origin }),
-    );
+    recordReport(new ReportEntry(e, origin, 0, seq));
     lastExecSeq = seq;
     adopt(e);
   }
