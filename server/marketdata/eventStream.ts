@@ -1,10 +1,11 @@
 import { Observable, type Subscriber } from 'rxjs';
 
 /**
- * The venue's events as a multicast Observable, as a Subject's asObservable()
- * gives, but next() makes nothing: rxjs 7's Subject.next wraps each value in a
- * closure (errorContext) and walks its observers with an iterator, ~200 bytes
- * per event, and the venue emits two or three per order. Subscribers added
+ * A multicast Observable, as a Subject's asObservable() gives, but next()
+ * makes nothing: rxjs 7's Subject.next wraps each value in a closure
+ * (errorContext) and walks its observers with an iterator, ~200 bytes a value.
+ * The market data's quotes and the internal venue's events go out through it
+ * (several of each per order). Subscribers added
  * while a value is delivered hear from the next value on; after complete() a
  * new subscriber is completed at once and next() does nothing, as a Subject.
  */

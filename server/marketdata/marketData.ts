@@ -1,9 +1,9 @@
-import { Subject } from 'rxjs';
 import type { Decimal } from '../../src/core/decimal.ts';
 import type { BarWire, DepthWire, Interval, QuoteWire } from '../../src/core/protocol.ts';
 import { isOnLadder } from '../../src/core/tickLadder.ts';
 import { BarAggregator, DEFAULT_BAR_CAPACITY } from './barAggregator.ts';
 import { seriesWithHistory } from './barSeries.ts';
+import { EventStream } from './eventStream.ts';
 import { loadInstruments } from './loadInstruments.ts';
 import type { SessionMode } from './sessionClock.ts';
 import { Simulator } from './simulator.ts';
@@ -140,7 +140,7 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     ...(config.sessions === undefined ? {} : { sessions: config.sessions }),
   });
   const bars = new BarAggregator(config.barCapacity ?? DEFAULT_BAR_CAPACITY);
-  const quotes = new Subject<QuoteWire>();
+  const quotes = new EventStream<QuoteWire>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
   function step(): QuoteWire[] {
@@ -255,7 +255,7 @@ export function createMarketData(config: MarketDataConfig): SimulatedMarketData 
     applyVenueBookUnits,
     simulatedDepth: (symbol: string, levels?: number): DepthWire | undefined => simulator.walk(symbol)?.simulatedDepth(levels),
     simulatedBook: (symbol: string): SimulatedBook | undefined => simulator.walk(symbol),
-    quotes$: quotes.asObservable(),
+    quotes$: quotes.observable,
     latest: (symbol) => simulator.latest(symbol),
     depth: (symbol: string, levels?: number): DepthWire | undefined => simulator.depth(symbol, levels),
     history,

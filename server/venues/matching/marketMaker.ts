@@ -125,7 +125,10 @@ export class MarketMaker {
     this.orders.delete(o.id);
     const mine = this.at[o.side];
     const i = mine.indexOf(o);
-    if (i >= 0) mine.splice(i, 1);
+    if (i < 0) return;
+    // Shifted down by hand: splice makes an array of what it removed.
+    for (let j = i; j + 1 < mine.length; j++) mine[j] = mine[j + 1]!;
+    mine.pop();
   }
 }
 

@@ -23,11 +23,12 @@ import {
   toLots,
   wholeSteps,
 } from './bookPlan.ts';
-import type { EventLog } from './events.ts';
-import { EventStream } from './eventStream.ts';
+import { E_ACCEPTED, E_AMENDED, E_CANCELED, E_REJECTED, E_TRADE, E_TRIGGERED, type EventLog } from './events.ts';
+import { EventStream } from '../../marketdata/eventStream.ts';
 import { IdTable } from './idTable.ts';
 import { MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
+import { CANCEL_REASONS, REJECT_REASONS } from './reasons.ts';
 import { cancelWords, rejectWords } from './venueWords.ts';
 
 /** Two books shown as flat tick, lots pairs are the same. */
@@ -325,56 +326,61 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   /** Turns one command's events into venue events and bookkeeping; read before the book's next command. */
   function absorb(sb: SymbolBook, log: EventLog, ctx: Context): void {
+    // Read column by column: log.at(i) makes an object per event, and a re-quote's log holds a score of them.
     let taker = Number.NaN;
     for (let i = 0; i < log.length; i++) {
-      const e = log.at(i);
-      switch (e.kind) {
-        case 'accepted':
-          taker = e.orderId;
-          if (ctx.kind === 'submit' && e.orderId === ctx.w.numId) emit({ kind: 'accepted', orderId: ctx.w.orderId });
+      const id = log.orderId(i);
+      switch (log.kindCode(i)) {
+        case E_ACCEPTED:
+          taker = id;
+          if (ctx.kind === 'submit' && id === ctx.w.numId) emit({ kind: 'accepted', orderId: ctx.w.orderId });
           break;
-        case 'amended':
-          taker = e.orderId;
-          if (ctx.kind === 'replace' && ctx.replaced !== undefined && e.orderId === ctx.w.numId) emit(ctx.replaced);
+        case E_AMENDED:
+          taker = id;
+          if (ctx.kind === 'replace' && ctx.replaced !== undefined && id === ctx.w.numId) emit(ctx.replaced);
           break;
-        case 'triggered': {
-          taker = e.orderId;
-          const w = byNum.get(e.orderId);
+        case E_TRIGGERED: {
+          taker = id;
+          const w = byNum.get(id);
           if (w !== undefined) emit({ kind: 'triggered', orderId: w.orderId });
           break;
         }
-        case 'trade': {
-          const takerW = byNum.get(e.takerId);
-          const makerW = byNum.get(e.makerId);
-          const aggressor = takerW?.side ?? sb.maker.sideOf(e.takerId);
+        case E_TRADE: {
+          const makerId = log.makerId(i);
+          const price = log.price(i);
+          const lots = log.lots(i);
+          const takerW = byNum.get(id);
+          const makerW = byNum.get(makerId);
+          const aggressor = takerW?.side ?? sb.maker.sideOf(id);
           // The resting order's fill first, then the incoming one's.
-          if (makerW !== undefined) fillWorking(sb, makerW, e.lots, e.price);
-          if (takerW !== undefined) fillWorking(sb, takerW, e.lots, e.price);
-          if (makerW === undefined) sb.maker.traded(e.makerId, e.lots);
-          if (takerW === undefined) sb.maker.traded(e.takerId, e.lots);
+          if (makerW !== undefined) fillWorking(sb, makerW, lots, price);
+          if (takerW !== undefined) fillWorking(sb, takerW, lots, price);
+          if (makerW === undefined) sb.maker.traded(makerId, lots);
+          if (takerW === undefined) sb.maker.traded(id, lots);
           if ((makerW !== undefined || takerW !== undefined) && aggressor !== undefined) {
             const slot = sb.printSlot;
-            slot.lots = (sb.print === undefined ? 0 : sb.print.lots) + e.lots;
-            slot.tick = e.price;
+            slot.lots = (sb.print === undefined ? 0 : sb.print.lots) + lots;
+            slot.tick = price;
             slot.aggressor = aggressor;
             sb.print = slot;
           }
           break;
         }
-        case 'canceled': {
-          const w = byNum.get(e.orderId);
+        case E_CANCELED: {
+          const w = byNum.get(id);
           if (w === undefined) {
-            sb.maker.gone(e.orderId);
+            sb.maker.gone(id);
             break;
           }
-          const by = e.reason === 'self-trade' ? byNum.get(taker)?.orderId : undefined;
-          emit({ kind: 'canceled', orderId: w.orderId, reason: cancelWords(e.reason, lotsToQuantity(e.lots, sb.scale), by) });
+          const reason = CANCEL_REASONS[log.reasonCode(i)] ?? 'requested';
+          const by = reason === 'self-trade' ? byNum.get(taker)?.orderId : undefined;
+          emit({ kind: 'canceled', orderId: w.orderId, reason: cancelWords(reason, lotsToQuantity(log.lots(i), sb.scale), by) });
           finish(w, 'canceled');
           break;
         }
-        case 'rejected': {
-          if (ctx.kind === 'market' || e.orderId !== ctx.w.numId) break;
-          const reason = rejectWords(e.reason);
+        case E_REJECTED: {
+          if (ctx.kind === 'market' || id !== ctx.w.numId) break;
+          const reason = rejectWords(REJECT_REASONS[log.reasonCode(i)] ?? 'unknown-order');
           if (ctx.kind === 'submit') {
             emit({ kind: 'rejected', orderId: ctx.w.orderId, reason });
             finish(ctx.w, 'rejected');
@@ -388,6 +394,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
       }
     }
   }
+
 
   function run(book: OrderBook, numId: number, owner: number, plan: BookPlan): EventLog {
     switch (plan.kind) {

@@ -1,8 +1,8 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { EventStream } from '../../../server/venues/matching/eventStream.ts';
+import { EventStream } from '../../../server/marketdata/eventStream.ts';
 
-// The venue's event stream behaves as a Subject's asObservable() for everything the venue does with it.
+// The venue's events and the market data's quotes go out through an EventStream: it behaves as a Subject's asObservable() for everything the venue does with it.
 
 /** Runs the same script on a Subject and on an EventStream; returns what the subscribers saw. */
 function script(make: () => { next(v: number): void; complete(): void; obs: import('rxjs').Observable<number> }): string[] {
