@@ -147,6 +147,8 @@ const EXPIRY_TEXT = { day: 'day order expired at the session close', gtd: 'good 
  * at a time (JavaScript runs them to completion); each change is journaled in
  * its own synchronous SQLite transaction and only then published.
  */
+const needsJustification = (w: RiskWarning): boolean => w.requiresJustification === true;
+
 export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const { journal, router, instruments, log } = deps;
   const limits = deps.limits ?? DEFAULT_RISK_LIMITS;
@@ -237,7 +239,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const publish = (u: OmsUpdate): void => whenDurable(() => updates.next(u));
   /**
    * A command to a venue: an in-process venue takes it at once, so its answer rides the command's own durable batch
-   * (Venue.inProcess); any other venue only once the journal holds the command.
+   * (Venue.inProcess); any other venue only once the journal holds the command. (placeOrder, the hot one, inlines it.)
    */
   const toVenue = (venue: Venue, send: () => void): void => (venue.inProcess === true ? send() : whenDurable(send));
 
@@ -494,9 +496,10 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         sessionId: origin?.sessionId ?? null,
         // The risk rules count the working orders of the order's account; the order being replaced is left out.
         working: replacing ? workingTotals.excluding(replacing.orderId) : workingTotals,
-        ...(replacing ? { replacing } : {}),
+        // One shape whatever is given (no spreads): a request of a shape of its own per case made the check polymorphic.
+        replacing,
         confirmed,
-        ...(justification === undefined ? {} : { justification }),
+        justification,
       });
     }
     const instrument = instruments.get(spec.symbol)!; // validated before
@@ -553,7 +556,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       const risk = preTrade(user, spec, cmd.clOrdId, origin, cmd.confirm === true, justification);
       if (!risk.ok) return reject(user, cmd, origin, risk.reason);
       const unconfirmed = risk.warnings.length > 0 && cmd.confirm !== true;
-      const unjustified = risk.warnings.some((w) => w.requiresJustification) && justification === undefined;
+      const unjustified = justification === undefined && risk.warnings.some(needsJustification);
       if (unconfirmed || unjustified) {
         // Nothing is placed or journaled: the ClOrdID stays free for the confirmed resend.
         if (origin) publish({ kind: 'orderWarning', clOrdId: cmd.clOrdId, warnings: risk.warnings, origin });
@@ -568,7 +571,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
       } catch (err) {
         log.error({ err, orderId: order.orderId }, 'onPlaced hook failed');
       }
-      toVenue(venue, () => venue.submit(order));
+      if (venue.inProcess === true) venue.submit(order);
+      else whenDurable(() => venue.submit(order));
       return order;
     },
 
