@@ -62,6 +62,8 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   const { heartbeatMs = MARKET_DATA_DEFAULTS.heartbeatMs, staleMs = MARKET_DATA_DEFAULTS.staleMs, ...fanoutOptions } = options;
   const wss = new WebSocketServer({ server, path: WS_PATH, maxPayload: HARD_FRAME_LIMIT_BYTES });
   const sessions = new Map<number, Session>();
+  /** The same sessions as an array, for the per-report fan-out: a Map iterator per report is garbage on the order path. */
+  let sessionList: readonly Session[] = [];
   let nextId = 1;
 
   function send(s: Session, msg: ServerMessage): void {
@@ -131,7 +133,9 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     // The asker's frame carries its reqId; every other connection gets one shared frame, written once.
     let shared: WsTextFrame | undefined;
     const order = u.execution.order;
-    for (const s of sessions.values()) {
+    const list = sessionList;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
       if (s.auth.state !== 'authenticated') continue;
       if (u.origin?.sessionId === s.id) {
         sendFrame(s, execReportFrame(u.execution, u.origin.reqId));
@@ -209,6 +213,7 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   wss.on('connection', (ws) => {
     const s = newSession(nextId++, ws);
     sessions.set(s.id, s);
+    sessionList = [...sessions.values()];
     log.debug({ session: s.id }, 'connected');
     ws.on('message', (data, isBinary) => {
       const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -218,6 +223,7 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     ws.on('close', (code) => {
       quotes.drop(s);
       sessions.delete(s.id);
+      sessionList = [...sessions.values()];
       log.debug({ session: s.id, code }, 'disconnected');
     });
     const hello = helloMessage();
