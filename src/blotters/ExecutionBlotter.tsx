@@ -6,12 +6,12 @@ import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, fillsNewestFirst } from '../streams/ordersState.ts';
 import { fillColumns } from './orderColumns.ts';
-import { type FillRow, fillRow } from './orderRow.ts';
+import { type FillRow, fillRows } from './orderRow.ts';
 
 export function ExecutionBlotter({ desk }: { desk: boolean }) {
   const session = useSession();
   const state = useObservable(session.orders$, NO_ORDERS);
-  const rows = useMemo(() => fillsNewestFirst(state).map((e) => fillRow(e, session.instrument(e.order.symbol))), [state, session]);
+  const rows = useMemo(() => fillRows(fillsNewestFirst(state), session.instrument), [state, session]);
   const columns = useMemo(() => fillColumns(desk), [desk]);
   const gridRef = useRef<AgGridReact<FillRow>>(null);
   return (

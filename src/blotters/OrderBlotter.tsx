@@ -10,7 +10,7 @@ import { NO_ORDERS, ordersNewestFirst } from '../streams/ordersState.ts';
 import { amendIntent$ } from './amendIntent.ts';
 import { CancelAllBar } from './CancelAllBar.tsx';
 import { orderColumns } from './orderColumns.ts';
-import { type OrderRow, orderRow } from './orderRow.ts';
+import { type OrderRow, orderRows } from './orderRow.ts';
 
 type CancelState = { status: 'idle' } | { status: 'pending'; orderId: string } | { status: 'refused'; orderId: string; reason: string };
 
@@ -22,7 +22,7 @@ interface Props {
 export function OrderBlotter({ desk, onHistory }: Props) {
   const session = useSession();
   const state = useObservable(session.orders$, NO_ORDERS);
-  const rows = useMemo(() => ordersNewestFirst(state).map((o) => orderRow(o, session.instrument(o.symbol))), [state, session]);
+  const rows = useMemo(() => orderRows(ordersNewestFirst(state), session.instrument), [state, session]);
   const [cancel, setCancel] = useState<CancelState>({ status: 'idle' });
   const pending = useRef(new Set<Subscription>());
   const gridRef = useRef<AgGridReact<OrderRow>>(null);

@@ -4,6 +4,7 @@ import { ORDER_TYPE_LABEL, STATUS_LABEL, bookSide, isWorking } from '../core/ord
 import type { ExecReportWire, OrderWire } from '../core/protocol.ts';
 import { formatPrice, pricePlaces } from '../format/instrumentFormat.ts';
 import { formatAvgPx, formatQty } from '../format/numbers.ts';
+import { rowMemo } from './rowMemo.ts';
 
 /** An order as the blotter shows it: text ready to read, plus what the row needs to act. */
 export interface OrderRow {
@@ -89,4 +90,25 @@ export function fillRow(e: ExecReportWire, instrument: Instrument | undefined): 
     lastPx: formatPrice(e.lastPx, instrument),
     orderStatus: STATUS_LABEL[e.order.status],
   };
+}
+
+type InstrumentOf = (symbol: string) => Instrument | undefined;
+
+/*
+ * The order stream replaces an order's object only when a report changes it
+ * (src/streams/ordersState.ts), and an execution report never changes: a
+ * row is kept for as long as its order (fill) and instrument are the same,
+ * so an order event reaches the blotter as one changed row.
+ */
+const orderRowOf = rowMemo(orderRow);
+const fillRowOf = rowMemo(fillRow);
+
+/** The blotter's rows for `orders`, in their order: the row of an unchanged order is the object it had. */
+export function orderRows(orders: readonly OrderWire[], instrumentOf: InstrumentOf): OrderRow[] {
+  return orders.map((o) => orderRowOf(o, instrumentOf(o.symbol)));
+}
+
+/** The execution blotter's rows for `fills`, in their order: a fill shown before keeps its row object. */
+export function fillRows(fills: readonly ExecReportWire[], instrumentOf: InstrumentOf): FillRow[] {
+  return fills.map((e) => fillRowOf(e, instrumentOf(e.order.symbol)));
 }

@@ -5,7 +5,8 @@ import { useMemo, useRef } from 'react';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
 import { terminalGridTheme } from '../grid/gridSetup.ts';
 import type { DeskState } from '../streams/deskState.ts';
-import { type LimitRow, limitRows } from './limitRows.ts';
+import { useStableRows } from '../blotters/useStableRows.ts';
+import { type LimitRow, limitRowKey, limitRows } from './limitRows.ts';
 
 function UtilisationCell({ data }: CustomCellRendererProps<LimitRow>) {
   if (!data) return null;
@@ -30,7 +31,8 @@ const COLUMNS: ColDef<LimitRow>[] = [
 
 /** Each limit's use, coloured ok / warning / breach, the worst on top. */
 export function LimitsPanel({ desk }: { desk: DeskState | null }) {
-  const rows = useMemo(() => (desk ? limitRows(desk.limits, desk.base) : []), [desk]);
+  // Limits come again whole with each desk update: a limit whose use did not move keeps its row object.
+  const rows = useStableRows(useMemo(() => (desk ? limitRows(desk.limits, desk.base) : []), [desk]), limitRowKey);
   const api = useRef<GridApi<LimitRow> | null>(null);
   const breaches = rows.filter((r) => r.level === 'breach').length;
   const warnings = rows.filter((r) => r.level === 'warning').length;
@@ -50,7 +52,7 @@ export function LimitsPanel({ desk }: { desk: DeskState | null }) {
           theme={terminalGridTheme}
           rowData={rows}
           columnDefs={COLUMNS}
-          getRowId={(p) => p.data.key}
+          getRowId={(p) => limitRowKey(p.data)}
           // A limit moving to the top is news to read at once, not to watch slide.
           animateRows={false}
           getRowClass={(p) => (p.data ? `limit-row-${p.data.level}` : undefined)}

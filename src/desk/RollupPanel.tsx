@@ -7,7 +7,8 @@ import { terminalGridTheme } from '../grid/gridSetup.ts';
 import type { DeskState } from '../streams/deskState.ts';
 import { rollupColumns } from './rollupColumns.ts';
 import { expandedDownTo, toggleExpanded, visibleLines } from './rollupLines.ts';
-import { type RollupRow, rollupRow } from './rollupRow.ts';
+import { useStableRows } from '../blotters/useStableRows.ts';
+import { type RollupRow, rollupRow, rollupRowId } from './rollupRow.ts';
 
 const METHOD_LABEL: Record<CostMethod, string> = { averageCost: 'Average cost', fifo: 'FIFO' };
 
@@ -23,7 +24,8 @@ export function RollupPanel({ desk, method, onMethod }: Props) {
   const lines = desk?.lines ?? [];
   // Until the desk head opens or closes anything, each desk shows its traders.
   const open = useMemo(() => expanded ?? expandedDownTo(lines, 'trader'), [expanded, lines]);
-  const rows = useMemo(() => visibleLines(lines, open).map(rollupRow), [lines, open]);
+  // The roll-up comes again whole a few times a second: a line whose figures did not move keeps its row object.
+  const rows = useStableRows(useMemo(() => visibleLines(lines, open).map(rollupRow), [lines, open]), rollupRowId);
   const onToggle = useCallback((id: string) => setExpanded((prev) => toggleExpanded(prev ?? expandedDownTo(lines, 'trader'), id)), [lines]);
   const toggleRef = useRef(onToggle);
   toggleRef.current = onToggle;
@@ -60,7 +62,7 @@ export function RollupPanel({ desk, method, onMethod }: Props) {
           theme={terminalGridTheme}
           rowData={rows}
           columnDefs={columns}
-          getRowId={(p) => p.data.id}
+          getRowId={(p) => rollupRowId(p.data)}
           // A few dozen lines and fourteen columns: every column drawn, so scrolling sideways never shows blanks.
           suppressColumnVirtualisation
           getRowClass={(p) => (p.data ? `rollup-${p.data.level}` : undefined)}

@@ -27,6 +27,9 @@ export interface LimitRow {
 
 const LEVEL_ORDER: Record<LimitLevel, number> = { breach: 0, warning: 1, ok: 2 };
 
+/** A limit row's grid id. */
+export const limitRowKey = (row: LimitRow): string => row.key;
+
 export function limitRow(u: LimitUsageWire, base: string): LimitRow {
   const isPosition = u.metric === 'position';
   const amount = (wire: string) => (isPosition ? formatQty(dec(wire)) : formatMoney(dec(wire)));

@@ -31,6 +31,9 @@ export interface RollupRow {
   dailyNet: string;
 }
 
+/** A roll-up row's grid id: its line's. */
+export const rollupRowId = (row: RollupRow): string => row.id;
+
 export function rollupRow(v: VisibleLine): RollupRow {
   const l = v.line;
   return {

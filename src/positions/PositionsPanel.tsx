@@ -10,7 +10,8 @@ import type { ValuedPosition } from '../streams/valuation.ts';
 import { useFlatten } from './FlattenFlow.tsx';
 import { PnlFigure } from './PnlFigure.tsx';
 import { positionColumns } from './positionColumns.ts';
-import { type PositionRow, positionRow } from './positionRow.ts';
+import { useSameRows } from '../blotters/useStableRows.ts';
+import { type PositionRow, positionRows } from './positionRow.ts';
 import { totalsByCurrency } from './todayPnl.ts';
 
 const NONE: ValuedPosition[] = [];
@@ -19,10 +20,8 @@ const NONE: ValuedPosition[] = [];
 export function PositionsPanel() {
   const session = useSession();
   const valued = useObservable(session.valuedPositions$, NONE);
-  const rows = useMemo(
-    () => valued.map((v) => positionRow(v, session.instrument(v.position.symbol))).sort((a, b) => a.symbol.localeCompare(b.symbol) || a.account.localeCompare(b.account)),
-    [valued, session],
-  );
+  // Valued afresh on every mark: a position whose figures did not move keeps its row, and a mark no row shows changes nothing.
+  const rows = useSameRows(useMemo(() => positionRows(valued, session.instrument), [valued, session]));
   const flatten = useFlatten();
   const startFlatten = useRef(flatten.start);
   startFlatten.current = flatten.start;

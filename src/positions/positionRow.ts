@@ -6,6 +6,7 @@ import { type Direction, directionOf, formatAvgPx, formatMoney, formatQty, forma
 import { pricePlaces } from '../format/instrumentFormat.ts';
 import { positionKey } from '../streams/positionsState.ts';
 import type { ValuedPosition } from '../streams/valuation.ts';
+import { rowMemo } from '../blotters/rowMemo.ts';
 import { todayPnl } from './todayPnl.ts';
 
 export interface PositionRow {
@@ -59,4 +60,34 @@ export function positionRow(v: ValuedPosition, instrument: Instrument | undefine
     flat,
     position: v.position,
   };
+}
+
+/** What a position's row reads besides the position: its valuation (at the mark) and its instrument. */
+interface PositionInputs {
+  readonly valued: ValuedPosition;
+  readonly instrument: Instrument | undefined;
+}
+
+/** Every figure of a valued position follows from its position and its mark (the multiplier is the position's). */
+function sameMarkAndInstrument(a: PositionInputs, b: PositionInputs): boolean {
+  if (a.instrument !== b.instrument) return false;
+  const x = a.valued.mark;
+  const y = b.valued.mark;
+  return x === y || (x !== undefined && y !== undefined && x.eq(y));
+}
+
+/*
+ * The positions stream replaces a position's object only when the gateway
+ * sends that position again, but values every position afresh on each mark:
+ * a row is kept while its position, mark and instrument are the same, so a
+ * fill reaches the grid as its own position's row, a price as the rows of
+ * that symbol.
+ */
+const positionRowOf = rowMemo((_: PositionWire, inputs: PositionInputs) => positionRow(inputs.valued, inputs.instrument), sameMarkAndInstrument);
+
+/** The grid's rows by symbol then account: a position whose figures did not move keeps its row object. */
+export function positionRows(valued: readonly ValuedPosition[], instrumentOf: (symbol: string) => Instrument | undefined): PositionRow[] {
+  return valued
+    .map((v) => positionRowOf(v.position, { valued: v, instrument: instrumentOf(v.position.symbol) }))
+    .sort((a, b) => a.symbol.localeCompare(b.symbol) || a.account.localeCompare(b.account));
 }
