@@ -7,7 +7,7 @@ import { Decimal, ZERO, addDec, fromUnits, mulDec, subDec, unitsAt } from '../..
 const TENS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** units × 10^(to − from) (to ≥ from), when that stays a safe integer. */
-function rescaled(units: number, from: number, to: number): number | undefined {
+export function rescaled(units: number, from: number, to: number): number | undefined {
   if (to === from) return units;
   if (to - from > 15) return undefined;
   const r = units * TENS[to - from]!;
@@ -92,12 +92,17 @@ export class ExactSum {
     this.add(mulDec(a, b), sign);
   }
 
-  /** Empties the sum and adds x: the same as a new sum given x, without a new object. */
-  restartWith(x: Decimal): void {
+  /** Empties the sum: the same as a new one, without a new object. */
+  clear(): void {
     this.units = 0;
     this.places = 0;
     this.inUnits = true;
     this.made = ZERO;
+  }
+
+  /** clear(), then x. */
+  restartWith(x: Decimal): void {
+    this.clear();
     this.add(x, 1);
   }
 

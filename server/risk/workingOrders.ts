@@ -201,12 +201,14 @@ const last: { quantity: Decimal | undefined; price: Decimal | undefined; multipl
   value: ZERO,
 };
 
-const ONES = new WeakMap<Decimal, boolean>();
-/** Whether a decimal is 1; remembered per object, as multipliers and rates are the same few objects. */
+/**
+ * Whether a decimal is 1 (d.eq(1)), read off its fields: decimal.js holds 1
+ * as the one word [1] at exponent 0, sign +1, and nothing else equals 1.
+ * Cheaper than remembering it per object (a WeakMap look-up).
+ */
 export function isOne(d: Decimal): boolean {
-  let one = ONES.get(d);
-  if (one === undefined) ONES.set(d, (one = d.eq(1)));
-  return one;
+  const { d: words, e, s } = d as unknown as { d: readonly number[] | null; e: number; s: number };
+  return words !== null && words.length === 1 && words[0] === 1 && e === 0 && s === 1;
 }
 
 /** The running totals; `track` every new state of every order (terminal states take the order out). */

@@ -61,3 +61,20 @@ describe('ExactSum', () => {
     expect(sum.sum.toFixed()).toBe('1000000000000000000000000000037.5');
   });
 });
+
+describe('isOne', () => {
+  it('is d.eq(1)', async () => {
+    const { isOne } = await import('../../../server/risk/workingOrders.ts');
+    const arb = fc.oneof(
+      fc.constantFrom('1', '1.0', '-1', '0', '-0', '10', '0.1', '1.0000000000000000000001', '0.99999999999', '1e0', '100e-2', 'Infinity', 'NaN').map((t) => new Decimal(t)),
+      fc.integer({ min: -3, max: 3 }).map((n) => new Decimal(n)),
+      fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 3 })).map(([n, k]) => new Decimal(n).div(new Decimal(10).pow(k))),
+    );
+    fc.assert(
+      fc.property(arb, (d) => {
+        expect(isOne(d)).toBe(d.eq(1));
+      }),
+    );
+    expect(isOne(new Decimal('100').div(100))).toBe(true);
+  });
+});
