@@ -90,6 +90,9 @@ export class SymbolWalk {
   /** Price and size strings by units and lots: the same levels and touch are formatted again on every quote. */
   private readonly priceTexts = new Map<number, string>();
   private readonly sizeTexts = new Map<number, string>();
+  /** change and changePct texts by last price: they depend only on it while the previous close stands (cleared with it). */
+  private readonly changeTexts = new Map<number, string>();
+  private readonly changePctTexts = new Map<number, string>();
   private venueDepthLevels = 0;
   private ts: number;
   private session: SessionState;
@@ -202,8 +205,8 @@ export class SymbolWalk {
       this.lastText = this.priceText(this.lastUnits);
       this.lastSizeText = this.sizeText(lots);
       this.volumeText = this.fmt.size(this.volumeLots);
-      this.changeText = this.fmt.change(this.lastUnits, this.prevCloseUnits);
-      this.changePctText = this.fmt.changePct(this.lastUnits, this.prevCloseUnits);
+      this.changeText = this.changeTextAt(this.lastUnits);
+      this.changePctText = this.changePctTextAt(this.lastUnits);
       if (this.lastUnits > this.highUnits) {
         this.highUnits = this.lastUnits;
         this.highText = this.lastText;
@@ -248,8 +251,8 @@ export class SymbolWalk {
     this.lastText = this.priceText(priceUnits);
     this.lastSizeText = this.sizeText(lots);
     this.volumeText = this.fmt.size(this.volumeLots);
-    this.changeText = this.fmt.change(priceUnits, this.prevCloseUnits);
-    this.changePctText = this.fmt.changePct(priceUnits, this.prevCloseUnits);
+    this.changeText = this.changeTextAt(priceUnits);
+    this.changePctText = this.changePctTextAt(priceUnits);
     if (priceUnits > this.highUnits) {
       this.highUnits = priceUnits;
       this.highText = this.lastText;
@@ -380,6 +383,28 @@ export class SymbolWalk {
     return t;
   }
 
+  /** fmt.change from the previous close, remembered per last price. */
+  private changeTextAt(lastUnits: number): string {
+    let t = this.changeTexts.get(lastUnits);
+    if (t === undefined) {
+      t = this.fmt.change(lastUnits, this.prevCloseUnits);
+      if (this.changeTexts.size >= TEXT_MEMO_LIMIT) this.changeTexts.clear();
+      this.changeTexts.set(lastUnits, t);
+    }
+    return t;
+  }
+
+  /** fmt.changePct from the previous close, remembered per last price. */
+  private changePctTextAt(lastUnits: number): string {
+    let t = this.changePctTexts.get(lastUnits);
+    if (t === undefined) {
+      t = this.fmt.changePct(lastUnits, this.prevCloseUnits);
+      if (this.changePctTexts.size >= TEXT_MEMO_LIMIT) this.changePctTexts.clear();
+      this.changePctTexts.set(lastUnits, t);
+    }
+    return t;
+  }
+
   /** The usual spread in whole ticks at this price (at least one). */
   private usualSpreadTicks(units: number): number {
     return Math.max(1, Math.round((units * this.profile.spreadBps) / 10_000 / tickAt(this.ladder, units)));
@@ -421,6 +446,9 @@ export class SymbolWalk {
 
   private refreshDayTexts(): void {
     const fmt = this.fmt;
+    // A new previous close: every remembered change is from the old one.
+    this.changeTexts.clear();
+    this.changePctTexts.clear();
     this.openText = fmt.price(this.openUnits);
     this.prevCloseText = fmt.price(this.prevCloseUnits);
     this.lastText = fmt.price(this.lastUnits);
