@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import { type AmendRequest, validateAmend } from '../../src/core/amend.ts';
 import { ZERO } from '../../src/core/decimal.ts';
 import {
@@ -33,6 +33,7 @@ import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
 import type { CommitEntry, CommitQueue } from './commitQueue.ts';
+import { EventStream } from '../marketdata/eventStream.ts';
 
 /**
  * Who asked: echoed on the updates a command causes so the transport can
@@ -199,7 +200,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const o = records.get(orderId)?.order;
     return o !== undefined && !isTerminal(o.status);
   };
-  const updates = new Subject<OmsUpdate>();
+  // Multicast like a Subject, without the closure and iterator rxjs 7's Subject.next makes per value (every event goes through here).
+  const updates = new EventStream<OmsUpdate>();
   /** Made once: a closure made per order pays tsx's __name. */
   const instrumentOf = (symbol: string) => instruments.get(symbol);
   const commits = deps.commits;
@@ -543,7 +545,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   }
 
   return {
-    updates$: updates.asObservable(),
+    updates$: updates.observable,
 
     placeOrder(user, cmd, origin) {
       const earlier = clOrdIds.get(user.username)?.get(cmd.clOrdId);
