@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, fillsNewestFirst } from '../streams/ordersState.ts';
 import { fillColumns } from './orderColumns.ts';
 import { type FillRow, fillRows } from './orderRow.ts';
@@ -21,7 +21,15 @@ export function ExecutionBlotter({ desk }: { desk: boolean }) {
         <ExportCsvButton grid={() => gridRef.current?.api} name="executions" />
       </div>
       <div className="blotter-grid">
-        <AgGridReact<FillRow> ref={gridRef} theme={terminalGridTheme} rowData={rows} columnDefs={columns} getRowId={(p) => p.data.execId} />
+        <AgGridReact<FillRow>
+          ref={gridRef}
+          theme={terminalGridTheme}
+          // Double-click on a column's edge fits it: a fill never changes, so only a new one is a row update.
+          modules={AUTO_SIZE_GRID_MODULES}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p) => p.data.execId}
+        />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { Subscription } from 'rxjs';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import { NO_ORDERS, ordersNewestFirst } from '../streams/ordersState.ts';
 import { amendIntent$ } from './amendIntent.ts';
 import { CancelAllBar } from './CancelAllBar.tsx';
@@ -75,6 +75,8 @@ export function OrderBlotter({ desk, onHistory }: Props) {
           columnDefs={columns}
           ref={gridRef}
           getRowId={(p) => p.data.orderId}
+          // Double-click on a column's edge fits it. Its timers are per changed row: an order event changes its own order's row (rowMemo.ts).
+          modules={AUTO_SIZE_GRID_MODULES}
           suppressCellFocus={false}
           tooltipShowDelay={300}
           onRowDoubleClicked={onRowDoubleClicked}

@@ -3,7 +3,7 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useMemo, useRef } from 'react';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import type { DeskState } from '../streams/deskState.ts';
 import { useStableRows } from '../blotters/useStableRows.ts';
 import { type LimitRow, limitRowKey, limitRows } from './limitRows.ts';
@@ -53,6 +53,8 @@ export function LimitsPanel({ desk }: { desk: DeskState | null }) {
           rowData={rows}
           columnDefs={COLUMNS}
           getRowId={(p) => limitRowKey(p.data)}
+          // Double-click on a column's edge fits it. Its timers are per changed row: only limits whose use moved (useStableRows).
+          modules={AUTO_SIZE_GRID_MODULES}
           // A limit moving to the top is news to read at once, not to watch slide.
           animateRows={false}
           getRowClass={(p) => (p.data ? `limit-row-${p.data.level}` : undefined)}

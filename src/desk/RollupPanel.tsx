@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CostMethod } from '../core/pnl/inventory.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import type { DeskState } from '../streams/deskState.ts';
 import { rollupColumns } from './rollupColumns.ts';
 import { expandedDownTo, toggleExpanded, visibleLines } from './rollupLines.ts';
@@ -63,6 +63,8 @@ export function RollupPanel({ desk, method, onMethod }: Props) {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => rollupRowId(p.data)}
+          // Double-click on a column's edge fits it. Its timers are per changed row: only lines whose figures moved (useStableRows).
+          modules={AUTO_SIZE_GRID_MODULES}
           // A few dozen lines and fourteen columns: every column drawn, so scrolling sideways never shows blanks.
           suppressColumnVirtualisation
           getRowClass={(p) => (p.data ? `rollup-${p.data.level}` : undefined)}

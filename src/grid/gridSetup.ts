@@ -3,17 +3,21 @@ import { AllCommunityModule, ColumnAutoSizeModule, type Module, ModuleRegistry, 
 /**
  * Every Community module but column auto-size, for every grid. With the
  * auto-size module, ag-grid-react 36 starts a setTimeout for every row whose
- * data changes (and every rowData update), to queue resizes behind it: the
- * blotters, positions and the desk monitor paid ~1.2 timer tasks per row
- * update for a feature they never use. Read from AllCommunityModule, so an
- * upgrade that adds a module still gets it.
+ * data changes (and every rowData update), to queue resizes behind it, so
+ * only a grid with few row updates carries it (see AUTO_SIZE_GRID_MODULES).
+ * Read from AllCommunityModule, so an upgrade that adds a module still gets it.
  */
 export const GLOBAL_GRID_MODULES: readonly Module[] = (AllCommunityModule.dependsOn ?? []).filter((m) => m !== ColumnAutoSizeModule);
 
 /**
  * For a grid that sizes its columns (`autoSizeStrategy`, `sizeColumnsToFit`,
- * `autoSizeColumns`): pass as its `modules` prop. A constant, so the grid is
- * given the same array on every render.
+ * `autoSizeColumns`), and for a grid updated per order event whose rows keep
+ * their objects when unchanged (the blotters, positions, the desk monitor:
+ * src/blotters/rowMemo.ts), so a trader's double-click on a column's edge
+ * fits it: pass as its `modules` prop. Never a grid updated per quote (the
+ * watchlist): a timer per row update there is thousands a second.
+ * test/unit/grid/gridModules.test.ts lists the grids that may carry it.
+ * A constant, so the grid is given the same array on every render.
  */
 export const AUTO_SIZE_GRID_MODULES: Module[] = [ColumnAutoSizeModule];
 

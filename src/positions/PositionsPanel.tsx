@@ -5,7 +5,7 @@ import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
 import { formatMoney } from '../format/numbers.ts';
 import { ExportCsvButton } from '../grid/ExportCsvButton.tsx';
-import { terminalGridTheme } from '../grid/gridSetup.ts';
+import { AUTO_SIZE_GRID_MODULES, terminalGridTheme } from '../grid/gridSetup.ts';
 import type { ValuedPosition } from '../streams/valuation.ts';
 import { useFlatten } from './FlattenFlow.tsx';
 import { PnlFigure } from './PnlFigure.tsx';
@@ -57,6 +57,8 @@ export function PositionsPanel() {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.key}
+          // Double-click on a column's edge fits it. Its timers are per changed row: a fill's position, a moved mark's symbol (rowMemo.ts).
+          modules={AUTO_SIZE_GRID_MODULES}
           onGridReady={(e) => {
             api.current = e.api;
           }}

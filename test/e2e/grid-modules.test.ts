@@ -8,25 +8,31 @@ import { type TestClient, connect } from '../support/wsClient.ts';
 /*
  * ag-grid's modules per grid (src/grid/gridSetup.ts). The column auto-size
  * module is registered only on the grids that fit their width (the client
- * book's list, accounts and holdings): with it, ag-grid-react 36 starts a
- * setTimeout for every row whose data changes, which the blotters,
- * positions and the desk monitor have no use for.
+ * book's list, accounts and holdings) and on the grids updated per order
+ * event (blotters, positions, the desk monitor), whose rows keep their
+ * objects when unchanged (src/blotters/rowMemo.ts): with it, ag-grid-react 36
+ * starts a setTimeout for every row whose data changes, so it is paid per
+ * changed row, and a trader's double-click on a column's edge fits it.
  *
  * 1. Every screen with grids (trader, advisor's client book and rebalance,
  *    desk head's monitor, clients and research) prints no ag-grid error or
  *    warning: a grid using a feature whose module is missing would.
  * 2. The client book grids still fill their width, also after the window
  *    is resized (onGridSizeChanged → sizeColumnsToFit).
- * 3. Under order flow, the blotters' row updates start none of ag-grid's
- *    auto-size timers, while the client holdings (which keep the module)
- *    do: the counter sees them where they exist. Figures are printed, not
- *    asserted on speed.
+ * 3. An order event updates only its own order's row in the order blotter
+ *    (a cancel: that row and no other; a desk head: none of the rows shown
+ *    before the flow), a new fill no fill row shown before; the watchlist,
+ *    updated per quote, starts no auto-size timer. Row updates and timers
+ *    per order event are printed, not asserted on speed.
+ * 4. A double-click on a blotter column's resize edge fits the column to its
+ *    content (after a drag made it wider).
  *
  * How it counts: an init script wraps window.setTimeout and counts the calls
  * whose callback is ag-grid-react's auto-size tick (its source calls
  * `processResizeOperations`), and every call. Row updates are ag-grid's own
  * `rowNodeDataChanged` events: the served bundle is rewritten (page.route)
- * so the event's dispatch also reports the grid's id.
+ * so the event's dispatch also reports the grid's id and the row's id.
+ * Order events are the distinct execution reports the flow's session got.
  */
 
 let gateway: TestGateway;
@@ -39,6 +45,8 @@ interface GridCounters {
   autoSizeTimers: number;
   /** Row updates per grid, keyed by the data-testid of the panel around the grid (or its grid-id). */
   rowUpdates: Record<string, number>;
+  /** The same per grid and row id (getRowId: an order's, a fill's, a position's id). */
+  rowUpdatesById: Record<string, Record<string, number>>;
 }
 
 // A string, not a function: the page gets exactly this code, whatever the test runner's transform adds.
@@ -53,7 +61,9 @@ const INIT_SCRIPT = `(() => {
   };
   // A grid is named by the data-testid of the panel around it, looked up while it is on the page.
   const names = new Map();
-  window.__agRowUpdate = (gridId) => {
+  const byRow = {};
+  counts.rowUpdatesById = byRow;
+  window.__agRowUpdate = (gridId, rowId) => {
     let name = names.get(gridId);
     if (name === undefined) {
       const el = document.querySelector('[grid-id="' + gridId + '"]');
@@ -62,6 +72,8 @@ const INIT_SCRIPT = `(() => {
     }
     const key = name ?? 'grid-' + gridId;
     counts.rowUpdates[key] = (counts.rowUpdates[key] ?? 0) + 1;
+    const rows = (byRow[key] ??= {});
+    rows[rowId] = (rows[rowId] ?? 0) + 1;
   };
 })();`;
 
@@ -83,7 +95,7 @@ async function openPage(): Promise<{ page: Page; gridMessages: string[] }> {
     const response = await route.fetch();
     const body = (await response.text()).replace(ROW_NODE_DATA_CHANGED, (event) => {
       rewritten += 1;
-      return `(globalThis.__agRowUpdate?.(this.beans.context.getId()),${event})`;
+      return `(globalThis.__agRowUpdate?.(this.beans.context.getId(),this.id),${event})`;
     });
     await route.fulfill({ response, body });
   });
@@ -97,7 +109,9 @@ async function openPage(): Promise<{ page: Page; gridMessages: string[] }> {
 async function readCounters(page: Page): Promise<GridCounters> {
   return page.evaluate(`(() => {
     const c = window.__gridCounters;
-    return { timers: c.timers, autoSizeTimers: c.autoSizeTimers, rowUpdates: { ...c.rowUpdates } };
+    const byId = {};
+    for (const [grid, rows] of Object.entries(c.rowUpdatesById)) byId[grid] = { ...rows };
+    return { timers: c.timers, autoSizeTimers: c.autoSizeTimers, rowUpdates: { ...c.rowUpdates }, rowUpdatesById: byId };
   })()`);
 }
 
@@ -107,7 +121,21 @@ function diff(after: GridCounters, before: GridCounters): GridCounters {
     const d = n - (before.rowUpdates[name] ?? 0);
     if (d > 0) rowUpdates[name] = d;
   }
-  return { timers: after.timers - before.timers, autoSizeTimers: after.autoSizeTimers - before.autoSizeTimers, rowUpdates };
+  const rowUpdatesById: Record<string, Record<string, number>> = {};
+  for (const [grid, rows] of Object.entries(after.rowUpdatesById)) {
+    for (const [id, n] of Object.entries(rows)) {
+      const d = n - (before.rowUpdatesById[grid]?.[id] ?? 0);
+      if (d > 0) (rowUpdatesById[grid] ??= {})[id] = d;
+    }
+  }
+  return { timers: after.timers - before.timers, autoSizeTimers: after.autoSizeTimers - before.autoSizeTimers, rowUpdates, rowUpdatesById };
+}
+
+/** Order events trader1's sessions were sent since `from` (a report's reply and its fan-out copy counted once). */
+function orderEvents(client: TestClient, from: number): number {
+  const execIds = new Set<string>();
+  for (const m of client.received.slice(from)) if (m.type === 'execReport') execIds.add(m.report.execId);
+  return execIds.size;
 }
 
 function totalRowUpdates(c: GridCounters): number {
@@ -193,40 +221,114 @@ async function restAndCancel(flow: TestClient, blotter: Locator, n: number): Pro
   }
 }
 
+/** Each grid's row updates per order event, printed. */
+function reportPerEvent(label: string, c: GridCounters, events: number): void {
+  const per = Object.entries(c.rowUpdates).map(([grid, n]) => `${grid} ${(n / events).toFixed(2)}`);
+  console.log(`[grid-modules] ${label}: ${events} order events; row updates per order event: ${per.join(', ') || 'none'}; ag-grid auto-size timers per order event ${(c.autoSizeTimers / events).toFixed(2)}`);
+}
+
+/** The width of a column's header cell, in px. */
+function headerWidth(grid: Locator, colId: string): Promise<number> {
+  return grid.locator(`.ag-header-cell[col-id="${colId}"]`).evaluate((el) => el.getBoundingClientRect().width);
+}
+
+/**
+ * Drags a column's resize edge `by` px wider, then double-clicks the edge:
+ * with the auto-size module the column fits its content again (narrower
+ * than dragged); without it the double-click does nothing.
+ */
+async function dragThenFit(page: Page, grid: Locator, colId: string, by: number): Promise<{ dragged: number; fitted: number }> {
+  const edge = grid.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-resize`);
+  const box = await edge.boundingBox();
+  if (!box) throw new Error(`no resize edge on column ${colId}`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const start = await headerWidth(grid, colId);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by / 2, y, { steps: 4 });
+  await page.mouse.move(x + by, y, { steps: 4 });
+  await page.mouse.up();
+  await eventually(() => headerWidth(grid, colId)).toBeGreaterThan(start + by / 2);
+  const dragged = await headerWidth(grid, colId);
+  await edge.dblclick();
+  await eventually(() => headerWidth(grid, colId)).toBeLessThan(dragged - by / 2);
+  return { dragged, fitted: await headerWidth(grid, colId) };
+}
+
 describe('the trader’s screen', () => {
-  it('blotter row updates under order flow start no ag-grid auto-size timer, and no grid prints an ag-grid error', async () => {
+  it('an order event updates only its own order’s row; the blotters carry auto-size (double-click fits a column), the watchlist does not; no grid prints an ag-grid error', async () => {
     const { page, gridMessages } = await openPage();
     await loginAs(page, 'trader1');
     const blotter = page.getByTestId('order-blotter');
+    const status = (id: string) => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent();
     await eventually(() => page.locator('[data-testid=watchlist] .ag-row').count()).toBeGreaterThan(0);
+
+    // Quotes only: the watchlist redraws per quote (its cells, not rowNodeDataChanged) and has no auto-size,
+    // so a few redraws of its prices start no auto-size timer.
+    const quiet = await readCounters(page);
+    const prices = async () => (await page.locator('[data-testid=watchlist] .ag-row').allTextContents()).join('|');
+    for (let i = 0; i < 5; i += 1) {
+      const shown = await prices();
+      await eventually(prices).not.toBe(shown);
+    }
+    const quotesOnly = diff(await readCounters(page), quiet);
+    report('trader1, quotes only', quotesOnly);
+    expect(quotesOnly.autoSizeTimers).toBe(0);
+
     const flow = await connect(gateway.wsUrl);
     await flow.login('trader1');
 
-    // A few orders to start with, so every later order event refreshes a blotter of several rows.
+    // A few orders to start with, so every later order event lands in a blotter of several rows.
     const resting: string[] = [];
     for (let i = 0; i < 4; i += 1) resting.push(await place(flow, { limitPrice: '1.00' }));
     await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(4);
-    const start = await readCounters(page);
 
+    // One order's cancel (its pending cancel and canceled reports) updates that order's row and no other.
+    const one = await place(flow, { limitPrice: '1.00' });
+    await eventually(() => status(one)).toBe('New');
+    const beforeCancel = await readCounters(page);
+    const cancelFrom = flow.received.length;
+    await flow.request({ type: 'cancelOrder', orderId: one });
+    await eventually(() => status(one)).toBe('Canceled');
+    const cancelCounters = diff(await readCounters(page), beforeCancel);
+    reportPerEvent('trader1, one order canceled', cancelCounters, orderEvents(flow, cancelFrom));
+    expect(Object.keys(cancelCounters.rowUpdatesById['order-blotter'] ?? {})).toEqual([one]);
+
+    const start = await readCounters(page);
+    const flowFrom = flow.received.length;
     // Order flow: rest and cancel, then two fills (a buy and a sell at market) with the executions showing.
     await restAndCancel(flow, blotter, 6);
     await page.getByTestId('tab-executions').click();
     const fills = page.locator('[data-testid=execution-blotter] .ag-row');
     await page.getByTestId('execution-blotter').waitFor();
     const fillsBefore = await fills.count();
+    const beforeFills = await readCounters(page);
     const marketIds: string[] = [];
     for (const side of ['buy', 'sell']) marketIds.push(await place(flow, { side, type: 'market' }));
     await eventually(() => fills.count()).toBeGreaterThanOrEqual(fillsBefore + 2);
+    // A fill never changes once booked: new fills add rows, the ones shown keep theirs.
+    const fillCounters = diff(await readCounters(page), beforeFills);
+    expect(fillCounters.rowUpdates['execution-blotter'] ?? 0).toBe(0);
+
     await page.getByTestId('tab-orders').click();
-    for (const id of marketIds) await eventually(() => blotter.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="status"]`).textContent()).toBe('Filled');
+    for (const id of marketIds) await eventually(() => status(id)).toBe('Filled');
     for (const id of resting) await flow.request({ type: 'cancelOrder', orderId: id });
     await eventually(() => blotter.locator('.ag-row .ag-cell[col-id="status"]').filter({ hasText: 'New' }).count()).toBe(0);
     const flowCounters = diff(await readCounters(page), start);
     report('trader1 under order flow', flowCounters);
+    reportPerEvent('trader1 under order flow', flowCounters, orderEvents(flow, flowFrom));
     await flow.close();
-
     expect(flowCounters.rowUpdates['order-blotter'] ?? 0).toBeGreaterThan(0);
-    expect(flowCounters.autoSizeTimers).toBe(0);
+
+    // Double-click on a resize edge fits the column to its content, in both blotters.
+    await page.getByTestId('tab-executions').click();
+    const fitExec = await dragThenFit(page, page.getByTestId('execution-blotter'), 'account', 160);
+    console.log(`[grid-modules] execution blotter 'account' column: dragged to ${fitExec.dragged.toFixed(0)} px, double-click fit ${fitExec.fitted.toFixed(0)} px`);
+    await page.getByTestId('tab-orders').click();
+    // A column at the left: the blotter is narrower than its columns, and the pinned actions cover the right.
+    const fitOrders = await dragThenFit(page, blotter, 'symbol', 160);
+    console.log(`[grid-modules] order blotter 'symbol' column: dragged to ${fitOrders.dragged.toFixed(0)} px, double-click fit ${fitOrders.fitted.toFixed(0)} px`);
     expect(gridMessages).toEqual([]);
     await page.close();
   });
@@ -293,12 +395,19 @@ describe('the desk head', () => {
     const flow = await connect(gateway.wsUrl);
     await flow.login('trader1');
     const start = await readCounters(page);
+    const flowFrom = flow.received.length;
+    const rowsBefore = new Set(await page.locator('[data-testid=order-blotter] .ag-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('row-id'))));
     await restAndCancel(flow, page.getByTestId('order-blotter'), 4);
     const flowCounters = diff(await readCounters(page), start);
     report('desk head monitor under trader1’s order flow', flowCounters);
+    reportPerEvent('desk head monitor under trader1’s order flow', flowCounters, orderEvents(flow, flowFrom));
     await flow.close();
-    expect(flowCounters.rowUpdates['order-blotter'] ?? 0).toBeGreaterThan(0);
-    expect(flowCounters.autoSizeTimers).toBe(0);
+    // Every trader's orders: only the orders of this flow change; the ones shown before it keep their rows.
+    const updated = Object.keys(flowCounters.rowUpdatesById['order-blotter'] ?? {});
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.filter((id) => rowsBefore.has(id))).toEqual([]);
+    const fit = await dragThenFit(page, page.getByTestId('order-blotter'), 'trader', 160);
+    console.log(`[grid-modules] desk head's order blotter 'trader' column: dragged to ${fit.dragged.toFixed(0)} px, double-click fit ${fit.fitted.toFixed(0)} px`);
 
     await page.getByTestId('deskhead-tab-clients').click();
     await page.locator('[data-testid=deskhead-workspace][data-view=clients]').waitFor();
