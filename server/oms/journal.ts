@@ -5,7 +5,7 @@ import { type AppendLog, openAppendLog, readLogLines } from '../storage/appendLo
 import type { Db } from '../storage/database.ts';
 import type { Execution } from './execution.ts';
 import { decimalText } from './decimalText.ts';
-import { begin, byte1, byte2, byte3, lit, literal, num, numOrNull, plain, plainStrOrNull, str, strOrNull, takeString } from './jsonWriter.ts';
+import { begin, byte1, byte2, byte3, copyText, lit, literal, num, numOrNull, plain, plainStrOrNull, str, strOrNull, takeString, written } from './jsonWriter.ts';
 import { EXEC_COLUMNS, type ExecRow, ExecRowSchema, ORDER_COLUMNS, type OrderRow, OrderRowSchema } from './journalRows.ts';
 import { type ReplayedJournal, replayJournal } from './replay.ts';
 
@@ -129,6 +129,12 @@ const textOrNull = (d: Decimal | null | undefined): string | null => (d === null
 
 /** A new order's line: the values of `orderRowOf`, in ORDER_COLUMNS order, without building the row. */
 export function orderLine(seq: number, o: Order): string {
+  writeOrderLine(seq, o);
+  return takeString();
+}
+
+/** Writes a new order's line as the writer's text in progress (the journal copies the bytes from there). */
+function writeOrderLine(seq: number, o: Order): void {
   begin();
   lit(O_HEAD);
   num(seq);
@@ -163,11 +169,16 @@ export function orderLine(seq: number, o: Order): string {
   COMMA();
   strOrNull(o.venue ?? null);
   lit(END);
-  return takeString();
 }
 
 /** An event's line: the values of `execRowOf`, in EXEC_COLUMNS order. */
 export function execLine(seq: number, e: Execution): string {
+  writeExecLine(seq, e);
+  return takeString();
+}
+
+/** Writes an event's line as the writer's text in progress. */
+function writeExecLine(seq: number, e: Execution): void {
   const o = e.order;
   const r = e.requested;
   begin();
@@ -218,7 +229,6 @@ export function execLine(seq: number, e: Execution): string {
   COMMA();
   plainStrOrNull(textOrNull(r?.stopPrice));
   lit(END);
-  return takeString();
 }
 
 const headerLine = () => JSON.stringify({ journal: 'orders', version: JOURNAL_VERSION, order: ORDER_COLUMNS, exec: EXEC_COLUMNS });
@@ -303,10 +313,8 @@ export function createJournal(db: Db, path: string = join(dirname(db.name), JOUR
     return log;
   }
 
-  function record(line: string, line2?: string): void {
-    const f = file();
-    f.append(line);
-    if (line2 !== undefined) f.append(line2);
+  /** Outside a batch, what was appended is written and synced before returning. */
+  function settle(f: AppendLog): void {
     if (inBatch) return;
     f.writeOut();
     f.syncNow();
@@ -314,8 +322,21 @@ export function createJournal(db: Db, path: string = join(dirname(db.name), JOUR
 
   return {
     path,
-    recordNewOrder: (orderSeq, order, execSeq, first) => record(orderLine(orderSeq, order), execLine(execSeq, first)),
-    recordExecution: (execSeq, e) => record(execLine(execSeq, e)),
+    // Each line's bytes go from the writer straight into the log's batch: no string made and encoded back.
+    recordNewOrder: (orderSeq, order, execSeq, first) => {
+      const f = file();
+      writeOrderLine(orderSeq, order);
+      f.appendBytes(written(), copyText);
+      writeExecLine(execSeq, first);
+      f.appendBytes(written(), copyText);
+      settle(f);
+    },
+    recordExecution: (execSeq, e) => {
+      const f = file();
+      writeExecLine(execSeq, e);
+      f.appendBytes(written(), copyText);
+      settle(f);
+    },
     load() {
       const legacyOrders = (allOrders?.all() ?? []) as OrderRow[];
       const legacyExecs = (allExecs?.all() ?? []) as ExecRow[];

@@ -267,6 +267,17 @@ export function takeBuffer(offset = 0): Buffer {
   return out;
 }
 
+/**
+ * Copies the text written since `begin` into `target` at `at` and returns its length; its bytes are written over
+ * by the next text. (The journal's lines go into the log's batch this way, without a string in between.)
+ */
+export function copyText(target: Uint8Array, at: number): number {
+  const n = pos - start;
+  buf.copy(target, at, start, pos);
+  pos = start;
+  return n;
+}
+
 /** The text written since `begin`, as a string; its bytes are written over by the next text. */
 export function takeString(): string {
   const text = buf.toString(ascii ? 'latin1' : 'utf8', start, pos);

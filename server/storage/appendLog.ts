@@ -12,6 +12,11 @@ export interface AppendLog {
   readonly path: string;
   /** Buffers one line (without its newline). */
   append(line: string): void;
+  /**
+   * Buffers one line given as bytes (without its newline): `copy` puts exactly `bytes` bytes at `at` in the
+   * batch and returns how many it put.
+   */
+  appendBytes(bytes: number, copy: (target: Uint8Array, at: number) => number): void;
   /** Drops the lines appended since the last writeOut (a batch that failed before it reached the file). */
   discard(): void;
   /**
@@ -77,6 +82,12 @@ export function openAppendLog(path: string): AppendLog {
    */
   let batch = Buffer.allocUnsafeSlow(256 * 1024);
   let used = 0;
+  function room(bytes: number): void {
+    if (used + bytes <= batch.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(2 * batch.length, used + bytes));
+    batch.copy(bigger, 0, 0, used);
+    batch = bigger;
+  }
   /** The file's length after the last complete write. */
   let size = 0;
 
@@ -93,13 +104,13 @@ export function openAppendLog(path: string): AppendLog {
     path,
     append(line) {
       // Three bytes of UTF-8 at most per UTF-16 unit, and the newline.
-      const room = 3 * line.length + 1;
-      if (used + room > batch.length) {
-        const bigger = Buffer.allocUnsafeSlow(Math.max(2 * batch.length, used + room));
-        batch.copy(bigger, 0, 0, used);
-        batch = bigger;
-      }
+      room(3 * line.length + 1);
       used += batch.write(line, used, 'utf8');
+      batch[used++] = NEWLINE;
+    },
+    appendBytes(bytes, copy) {
+      room(bytes + 1);
+      used += copy(batch, used);
       batch[used++] = NEWLINE;
     },
     discard() {

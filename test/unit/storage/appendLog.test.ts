@@ -48,6 +48,23 @@ describe('append log', () => {
     expect(lines).toEqual([...Array.from({ length: 6 }, (_, i) => `${i}:${big}`), 'after']);
   });
 
+  it('lines given as bytes land between text lines in order, the batch growing for them as for text', () => {
+    const path = freshPath();
+    const log = openAppendLog(path);
+    const asBytes = (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      return [bytes.length, (target: Uint8Array, at: number) => (target.set(bytes, at), bytes.length)] as const;
+    };
+    log.append('text 1');
+    log.appendBytes(...asBytes('bytes 1 · ü'));
+    const big = 'x'.repeat(300_000);
+    log.appendBytes(...asBytes(big));
+    log.append('text 2');
+    log.writeOut();
+    log.close();
+    expect(readLogLines(path).lines).toEqual(['text 1', 'bytes 1 · ü', big, 'text 2']);
+  });
+
   it('discard drops the lines appended since the last write, and nothing else', () => {
     const path = freshPath();
     const log = openAppendLog(path);
