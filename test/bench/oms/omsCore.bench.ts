@@ -4,6 +4,8 @@
  *  - expiry: the due time of each new DAY order (expiry.dueAt, the session's next close);
  *  - openOrders.track: a new order, then its accept;
  *  - venue submit: the internal venue's submit of a resting limit buy (events drained);
+ *  - venue submit + publish (--only=publish): the venue on the real simulated market data, each order
+ *    published (book shown, trade printed, the maker's re-quote) in its own microtask turn;
  *  - OMS place + accept: placeOrder (ticket rules included) with a null journal and a
  *    built-in risk check, then the venue's 'accepted' through onVenueEvent, then the
  *    expiry sweep that schedules them;
