@@ -1,4 +1,4 @@
-import { Decimal, dec, isMultipleOf, placesOf, toWire } from './decimal.ts';
+import { Decimal, dec, isMultipleInUnits, isMultipleOf, placesOf, toWire } from './decimal.ts';
 import type { TickTableName } from './tickTable.ts';
 import { type SessionWire, type TradingSession, sessionFromWire, sessionToWire } from './tradingSession.ts';
 
@@ -74,11 +74,12 @@ export function instrumentToWire(i: Instrument): InstrumentWire {
 }
 
 export function isOnTick(price: Decimal, instrument: Pick<Instrument, 'tickSize'>): boolean {
-  return isMultipleOf(price, instrument.tickSize);
+  // Read off the digit words when they are short (no text made); decimal.js's answer otherwise.
+  return isMultipleInUnits(price, instrument.tickSize) ?? isMultipleOf(price, instrument.tickSize);
 }
 
 export function isWholeLots(quantity: Decimal, instrument: Pick<Instrument, 'lotSize'>): boolean {
-  return isMultipleOf(quantity, instrument.lotSize);
+  return isMultipleInUnits(quantity, instrument.lotSize) ?? isMultipleOf(quantity, instrument.lotSize);
 }
 
 /** Digits a price of this instrument is shown with (at least those of its tick). */

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, isMultipleOf } from './decimal.ts';
+import { Decimal, ZERO, isMultipleInUnits, isMultipleOf } from './decimal.ts';
 
 /**
  * Price-dependent tick sizes. FIXED is one tick at every price (the
@@ -74,7 +74,8 @@ export function tickSizeAt(rule: TickRule, price: Decimal): Decimal {
 
 /** True when the price is a whole number of the tick that applies at that price. */
 export function isOnPriceGrid(price: Decimal, rule: TickRule): boolean {
-  return isMultipleOf(price, tickSizeAt(rule, price));
+  const tick = tickSizeAt(rule, price);
+  return isMultipleInUnits(price, tick) ?? isMultipleOf(price, tick);
 }
 
 /** The finest tick of the rule: every price on its grid is a whole number of it (the unit the simulator counts in). */

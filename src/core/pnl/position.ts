@@ -10,7 +10,7 @@
  * - the cost method (average cost by default, or FIFO) is fixed when the
  *   position is opened, because switching halfway would rewrite history.
  */
-import { Decimal, ZERO } from '../decimal.ts';
+import { Decimal, ZERO, addDec, mulDec } from '../decimal.ts';
 import { COST_PLACES } from './averageHolding.ts';
 import { assertValidFill } from './fill.ts';
 import type { PositionFill } from './fill.ts';
@@ -68,7 +68,7 @@ let feesAfter: Decimal = ZERO;
 /** quantity × price, remembered for the next caller with the same two objects. */
 export function notional(quantity: Decimal, price: Decimal): Decimal {
   if (productQuantity !== quantity || productPrice !== price) {
-    product = quantity.times(price);
+    product = mulDec(quantity, price);
     productQuantity = quantity;
     productPrice = price;
   }
@@ -77,7 +77,7 @@ export function notional(quantity: Decimal, price: Decimal): Decimal {
 
 function addFee(fees: Decimal, fee: Decimal): Decimal {
   if (feesBefore !== fees || feeAdded !== fee) {
-    feesAfter = fees.plus(fee);
+    feesAfter = addDec(fees, fee);
     feesBefore = fees;
     feeAdded = fee;
   }
@@ -109,7 +109,7 @@ function stepAverage(pos: Position, open: AverageHolding | null, direction: Dire
   const unit = isUnit(m);
   if (open === null) return withInventory(pos, { method: 'averageCost', open: { direction, quantity, cost: moneyOf(quantity, price, m, unit) } }, pos.realized, fees);
   if (open.direction === direction) {
-    const added: AverageHolding = { direction, quantity: open.quantity.plus(quantity), cost: open.cost.plus(moneyOf(quantity, price, m, unit)) };
+    const added: AverageHolding = { direction, quantity: addDec(open.quantity, quantity), cost: addDec(open.cost, moneyOf(quantity, price, m, unit)) };
     return withInventory(pos, { method: 'averageCost', open: added }, pos.realized, fees);
   }
   // Closing: all of it when the fill is at least the open quantity, else the average share of the cost (averageHolding.ts).
