@@ -208,6 +208,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   const levels = opts.makerLevels ?? 10;
   const schedulePublish = opts.schedulePublish;
   const stamp = (opts.now ?? Date.now)().toString(36);
+  /** Every execution id of this run starts so: joined once, not per fill. */
+  const execPrefix = `${name}-${stamp}-`;
   const events = new EventStream<VenueEvent>();
   const books = new Map<string, SymbolBook>();
   const working = new Map<string, Working>();
@@ -317,7 +319,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
     emit({
       kind: 'fill',
       orderId: w.orderId,
-      venueExecId: `${name}-${stamp}-${execNo}`,
+      venueExecId: execPrefix + execNo,
       quantity: lotsToQuantity(lots, sb.scale),
       price: ticksToPrice(tick, sb.scale),
     });
