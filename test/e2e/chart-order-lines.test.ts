@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Decimal, dec } from '../../src/core/decimal.ts';
+import { type Decimal, dec, toWire } from '../../src/core/decimal.ts';
 import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
 import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 import { type TestClient, connect } from '../support/wsClient.ts';
@@ -22,7 +22,9 @@ let browser: Browser;
 let page: Page;
 let trader: TestClient;
 
-const cents = (d: Decimal): string => d.toDecimalPlaces(2).toFixed(2);
+// Written as the wire writes a price (trailing zeros dropped: "245.3", not "245.30"), which is how the chart's
+// lines, their test ids and tooltips name it; a price like 245.30 made the test miss its own line.
+const cents = (d: Decimal): string => toWire(d.toDecimalPlaces(2));
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
