@@ -257,9 +257,13 @@ async function main(): Promise<void> {
     log(`disk floor: one journal write and its fdatasync take p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms (min ${floor.min.toFixed(2)}) over ${floor.commits}: no durable ack can beat it`);
     summary.fsyncFloor = { p50Ms: Number(floor.p50.toFixed(3)), p99Ms: Number(floor.p99.toFixed(3)) };
     log('order path over WebSocket, group commit (the gateway as it runs):');
+    // The engine section leaves this process (the benchmark's client) a large heap of garbage: collected now, not
+    // as a major GC in the middle of the latency runs (npm run bench:oms passes --expose-gc).
+    (globalThis as { gc?: () => void }).gc?.();
     const ws = await runWsSection(DEFAULT_WS_OPTIONS, log);
     log(formatWsSection(ws));
     log('baseline: the same with one fsync per event (JOURNAL_GROUP_COMMIT=0):');
+    (globalThis as { gc?: () => void }).gc?.();
     const base = await runWsSection({ ...DEFAULT_WS_OPTIONS, env: { JOURNAL_GROUP_COMMIT: '0' } }, log);
     log(formatWsSection(base));
     console.log('');
