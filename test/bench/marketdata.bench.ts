@@ -34,8 +34,8 @@ const GATEWAY: Partial<Config> = {
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 /** A forked helper and a way to send it a command and wait for the answer carrying `key`. */
-function helper<C>(file: string) {
-  const child: ChildProcess = fork(here(file), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function helper<C>(file: string, nodeFlags: readonly string[] = []) {
+  const child: ChildProcess = fork(here(file), [], { execArgv: [...nodeFlags, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return {
     child,
     ask<T>(cmd: C, key: string): Promise<T> {
@@ -67,7 +67,9 @@ interface PhaseResult {
 }
 
 async function phase(name: string, config: Partial<Config>, clients: number, symbols: number, stalled: number): Promise<PhaseResult> {
-  const gw = helper<GatewayCommand>('./marketdata/gatewayProcess.ts');
+  // The gateway with the node flags `npm run serve` gives it (package.json); BENCH_GATEWAY_FLAGS overrides them.
+  const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '--max-semi-space-size=8 --v8-pool-size=1').split(' ').filter(Boolean);
+  const gw = helper<GatewayCommand>('./marketdata/gatewayProcess.ts', gatewayFlags);
   const cl = helper<ClientsCommand>('./marketdata/clientsProcess.ts');
   try {
     const url = await gw.ask<string>({ cmd: 'start', config }, 'started');
