@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../../server/config/config.ts';
 import type { ClientsCommand, ClientsReport } from './marketdata/clientsProcess.ts';
 import type { GatewayCommand, GatewayReport } from './marketdata/gatewayProcess.ts';
+import { GATEWAY_NODE_FLAGS } from './gatewayFlags.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SYMBOLS = Number(process.env.BENCH_SYMBOLS ?? 500);
@@ -68,7 +69,7 @@ interface PhaseResult {
 
 async function phase(name: string, config: Partial<Config>, clients: number, symbols: number, stalled: number): Promise<PhaseResult> {
   // The gateway with the node flags `npm run serve` gives it (package.json); BENCH_GATEWAY_FLAGS overrides them.
-  const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '--max-semi-space-size=8 --v8-pool-size=1').split(' ').filter(Boolean);
+  const gatewayFlags = process.env.BENCH_GATEWAY_FLAGS === undefined ? GATEWAY_NODE_FLAGS : process.env.BENCH_GATEWAY_FLAGS.split(' ').filter(Boolean);
   const gw = helper<GatewayCommand>('./marketdata/gatewayProcess.ts', gatewayFlags);
   const cl = helper<ClientsCommand>('./marketdata/clientsProcess.ts');
   try {

@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { GATEWAY_NODE_FLAGS } from '../gatewayFlags.ts';
 
 export interface WsSectionOptions {
   /** Orders per second in the paced run. */
@@ -112,9 +113,8 @@ export async function startGatewayProcess(env: Record<string, string>, nodeArgs:
   // Likewise the desk's monitored limits: a breach would put the benchmark's traders into REDUCING.
   const deskFile = join(dataDir, 'bench-desk-limits.json');
   writeFileSync(deskFile, JSON.stringify({ traders: { default: { grossExposure: '1000000000000' } }, desks: { default: { grossExposure: '1000000000000' } } }));
-  // As `npm run serve` starts it (package.json): a young generation of 8 MB per semi-space keeps scavenges short, and
-  // one V8 worker thread keeps the major GC's concurrent marking to one core (docs/architecture.md).
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--v8-pool-size=1', ...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // As `npm run serve` starts it (package.json).
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'none'), RISK_LIMITS_FILE: riskFile, DESK_LIMITS_FILE: deskFile, START_OF_DAY_FILE: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

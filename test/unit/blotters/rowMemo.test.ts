@@ -12,6 +12,7 @@ import { positionRows } from '../../../src/positions/positionRow.ts';
 import { NO_ORDERS, type OrdersState, fillsNewestFirst, ordersNewestFirst, reduceOrders } from '../../../src/streams/ordersState.ts';
 import { NO_POSITIONS, reducePositions } from '../../../src/streams/positionsState.ts';
 import { valuePosition } from '../../../src/streams/valuation.ts';
+import { order as baseOrder, report } from '../ticket/fixtures.ts';
 
 /*
  * A grid fed by order events gets ag-grid immutable data with getRowId: an
@@ -19,36 +20,9 @@ import { valuePosition } from '../../../src/streams/valuation.ts';
  * not change keep their objects, and that what did change gets a new one.
  */
 
+/** The ticket tests' order, placed at `createdAt` (and last updated then, unless the patch says otherwise). */
 function order(orderId: string, createdAt: number, patch: Partial<OrderWire> = {}): OrderWire {
-  return {
-    orderId,
-    clOrdId: `c-${orderId}`,
-    trader: 'trader1',
-    account: 'T1-MAIN',
-    symbol: 'AAPL',
-    side: 'buy',
-    type: 'limit',
-    tif: 'day',
-    quantity: '100',
-    limitPrice: '190.00',
-    stopPrice: null,
-    expireAt: null,
-    locate: null,
-    origClOrdId: null,
-    venue: 'INTERNAL',
-    status: 'new',
-    cumQty: '0',
-    leavesQty: '100',
-    avgPx: '0',
-    text: '',
-    createdAt,
-    updatedAt: createdAt,
-    ...patch,
-  };
-}
-
-function report(execId: string, o: OrderWire, patch: Partial<ExecReportWire> = {}): ExecReportWire {
-  return { execId, execType: 'new', lastQty: '0', lastPx: '0', ts: o.updatedAt, order: o, ...patch };
+  return baseOrder(orderId, { createdAt, updatedAt: createdAt, ...patch });
 }
 
 const AAPL: Instrument = instrumentFromWire({
