@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -16,6 +15,7 @@ import { WS_PATH } from './httpHandler.ts';
 import { type FanoutStats, type QuoteFanoutOptions, createQuoteFanout } from './quoteFanout.ts';
 import type { GatewayServices } from './services.ts';
 import { type Session, newSession } from './session.ts';
+import { createTurnCork } from './turnCork.ts';
 
 export interface WsGateway {
   sessionCount(): number;
@@ -76,26 +76,8 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     if (typeof frame === 'string') s.ws.send(frame);
     else sendTextFrame(s.ws, frame);
   }
-  /**
-   * Sockets written to in this turn of the event loop. Each one is corked at
-   * its first message and uncorked once the turn is over, so a commit batch's
-   * acks and reports leave in one write per connection instead of one syscall
-   * per message. The socket keeps the messages in order, and bufferedAmount
-   * still counts them (the quote fan-out's slow-consumer check reads it).
-   */
-  const corked = new Set<Writable>();
-  function corkForThisTurn(ws: WebSocket): void {
-    // ws keeps its net.Socket private; without one (not connected yet) the message goes out as before.
-    const socket = (ws as unknown as { _socket?: Writable })._socket;
-    if (socket === undefined || corked.has(socket)) return;
-    socket.cork();
-    corked.add(socket);
-    if (corked.size === 1) process.nextTick(uncorkAll);
-  }
-  function uncorkAll(): void {
-    for (const socket of corked) socket.uncork();
-    corked.clear();
-  }
+  /** A turn's messages to a connection leave in one write (see turnCork.ts). */
+  const corkForThisTurn = createTurnCork();
   function close(s: Session, code: number, reason: string): void {
     if (s.ws.readyState === WebSocket.OPEN) s.ws.close(code, reason);
   }

@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { createTurnCork } from '../../../server/transport/turnCork.ts';
 import { GATEWAY_NODE_FLAGS } from '../gatewayFlags.ts';
 
 export interface WsSectionOptions {
@@ -207,18 +208,7 @@ const REQ_ID_KEY = Buffer.from('"reqId"');
  * coalesces them: one socket write per order cost this client more CPU than the gateway's helper threads could spare
  * on the machine's two cores. The gateway still receives, parses and answers every order as its own frame.
  */
-const corked = new Set<{ cork(): void; uncork(): void }>();
-function corkForThisTurn(ws: WebSocket): void {
-  const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-  if (socket === undefined || corked.has(socket)) return;
-  socket.cork();
-  corked.add(socket);
-  if (corked.size === 1) process.nextTick(uncorkAll);
-}
-function uncorkAll(): void {
-  for (const socket of corked) socket.uncork();
-  corked.clear();
-}
+const corkForThisTurn = createTurnCork();
 
 export function openSession(port: number, username: string): Promise<{ session: Session; instruments: Array<{ symbol: string; tickSize: string; referencePrice: string; lotSize: string }>; accounts: string[] }> {
   return new Promise((resolve, reject) => {
