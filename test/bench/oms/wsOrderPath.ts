@@ -11,8 +11,12 @@
  *    sessions; submit-to-ack latency p50/p99/max, where the ack is the first
  *    execReport answering the placeOrder's reqId (PendingNew, or Rejected);
  *    orders still unanswered 10 s after the last is sent are counted apart.
- * The orders rest (limit buys under the market), so working orders pile up
- * into the tens of thousands over a run.
+ * The orders are limit buys two ticks under each instrument's reference price:
+ * meant to rest, so working orders pile up into the tens of thousands over a
+ * run; but the simulated market drifts from the reference, and some of them
+ * trade at once against the market maker (fills, position updates, re-quotes).
+ * The run counts the trade reports its sessions receive, so each figure says
+ * what mix it was measured on.
  * The baselines of the same run: a ping/pong round trip on the same sockets
  * at the same pace (the gateway's transport, no order work), and the same
  * client at the same pace against a bare `ws` echo server in its own process
@@ -55,14 +59,15 @@ export interface LatencyFigures {
 export interface WsSectionResult {
   section: 'ws-order-path';
   /** `unanswered`: orders with no ack when the drain gave up (an overloaded gateway); they are not in the latencies. */
-  paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number; cpuMicrosPerOrder: number };
+  paced: LatencyFigures & { rate: number; achievedRate: number; rejected: number; unanswered: number; cpuMicrosPerOrder: number; tradesPerOrder: number };
   pingBaseline: LatencyFigures;
   /** The same pings against a bare ws echo server (test/bench/oms/echoServer.ts): what this machine allows any round trip. */
   echoFloor: LatencyFigures;
   /** Pongs per second with the sustained window of pings outstanding: what the transport and this client manage without any order work. */
   pingCeiling: number;
   /** cpuMicrosPerOrder: the gateway process's CPU time (user + system, all threads) over the window ÷ acks; a machine busy with other work does not inflate it. */
-  sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number; cpuMicrosPerOrder: number; clientCpuMicrosPerOrder: number };
+  /** tradesPerOrder: trade reports received over the window ÷ acks (an order can trade in several fills, or later). */
+  sustained: { ordersPerSecond: number; acks: number; seconds: number; rejected: number; cpuMicrosPerOrder: number; clientCpuMicrosPerOrder: number; tradesPerOrder: number };
   rejectReasons: string[];
 }
 
@@ -198,10 +203,13 @@ async function measureEchoFloor(rate: number, seconds: number, sessionCount: num
 interface Session {
   ws: WebSocket;
   pending: Map<string, number>;
+  /** Trade reports received (fills of this session's orders), counted without parsing. */
+  trades: number;
   onAck?: (reqId: string, sentAt: number, msg: { type: string; report?: { execType: string; order: { text: string } } }) => void;
 }
 
 const REQ_ID_KEY = Buffer.from('"reqId"');
+const TRADE_KEY = Buffer.from('"execType":"trade"');
 
 /**
  * The orders a session sends in one turn of this client's event loop leave in one write, as a busy trading client
@@ -213,12 +221,13 @@ const corkForThisTurn = createTurnCork();
 export function openSession(port: number, username: string): Promise<{ session: Session; instruments: Array<{ symbol: string; tickSize: string; referencePrice: string; lotSize: string }>; accounts: string[] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
-    const session: Session = { ws, pending: new Map() };
+    const session: Session = { ws, pending: new Map(), trades: 0 };
     ws.once('error', reject);
     let loggedIn = false;
     ws.on('message', (data: Buffer) => {
       // Once logged in, only a frame answering a request (it carries a reqId) is read: the reports that follow an ack
       // (New, fills) and heartbeats are skipped unparsed, so this client leaves the machine's cores to the gateway.
+      if (loggedIn && data.indexOf(TRADE_KEY) >= 0) session.trades += 1;
       if (loggedIn && data.indexOf(REQ_ID_KEY) < 0) return;
       const msg = JSON.parse(String(data)) as { type: string; reqId?: string; user?: { accounts: string[] }; instruments?: never };
       if (msg.type === 'loginOk') {
@@ -357,6 +366,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     const cpu0 = processCpuMicros(gw.child.pid);
     // The client shares this machine's two cores with the gateway: what it uses, the gateway's helper threads cannot.
     const clientCpu0 = process.cpuUsage();
+    const trades0 = tradesSoFar(sessions);
     sessions.forEach((_s, si) => {
       for (let k = 0; k < options.window; k++) send(si);
     });
@@ -367,6 +377,7 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     const cpuMicrosPerOrder = (processCpuMicros(gw.child.pid) - cpu0) / Math.max(1, acksInWindow);
     const clientCpu = process.cpuUsage(clientCpu0);
     const clientCpuMicrosPerOrder = (clientCpu.user + clientCpu.system) / Math.max(1, acksInWindow);
+    const sustainedTradesPerOrder = (tradesSoFar(sessions) - trades0) / Math.max(1, acksInWindow);
     await drain(sessions, 20_000);
     for (const s of sessions) s.pending.clear();
 
@@ -387,21 +398,23 @@ export async function runWsSection(options: WsSectionOptions = DEFAULT_WS_OPTION
     log(`paced: ${options.rate} orders/s for ${options.pacedSeconds} s over ${sessions.length} sessions…`);
     const t0 = performance.now();
     const pacedCpu0 = processCpuMicros(gw.child.pid);
+    const pacedTrades0 = tradesSoFar(sessions);
     const sent = await pace(options.rate, options.pacedSeconds, (i) => send(i % sessions.length));
     const sendSeconds = (performance.now() - t0) / 1000;
     await drain(sessions, 10_000);
     const pacedCpuMicrosPerOrder = (processCpuMicros(gw.child.pid) - pacedCpu0) / Math.max(1, latencies.length);
+    const pacedTradesPerOrder = (tradesSoFar(sessions) - pacedTrades0) / Math.max(1, latencies.length);
     const unanswered = sessions.reduce((n, s) => n + s.pending.size, 0);
     if (process.env.BENCH_SAMPLES_OUT) writeFileSync(process.env.BENCH_SAMPLES_OUT, `${samples.join('\n')}\n`);
     for (const s of sessions) s.pending.clear();
 
     return {
       section: 'ws-order-path',
-      paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered, cpuMicrosPerOrder: pacedCpuMicrosPerOrder },
+      paced: { ...figures(latencies), rate: options.rate, achievedRate: sent / sendSeconds, rejected: pacedRejected, unanswered, cpuMicrosPerOrder: pacedCpuMicrosPerOrder, tradesPerOrder: pacedTradesPerOrder },
       pingBaseline: figures(pings),
       echoFloor,
       pingCeiling,
-      sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder, clientCpuMicrosPerOrder },
+      sustained: { ordersPerSecond: acksInWindow / seconds, acks: acksInWindow, seconds, rejected: sustainedRejected, cpuMicrosPerOrder, clientCpuMicrosPerOrder, tradesPerOrder: sustainedTradesPerOrder },
       rejectReasons: [...rejectReasons].slice(0, 5),
     };
   } finally {
@@ -430,6 +443,8 @@ async function pace(rate: number, seconds: number, fire: (i: number) => void): P
   return total;
 }
 
+const tradesSoFar = (sessions: readonly Session[]): number => sessions.reduce((n, s) => n + s.trades, 0);
+
 async function drain(sessions: readonly Session[], timeoutMs: number): Promise<void> {
   const end = performance.now() + timeoutMs;
   while (sessions.some((s) => s.pending.size > 0) && performance.now() < end) await sleep(20);
@@ -440,10 +455,10 @@ export function formatWsSection(r: WsSectionResult, baseline?: WsSectionResult):
   const n = (x: number) => Math.round(x).toLocaleString('en');
   const lines = [
     `Order path over WebSocket (gateway in its own process, every event journaled before the ack)`,
-    `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''}); gateway CPU ${n(r.paced.cpuMicrosPerOrder)} µs per order`,
+    `  paced ${n(r.paced.rate)}/s (achieved ${n(r.paced.achievedRate)}/s): submit-to-ack p50 ${ms(r.paced.p50)}, p99 ${ms(r.paced.p99)}, max ${ms(r.paced.max)} over ${n(r.paced.count)} orders (${n(r.paced.rejected)} rejected${r.paced.unanswered > 0 ? `, ${n(r.paced.unanswered)} unanswered after 10 s` : ''}, ${r.paced.tradesPerOrder.toFixed(2)} trade reports per order); gateway CPU ${n(r.paced.cpuMicrosPerOrder)} µs per order`,
     `  ping/pong baseline, same pace: p50 ${ms(r.pingBaseline.p50)}, p99 ${ms(r.pingBaseline.p99)}, max ${ms(r.pingBaseline.max)}; with the sustained window: ${n(r.pingCeiling)} pongs/s (the transport's ceiling here)`,
     `  machine floor, the same client and pace against a bare ws echo server: p50 ${ms(r.echoFloor.p50)}, p99 ${ms(r.echoFloor.p99)}, max ${ms(r.echoFloor.max)}`,
-    `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads), this client ${n(r.sustained.clientCpuMicrosPerOrder)} µs`,
+    `  sustained: ${n(r.sustained.ordersPerSecond)} orders/s acknowledged (${n(r.sustained.acks)} in ${r.sustained.seconds.toFixed(1)} s, ${n(r.sustained.rejected)} rejected, ${r.sustained.tradesPerOrder.toFixed(2)} trade reports per order); gateway CPU ${n(r.sustained.cpuMicrosPerOrder)} µs per order (all its threads), this client ${n(r.sustained.clientCpuMicrosPerOrder)} µs`,
   ];
   if (baseline) {
     lines.push(
