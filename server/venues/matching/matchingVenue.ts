@@ -25,6 +25,7 @@ import {
 } from './bookPlan.ts';
 import { E_ACCEPTED, E_AMENDED, E_CANCELED, E_REJECTED, E_TRADE, E_TRIGGERED, type EventLog } from './events.ts';
 import { EventStream } from '../../marketdata/eventStream.ts';
+import { FINISHED_ORDERS_KEPT, type Finish, FinishedOrders } from './finishedOrders.ts';
 import { IdTable } from './idTable.ts';
 import { MarketMaker } from './marketMaker.ts';
 import { OrderBook } from './orderBook.ts';
@@ -85,6 +86,8 @@ export interface MatchingVenueOptions {
    * take back. Default: a microtask, for a venue without a journal (tests).
    */
   schedulePublish?: (publish: () => void) => void;
+  /** How many finished orders are remembered to word a late cancel or replace (default FINISHED_ORDERS_KEPT; tests set fewer). */
+  finishedKept?: number;
 }
 
 export interface BookLevelView {
@@ -214,8 +217,8 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
   const books = new Map<string, SymbolBook>();
   const working = new Map<string, Working>();
   const byNum = new IdTable<Working>();
-  /** How each order that left a book ended, to answer a late cancel or replace in words. */
-  const finished = new Map<string, 'filled' | 'canceled' | 'rejected'>();
+  /** How each recent order that left a book ended, to answer a late cancel or replace in words (bounded: see FinishedOrders). */
+  const finished = new FinishedOrders(opts.finishedKept ?? FINISHED_ORDERS_KEPT);
   const owners = new Map<string, number>();
   /** The contexts of a submit and a cancel, filled in per command (absorb reads them and keeps nothing): no object per order. */
   const submitting: { kind: 'submit'; w: Working } = { kind: 'submit', w: undefined as unknown as Working };
@@ -301,10 +304,10 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   // ------------------------------------------------------------------ book events
 
-  function finish(w: Working, how: 'filled' | 'canceled' | 'rejected'): void {
+  function finish(w: Working, how: Finish): void {
     working.delete(w.orderId);
     byNum.delete(w.numId);
-    finished.set(w.orderId, how);
+    finished.note(w.orderId, how);
   }
 
   /** The maker's commands' events of one book, read as the market's. */
@@ -584,7 +587,7 @@ export function createMatchingVenue(md: MatchingMarket, opts: MatchingVenueOptio
 
   /** A submit refused before it reached a book. A function of the venue, not a closure per submit (tsx's __name). */
   function refuseSubmit(orderId: string, reason: string): void {
-    finished.set(orderId, 'rejected');
+    finished.note(orderId, 'rejected');
     emit({ kind: 'rejected', orderId, reason });
   }
 
