@@ -53,6 +53,8 @@ export interface RunningGateway {
   readonly marketData: SteppableMarketData;
   /** Quote fan-out counters: symbol-updates delivered, frames, slow connections cut (the benchmark reads them). */
   transportStats(): FanoutStats;
+  /** Working orders the connections follow because they placed them (a test checks finished ones are let go). */
+  placedOrdersFollowed(): number;
   /** Closes sockets, the HTTP server, the simulator's timer and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -259,6 +261,7 @@ export async function startGateway(overrides: Partial<Config> = {}, clock: () =>
       config,
       marketData,
       transportStats: () => ws.fanoutStats(),
+      placedOrdersFollowed: () => ws.placedOrdersFollowed(),
       stop: () => (stopping ??= unwind().then(() => log.info('gateway stopped'))),
     };
   } catch (err) {

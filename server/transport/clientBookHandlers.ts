@@ -125,9 +125,8 @@ export function handleClientBook(ctx: HandlerContext, s: Session, user: UserProf
       return reply(ctx, s, r, rebalance.propose(user, msg.accountIds), (proposal) => ctx.send(s, { type: 'rebalanceProposal', reqId: r, proposal }));
     case 'sendRebalance':
       // No reqId on the blocks' own reports: the answer to this request is rebalanceSent.
+      // Their reports reach this session like orders placed from its ticket: placed with its origin, the fan-out follows them (s.placedOrders).
       return reply(ctx, s, r, rebalance.send(user, msg.proposalId, { sessionId: s.id }), (v) => {
-        // Their reports reach this session like orders placed from its ticket.
-        for (const id of v.placed) s.placedOrders.add(id);
         ctx.send(s, { type: 'rebalanceSent', reqId: r, proposalId: msg.proposalId, blockAccount: v.blockAccount, orders: v.orders });
       });
   }

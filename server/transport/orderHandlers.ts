@@ -27,12 +27,14 @@ export function directReplyOf(u: Exclude<OmsUpdate, { kind: 'execReport' }>): Se
 }
 
 export function placeOrder(ctx: HandlerContext, s: Session, user: UserProfile, msg: Msg<'placeOrder'>): void {
-  const order = ctx.services.oms.placeOrder(
+  // The order's reports reach this session by its origin: the fan-out notes the order in s.placedOrders at its first
+  // report and drops it at its last (not here: a rejected order would be noted too, and an order whose last report
+  // went out within placeOrder, as without a journal queue, would never be dropped).
+  ctx.services.oms.placeOrder(
     user,
     { clOrdId: msg.clOrdId, order: msg.order, confirm: msg.confirm, justification: msg.justification },
     { sessionId: s.id, reqId: msg.reqId },
   );
-  if (order) s.placedOrders.add(order.orderId);
 }
 
 export function replaceOrder(ctx: HandlerContext, s: Session, user: UserProfile, msg: Msg<'replaceOrder'>): void {

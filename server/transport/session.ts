@@ -14,7 +14,11 @@ export interface Session {
   readonly depthSymbols: Set<string>;
   ordersSubscribed: boolean;
   positionsSubscribed: boolean;
-  /** Orders placed on this connection: their reports reach it even without subscribeOrders. */
+  /**
+   * Working orders placed on this connection: their reports reach it even without subscribeOrders. The fan-out
+   * (wsGateway.ts) adds an order at its first report and drops it at its final one, so this holds only orders
+   * still working, not every order the connection ever placed.
+   */
   readonly placedOrders: Set<string>;
   /**
    * Set while a frame's handling is still running asynchronously (a login):

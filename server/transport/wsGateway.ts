@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
+import { isTerminal } from '../../src/core/order.ts';
 import { type ClientMessage, MAX_FRAME_BYTES, type ParseResult, type ServerMessage, parseClientMessage } from '../../src/core/protocol.ts';
 import { type Config, MARKET_DATA_DEFAULTS } from '../config/config.ts';
 import type { OmsUpdate } from '../oms/orderManager.ts';
@@ -21,6 +22,8 @@ export interface WsGateway {
   sessionCount(): number;
   /** Quote fan-out counters (the benchmark reads them). */
   fanoutStats(): FanoutStats;
+  /** Orders the connections follow because they placed them (their placedOrders, summed): working ones only. */
+  placedOrdersFollowed(): number;
   /** Closes every connection (1001 going away) and the WebSocket server. */
   stop(): Promise<void>;
 }
@@ -115,13 +118,26 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
     // The asker's frame carries its reqId; every other connection gets one shared frame, written once.
     let shared: WsTextFrame | undefined;
     const order = u.execution.order;
+    const orderId = order.orderId;
+    // An order's first report (PendingNew) answers the connection that placed it, which follows the order from then
+    // on; its final report (Filled, Canceled, Rejected, Expired: a replace keeps the OrderID and the order working)
+    // is the last it can have, so every connection stops following it there and placedOrders holds working orders only.
+    const placedBy = u.execution.execType === 'pendingNew' ? u.origin?.sessionId : undefined;
+    const done = isTerminal(order.status);
     const list = sessionList;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
       if (s.auth.state !== 'authenticated') continue;
       if (u.origin?.sessionId === s.id) {
         sendFrame(s, execReportFrame(u.execution, u.origin.reqId));
-      } else if (s.placedOrders.has(order.orderId) || (s.ordersSubscribed && services.oms.canSee(s.auth.user, order))) {
+        // Only while the placer is still the one logged in: a logout forgets the orders placed (resetSession).
+        if (placedBy === s.id && order.trader === s.auth.user.username) s.placedOrders.add(orderId);
+        else if (done) s.placedOrders.delete(orderId);
+      } else if (s.placedOrders.has(orderId)) {
+        shared ??= execReportFrame(u.execution, undefined);
+        sendFrame(s, shared);
+        if (done) s.placedOrders.delete(orderId);
+      } else if (s.ordersSubscribed && services.oms.canSee(s.auth.user, order)) {
         shared ??= execReportFrame(u.execution, undefined);
         sendFrame(s, shared);
       }
@@ -216,6 +232,11 @@ export function createWsGateway(server: Server, services: GatewayServices, log: 
   return {
     sessionCount: () => sessions.size,
     fanoutStats: () => quotes.stats(),
+    placedOrdersFollowed() {
+      let n = 0;
+      for (const s of sessions.values()) n += s.placedOrders.size;
+      return n;
+    },
     stop() {
       clearInterval(heartbeat);
       quotes.stop();
