@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 import { connect } from '../support/wsClient.ts';
 
 /*
@@ -14,41 +12,14 @@ import { connect } from '../support/wsClient.ts';
  * leaves a screenshot in test-results/ (advisor-*.png).
  */
 
-
-let gateway: TestGateway;
-let browser: Browser;
-let shot = 0;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `advisor-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
-
-async function openTerminal(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  return page;
-}
+const session = useBrowserSession({ screenshotPrefix: 'advisor' });
+const { screenshot } = session;
 
 function cell(scope: Locator, rowId: string, colId: string): Locator {
   return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 }
 
 const eventually = pollFor(30_000);
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
 
 describe('advisor1 works the book', () => {
   let page: Page;
@@ -58,7 +29,7 @@ describe('advisor1 works the book', () => {
   let blockSymbol = '';
 
   it('sees the client list with returns, drift and attention flags, and filters to drifting clients', async () => {
-    page = await openTerminal();
+    page = await session.openPage();
     await loginAs(page, 'advisor1');
     const rows = page.locator('[data-testid=client-list] .ag-row');
     await eventually(() => rows.count()).toBeGreaterThan(5);
@@ -151,7 +122,7 @@ describe('advisor1 works the book', () => {
 
   it('sends a research note the desk published to a chosen client, and the note says who received it', async () => {
     // The desk head publishes over the protocol (the desk's screen for it is not the advisor's).
-    const desk = await connect(gateway.wsUrl);
+    const desk = await connect(session.gateway.wsUrl);
     await desk.login('deskhead');
     const published = await desk.request({ type: 'publishResearch', title: 'E2E rates outlook', summary: 'Cuts are priced in', body: 'Duration looks fair.', symbols: ['SPY'] });
     expect(published.type).toBe('researchPublished');
@@ -195,7 +166,7 @@ describe('advisor1 works the book', () => {
   });
 
   it('the desk head sees the block order in the blotter', async () => {
-    const desk = await openTerminal();
+    const desk = await session.openPage();
     await loginAs(desk, 'deskhead');
     const blotter = desk.getByTestId('order-blotter');
     await eventually(() => blotter.locator(`.ag-row[row-id="${blockOrderId}"]`).count()).toBeGreaterThan(0);
