@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Decimal, dec, toWire } from '../../src/core/decimal.ts';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
-import { type TestClient, connect } from '../support/wsClient.ts';
+import { pollFor, SHOTS } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * Many working orders on a narrow chart (1280×800): orders at one price and
@@ -17,37 +14,16 @@ import { type TestClient, connect } from '../support/wsClient.ts';
 const SYMBOL = 'AAPL';
 const eventually = pollFor(30_000);
 
-let gateway: TestGateway;
-let browser: Browser;
-let page: Page;
-let trader: TestClient;
+// trader1 in the browser, and trader1 again over the protocol to place the orders the chart shows.
+const session = useBrowserSession({ user: 'trader1', clients: ['trader1'], viewport: { width: 1280, height: 800 }, defaultTimeoutMs: 10_000 });
 
 // Written as the wire writes a price (trailing zeros dropped: "245.3", not "245.30"), which is how the chart's
 // lines, their test ids and tooltips name it; a price like 245.30 made the test miss its own line.
 const cents = (d: Decimal): string => toWire(d.toDecimalPlaces(2));
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, 'trader1');
-  trader = await connect(gateway.wsUrl);
-  await trader.login('trader1');
-}, 180_000);
-
-afterAll(async () => {
-  await trader?.close();
-  await browser?.close();
-  await gateway?.dispose();
-});
-
 /** Places a resting limit order for trader1 over the protocol; the browser session sees it on its order stream. */
 async function rest(n: number, side: 'buy' | 'sellShort', price: string): Promise<void> {
+  const trader = session.client('trader1');
   // trader1 starts flat, so the sells are short sales, with a locate.
   const locate = side === 'sellShort' ? { locate: 'LOC-E2E' } : {};
   const answer = await trader.request({ type: 'placeOrder', clOrdId: `lines-${n}`, order: { symbol: SYMBOL, side, type: 'limit', quantity: '100', limitPrice: price, account: 'T1-MAIN', ...locate } });
@@ -62,6 +38,7 @@ describe('a narrow chart with many working orders', () => {
   let sharedBuy = '';
 
   it('draws three buys at one price as one line "BUY 3 · 300", at most eight lines, and counts the rest', async () => {
+    const { page } = session;
     await page.getByTestId('ticket-symbol').fill(SYMBOL);
     await eventually(() => page.getByTestId('chart-symbol').textContent()).toBe(SYMBOL);
     await eventually(async () => (await page.getByTestId('ticket-bid').getAttribute('data-price')) ?? '').toMatch(/^\d+\.\d{2}$/);
@@ -94,6 +71,7 @@ describe('a narrow chart with many working orders', () => {
   });
 
   it('does not drag a shared line: no grab cursor over it, its tooltip says why, and a drag opens no amend', async () => {
+    const { page } = session;
     const canvas = page.getByTestId('chart-canvas');
     const box = await canvas.boundingBox();
     expect(box).not.toBeNull();
