@@ -57,7 +57,10 @@ export function payloadOf(frame: WsTextFrame): Buffer {
   return frame.subarray(length7 < 126 ? 2 : length7 === 126 ? 4 : 10);
 }
 
-/** What of ws's private state decides whether a frame may go to the socket directly. */
+/**
+ * What of ws's private state decides whether a frame may go to the socket directly (as in ws 8.23;
+ * test/unit/transport/wsInternals.test.ts fails on a ws that changed it).
+ */
 interface WsInternals {
   _socket?: Writable;
   _sender?: { _state?: unknown; _queue?: { length: number } };
