@@ -28,6 +28,7 @@ import { createDueQueue } from './dueQueue.ts';
 import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
 import { createOpenOrders } from './openOrders.ts';
+import { OrderRecord, type StoredEvent, executionsOf, historyOf, pinLatest, storeEvent } from './orderHistory.ts';
 import { rejectedOrder } from './rejectedTicket.ts';
 import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
@@ -116,7 +117,7 @@ export interface OrderManager {
   snapshot(user: UserProfile): OrdersView;
   canSee(user: UserProfile, order: Order): boolean;
   order(orderId: string): Order | undefined;
-  /** Every journaled execution, oldest first (positions are rebuilt from them). */
+  /** Every journaled execution, oldest first (positions are rebuilt from them); rebuilt on each call (start-up reads it). */
   executions(): readonly Execution[];
   /** One order's history: every journaled event, oldest first. */
   history(orderId: string): readonly Execution[];
@@ -126,11 +127,6 @@ export interface OrderManager {
    */
   resubmitWorking(): number;
   stop(): void;
-}
-
-interface OrderRecord {
-  order: Order;
-  readonly history: Execution[];
 }
 
 interface PendingReplace {
@@ -156,12 +152,20 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   const replayed = journal.load();
   for (const p of replayed.problems) log.warn({ problem: p }, 'journal replay');
   /**
-   * Every order of the journal, by id, in placement order: its latest state and its history
-   * (every journaled event, oldest first), kept together so an event of an order is one lookup.
+   * Every order of the journal, by id, in placement order: its latest state and its latest event
+   * (the earlier ones hang off it, kept small: server/oms/orderHistory.ts), so an event of an order is one lookup.
    */
   const records = new Map<string, OrderRecord>();
-  const orphans = new Map<string, Execution[]>();
-  for (const o of replayed.orders.values()) records.set(o.orderId, { order: o, history: [] });
+  /** Events whose order the replay did not give (none, unless the journal is damaged): a history and no current state. */
+  const orphans = new Map<string, OrderRecord>();
+  for (const o of replayed.orders.values()) records.set(o.orderId, new OrderRecord(o, null));
+  /** Every journaled event, in journal order (each rebuilt into its Execution when asked: executions(), snapshot). */
+  const events: StoredEvent[] = [];
+  for (const e of replayed.executions) {
+    const r = records.get(e.order.orderId) ?? orphanRecord(e.order);
+    // Each record's order steps through the states of its events and ends at the replay's latest state.
+    events.push(storeEvent(r, e, r.last === null));
+  }
   /** Orders not yet done, by trader and account: the scans below that only care about them read this. */
   const open = createOpenOrders();
   /** Running totals of working orders for pre-trade risk, so a check does not grow with them. */
@@ -170,18 +174,11 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     if (!isTerminal(r.order.status)) open.enter(r);
     workingTotals.track(r.order);
   }
-  const executions = replayed.executions;
-  for (const e of executions) {
-    const r = records.get(e.order.orderId);
-    // The replay gives every execution's order; one it did not give has a history and no current state.
-    if (r) r.history.push(e);
-    else orphanHistory(e.order.orderId).push(e);
-  }
   let lastOrderSeq = replayed.lastOrderSeq;
   let lastExecSeq = replayed.lastExecSeq;
   /** trader → clOrdId → orderId: ClOrdIDs (new and replace) are unique per trader for the life of the journal. */
   const clOrdIds = new Map<string, Map<string, string>>();
-  for (const e of executions) {
+  for (const e of replayed.executions) {
     rememberClOrdId(e.order.trader, e.order.clOrdId, e.order.orderId);
     if (e.requested) rememberClOrdId(e.order.trader, e.requested.clOrdId, e.order.orderId);
   }
@@ -260,11 +257,11 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     return records.get(orderId)?.order;
   }
 
-  /** Histories of executions whose order the replay did not give (none, unless the journal is damaged). */
-  function orphanHistory(orderId: string): Execution[] {
-    let list = orphans.get(orderId);
-    if (!list) orphans.set(orderId, (list = []));
-    return list;
+  /** The record of events whose order the replay did not give (none, unless the journal is damaged). */
+  function orphanRecord(order: Order): OrderRecord {
+    let r = orphans.get(order.orderId);
+    if (!r) orphans.set(order.orderId, (r = new OrderRecord(order, null)));
+    return r;
   }
 
   function rememberClOrdId(trader: string, clOrdId: string, orderId: string): void {
@@ -285,25 +282,27 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const r = records.get(order.orderId);
     if (r !== undefined) {
       const wasOpen = !isTerminal(r.order.status);
-      r.order = order;
-      r.history.push(e);
+      // Moves r.order on to `order`, keeping of the state before only what this event changed.
+      events.push(storeEvent(r, e, false));
       // The open orders index reads the record: only leaving it is news to it.
       if (wasOpen && isTerminal(order.status)) open.leave(r);
     } else {
-      const fresh: OrderRecord = { order, history: [e] };
-      records.set(order.orderId, fresh);
       const earlier = orphans.size === 0 ? undefined : orphans.get(order.orderId);
+      const fresh = new OrderRecord(order, null);
       if (earlier !== undefined) {
-        fresh.history.unshift(...earlier);
+        // Its history starts with those events, each state kept whole by their own record.
+        pinLatest(earlier);
+        fresh.last = earlier.last;
         orphans.delete(order.orderId);
       }
+      records.set(order.orderId, fresh);
+      events.push(storeEvent(fresh, e, true));
       if (!isTerminal(order.status)) {
         open.enter(fresh);
         unscheduled.push(fresh);
       }
     }
     workingTotals.track(order);
-    executions.push(e);
   }
 
   /** Journal, then adopt, then publish: a crash between steps loses nothing that was announced. */
@@ -674,14 +673,15 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     snapshot(user) {
       return {
         orders: [...records.values()].map((r) => r.order).filter((o) => canSee(user, o)),
-        executions: executions.filter((e) => canSee(user, e.order)),
+        // An order's trader and account never change: its latest state says who may see each of its events.
+        executions: executionsOf(events, (r) => canSee(user, r.order)),
       };
     },
 
     canSee: (user, order) => canSee(user, order),
     order: (orderId) => orderOf(orderId),
-    executions: () => executions,
-    history: (orderId) => records.get(orderId)?.history ?? orphans.get(orderId) ?? [],
+    executions: () => executionsOf(events),
+    history: (orderId) => historyOf((records.get(orderId) ?? orphans.get(orderId))?.last ?? null),
 
     resubmitWorking() {
       let n = 0;
