@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
-import { type TestClient, connect } from '../support/wsClient.ts';
+import { pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
+import { connect } from '../support/wsClient.ts';
 
 /*
  * The desk head's monitor in a real browser against a real gateway (issue 5):
@@ -18,62 +17,36 @@ import { type TestClient, connect } from '../support/wsClient.ts';
  */
 
 
-let gateway: TestGateway;
-let browser: Browser;
-let dir: string;
-let trader2: TestClient;
-let shot = 0;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `desk-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
-
-async function openAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 }, acceptDownloads: true });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, username);
-  return page;
-}
+const session = useBrowserSession({
+  gateway: (dir) => {
+    // trader2 starts flat with a 30,000 USD gross limit: 200 AAPL (about 54,000 USD) breaches it.
+    // trader1's 6,000 NVDA (about 1.1 million USD) is above the 1,000,000 USD warning notional, so flattening it asks to confirm.
+    const limits = join(dir, 'limits.json');
+    writeFileSync(
+      limits,
+      JSON.stringify({
+        warningPercent: '80',
+        onBreach: 'reducing',
+        traders: { default: { grossExposure: '100000000' }, trader2: { grossExposure: '30000' } },
+        desks: { default: { grossExposure: '1000000000' } },
+      }),
+    );
+    const sod = join(dir, 'start-of-day.csv');
+    writeFileSync(sod, 'trader,account,symbol,quantity,cost,mark\ntrader1,T1-MAIN,AAPL,1000,255.10,268.47\ntrader1,T1-MAIN,MSFT,-300,515.00,507.49\ntrader1,T1-HEDGE,NVDA,6000,150.00,186.60\n');
+    return { deskLimitsFile: limits, startOfDayFile: sod };
+  },
+  clients: ['trader2'],
+  acceptDownloads: true,
+  screenshotPrefix: 'desk',
+});
+const { screenshot } = session;
+const openAs = (user: string): Promise<Page> => session.openPage({ user });
 
 const eventually = pollFor();
 
 // A pinned column puts a second element for the same row in the pinned strip: the row meant here is the one holding the quantity.
 const row = (page: Page, testId: string, id: string) => page.locator(`[data-testid=${testId}] .ag-row[row-id="${id}"]:has(.ag-cell[col-id="quantity"])`);
 const cell = (page: Page, testId: string, id: string, col: string) => page.locator(`[data-testid=${testId}] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'fot-desk-e2e-'));
-  // trader2 starts flat with a 30,000 USD gross limit: 200 AAPL (about 54,000 USD) breaches it.
-  // trader1's 6,000 NVDA (about 1.1 million USD) is above the 1,000,000 USD warning notional, so flattening it asks to confirm.
-  const limits = join(dir, 'limits.json');
-  writeFileSync(
-    limits,
-    JSON.stringify({
-      warningPercent: '80',
-      onBreach: 'reducing',
-      traders: { default: { grossExposure: '100000000' }, trader2: { grossExposure: '30000' } },
-      desks: { default: { grossExposure: '1000000000' } },
-    }),
-  );
-  const sod = join(dir, 'start-of-day.csv');
-  writeFileSync(sod, 'trader,account,symbol,quantity,cost,mark\ntrader1,T1-MAIN,AAPL,1000,255.10,268.47\ntrader1,T1-MAIN,MSFT,-300,515.00,507.49\ntrader1,T1-HEDGE,NVDA,6000,150.00,186.60\n');
-  gateway = await startTestGateway({ staticDir: DIST, deskLimitsFile: limits, startOfDayFile: sod });
-  trader2 = await connect(gateway.wsUrl);
-  await trader2.login('trader2');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await trader2?.close();
-  await gateway?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the desk head', () => {
   let page: Page;
@@ -118,8 +91,8 @@ describe('the desk head', () => {
 
   it('sees the alert when trader2’s fill breaches the limit, and the limit in red', async () => {
     expect(await page.getByTestId('desk-alert').count()).toBe(0);
-    const ask = dec(gateway.marketData.latest('AAPL')!.ask).plus(1).toFixed(2);
-    const ack = await trader2.request({ type: 'placeOrder', clOrdId: 'desk-e2e-1', order: { symbol: 'AAPL', side: 'buy', type: 'limit', quantity: '200', limitPrice: ask, account: 'T2-MAIN', tif: 'day' }, confirm: true });
+    const ask = dec(session.gateway.marketData.latest('AAPL')!.ask).plus(1).toFixed(2);
+    const ack = await session.client('trader2').request({ type: 'placeOrder', clOrdId: 'desk-e2e-1', order: { symbol: 'AAPL', side: 'buy', type: 'limit', quantity: '200', limitPrice: ask, account: 'T2-MAIN', tif: 'day' }, confirm: true });
     expect(ack.type).toBe('execReport');
 
     const breach = page.locator('[data-testid=desk-alert][data-level=breach][data-name=trader2]');
@@ -151,7 +124,7 @@ describe('the desk head', () => {
     await screenshot(page, 'halted');
 
     // The halt is real: trader2's next order is refused with the reason.
-    const refused = await trader2.request({ type: 'placeOrder', clOrdId: 'desk-e2e-2', order: { symbol: 'AAPL', side: 'sell', type: 'market', quantity: '100', account: 'T2-MAIN', tif: 'day' }, confirm: true });
+    const refused = await session.client('trader2').request({ type: 'placeOrder', clOrdId: 'desk-e2e-2', order: { symbol: 'AAPL', side: 'sell', type: 'market', quantity: '100', account: 'T2-MAIN', tif: 'day' }, confirm: true });
     expect(refused).toMatchObject({ type: 'execReport', report: { execType: 'rejected' } });
 
     await page.getByTestId('kill-clear-trader:trader2').click();
@@ -210,7 +183,7 @@ describe('trader1', () => {
 
 describe('trader2 in REDUCING', () => {
   it('may still flatten: the order brings the position towards flat, so the kill switch lets it through', async () => {
-    const head = await connect(gateway.wsUrl);
+    const head = await connect(session.gateway.wsUrl);
     await head.login('deskhead');
     const set = await head.request({ type: 'setKillSwitch', scope: { kind: 'trader', trader: 'trader2' }, mode: 'reducing', reason: 'wind down AAPL' });
     expect(set).toMatchObject({ type: 'killSwitchEvent', event: { action: 'set', mode: 'reducing' } });
