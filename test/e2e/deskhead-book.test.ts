@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * The desk head's client book and research in a real browser against a real
@@ -19,41 +17,15 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 const NOTE_TITLE = 'E2E desk view: duration';
 
-let gateway: TestGateway;
-let browser: Browser;
-let shot = 0;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `deskhead-book-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
-
-async function openAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, username);
-  return page;
-}
+const session = useBrowserSession({ screenshotPrefix: 'deskhead-book' });
+const { screenshot } = session;
+const openAs = (user: string): Promise<Page> => session.openPage({ user });
 
 const eventually = pollFor(30_000);
 
 function cells(scope: Locator, colId: string): Locator {
   return scope.locator(`.ag-row .ag-cell[col-id="${colId}"]`);
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
 
 describe("the desk head's client book and research", () => {
   let desk: Page;
