@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 import { type TestClient, connect } from '../support/wsClient.ts';
 
 /*
@@ -35,8 +34,7 @@ import { type TestClient, connect } from '../support/wsClient.ts';
  * Order events are the distinct execution reports the flow's session got.
  */
 
-let gateway: TestGateway;
-let browser: Browser;
+const session = useBrowserSession();
 const eventually = pollFor(30_000);
 
 /** Counters the page keeps; see INIT_SCRIPT. */
@@ -81,25 +79,25 @@ const INIT_SCRIPT = `(() => {
 const ROW_NODE_DATA_CHANGED = /\{type:(["'`])rowNodeDataChanged\1,node:this\}/g;
 
 async function openPage(): Promise<{ page: Page; gridMessages: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
   const gridMessages: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    const kind = msg.type();
-    if ((kind === 'error' || kind === 'warning') && /ag[ -]?grid/i.test(msg.text())) gridMessages.push(`${kind}: ${msg.text()}`);
-  });
-  await page.addInitScript(INIT_SCRIPT);
   let rewritten = 0;
-  await page.route('**/assets/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(ROW_NODE_DATA_CHANGED, (event) => {
-      rewritten += 1;
-      return `(globalThis.__agRowUpdate?.(this.beans.context.getId(),this.id),${event})`;
-    });
-    await route.fulfill({ response, body });
+  const page = await session.openPage({
+    beforeLoad: async (page) => {
+      page.on('console', (msg: ConsoleMessage) => {
+        const kind = msg.type();
+        if ((kind === 'error' || kind === 'warning') && /ag[ -]?grid/i.test(msg.text())) gridMessages.push(`${kind}: ${msg.text()}`);
+      });
+      await page.addInitScript(INIT_SCRIPT);
+      await page.route('**/assets/*.js', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(ROW_NODE_DATA_CHANGED, (event) => {
+          rewritten += 1;
+          return `(globalThis.__agRowUpdate?.(this.beans.context.getId(),this.id),${event})`;
+        });
+        await route.fulfill({ response, body });
+      });
+    },
   });
-  await page.goto(gateway.url);
   await page.getByTestId('login-form').waitFor({ timeout: 20_000 });
   // The bundle holds ag-grid's dispatch; if a new ag-grid minifies it differently, this says so.
   expect(rewritten).toBeGreaterThanOrEqual(1);
@@ -181,18 +179,6 @@ async function expectFillsWidth(page: Page, testId: string): Promise<void> {
   }).toBe(true);
   for (const f of await readFit(page, testId)) console.log(`[grid-modules] ${testId}: ${f.columns} columns, ${f.columnsWidth.toFixed(1)} px of ${f.available} px`);
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
 
 let orderNo = 0;
 
@@ -276,7 +262,7 @@ describe('the trader’s screen', () => {
     report('trader1, quotes only', quotesOnly);
     expect(quotesOnly.autoSizeTimers).toBe(0);
 
-    const flow = await connect(gateway.wsUrl);
+    const flow = await connect(session.gateway.wsUrl);
     await flow.login('trader1');
 
     // A few orders to start with, so every later order event lands in a blotter of several rows.
@@ -392,7 +378,7 @@ describe('the desk head', () => {
     await page.getByTestId('rollup-toggle-Equities/trader1').click();
     await eventually(() => page.locator('[data-testid=order-blotter] .ag-row').count()).toBeGreaterThan(0);
     // trader1's order flow, seen by the monitor (roll-up, limits, every trader's orders).
-    const flow = await connect(gateway.wsUrl);
+    const flow = await connect(session.gateway.wsUrl);
     await flow.login('trader1');
     const start = await readCounters(page);
     const flowFrom = flow.received.length;
