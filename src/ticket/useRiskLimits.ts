@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type Observable, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import { type Observable, catchError, debounceTime, distinctUntilChanged, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 import { useObservable } from '../app/useObservable.ts';
 import { type Decimal, dec } from '../core/decimal.ts';
 import type { ResponseOf } from '../streams/connection.ts';
@@ -30,22 +30,39 @@ export function limitsFromWire(m: ResponseOf<'riskLimits'>): TicketLimits {
 }
 
 /**
+ * How often the ticket asks even when none of its orders changed. A desk
+ * head's kill switch reaches the trader only through this answer: setting one
+ * on a trader with no working orders, or clearing one, changes no order, and
+ * the ticket kept saying "Trading halted" after the switch was cleared.
+ */
+export const LIMITS_REFRESH_MS = 5_000;
+
+/**
  * Asks again whenever the orders change (a working buy uses buying power,
- * a fill or cancel frees it), at most every 300 ms; undefined until the
+ * a fill or cancel frees it), at most every 300 ms, and every
+ * LIMITS_REFRESH_MS in any case (the kill-switch mode); undefined until the
  * first answer, and after a failure, so the ticket shows "—" rather than a
  * stale figure.
  */
 export function riskLimits$(session: Pick<Session, 'orders$' | 'riskLimits'>): Observable<TicketLimits | undefined> {
-  return session.orders$.pipe(
-    debounceTime(300),
+  return merge(session.orders$.pipe(debounceTime(300)), interval(LIMITS_REFRESH_MS)).pipe(
     startWith(null),
     switchMap(() =>
       session.riskLimits().pipe(
-        map(limitsFromWire),
-        catchError(() => of(undefined)),
+        map((m) => ({ key: sameLimitsKey(m), limits: limitsFromWire(m) })),
+        catchError(() => of({ key: '', limits: undefined })),
       ),
     ),
+    // The timed asks mostly bring the same answer: the ticket is drawn again only when something in it changed.
+    distinctUntilChanged((a, b) => a.key === b.key),
+    map((a) => a.limits),
   );
+}
+
+/** The answer's content without its request id: equal keys, equal limits. */
+function sameLimitsKey(m: ResponseOf<'riskLimits'>): string {
+  const { reqId: _reqId, ...content } = m;
+  return JSON.stringify(content);
 }
 
 export function useRiskLimits(session: Session): TicketLimits | undefined {

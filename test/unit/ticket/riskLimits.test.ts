@@ -2,7 +2,7 @@ import { Subject, of, throwError } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponseOf } from '../../../src/streams/connection.ts';
 import { NO_ORDERS, type OrdersState } from '../../../src/streams/ordersState.ts';
-import { type TicketLimits, riskLimits$ } from '../../../src/ticket/useRiskLimits.ts';
+import { LIMITS_REFRESH_MS, type TicketLimits, riskLimits$ } from '../../../src/ticket/useRiskLimits.ts';
 
 const answer = (used: string): ResponseOf<'riskLimits'> => ({
   type: 'riskLimits',
@@ -44,5 +44,35 @@ describe('riskLimits$', () => {
     const seen: (TicketLimits | undefined)[] = [];
     riskLimits$({ orders$, riskLimits: () => throwError(() => new Error('FORBIDDEN')) }).subscribe((l) => seen.push(l));
     expect(seen).toEqual([undefined]);
+  });
+});
+
+describe('riskLimits$ with no order change', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('asks again on its own, so a kill switch cleared (no order changes) stops reading "halted"', () => {
+    const orders$ = new Subject<OrdersState>();
+    let mode: 'halted' | 'active' = 'halted';
+    const riskLimits = vi.fn(() => of({ ...answer('0'), mode }));
+    const seen: (TicketLimits | undefined)[] = [];
+    const sub = riskLimits$({ orders$, riskLimits }).subscribe((l) => seen.push(l));
+    expect(seen.map((l) => l?.mode)).toEqual(['halted']);
+
+    mode = 'active';
+    vi.advanceTimersByTime(LIMITS_REFRESH_MS);
+    expect(seen.map((l) => l?.mode)).toEqual(['halted', 'active']);
+    sub.unsubscribe();
+  });
+
+  it('passes on a timed answer only when it differs, so an unchanged answer draws nothing again', () => {
+    const orders$ = new Subject<OrdersState>();
+    const riskLimits = vi.fn(() => of({ ...answer('1000'), reqId: `r${riskLimits.mock.calls.length}` }));
+    const seen: (TicketLimits | undefined)[] = [];
+    const sub = riskLimits$({ orders$, riskLimits }).subscribe((l) => seen.push(l));
+    vi.advanceTimersByTime(LIMITS_REFRESH_MS * 3);
+    expect(riskLimits).toHaveBeenCalledTimes(4);
+    expect(seen).toHaveLength(1);
+    sub.unsubscribe();
   });
 });
