@@ -20,16 +20,18 @@ const sideText = (side: unknown): string => SIDE_LABEL[side as keyof typeof SIDE
 const num = (field: keyof OrderRow & string, headerName: string, width: number): ColDef<OrderRow> => ({ field, headerName, width, type: 'rightAligned', cellClass: 'num' });
 
 export function orderColumns(options: { showTrader: boolean } & OrderActions): ColDef<OrderRow>[] {
+  // Status comes right after the side: on a 1280 px laptop the blotter shows ~580 px left of the pinned actions,
+  // and with Status after Stop (at 540 px) a trader read "Rejec", "Canc" and had to scroll to see how an order stood.
   const columns: ColDef<OrderRow>[] = [
-    { field: 'time', headerName: 'Time', width: 78, cellClass: 'num muted' },
+    { field: 'time', headerName: 'Time', width: 72, cellClass: 'num muted' },
     { field: 'trader', headerName: 'Trader', width: 80, hide: !options.showTrader },
     { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
     { field: 'side', headerName: 'Side', width: 72, valueFormatter: (p) => sideText(p.value), cellClass: (p) => sideClass(p.data?.side) },
+    { field: 'status', headerName: 'Status', width: 112, cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status' },
     { field: 'type', headerName: 'Type', width: 72 },
-    num('quantity', 'Qty', 80),
-    num('limit', 'Limit', 80),
+    num('quantity', 'Qty', 76),
+    num('limit', 'Limit', 76),
     num('stop', 'Stop', 72),
-    { field: 'status', headerName: 'Status', width: 116, cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status' },
     num('cumQty', 'Filled', 76),
     num('leavesQty', 'Leaves', 76),
     num('avgPx', 'Avg px', 90),
@@ -42,7 +44,8 @@ export function orderColumns(options: { showTrader: boolean } & OrderActions): C
   columns.push({
     colId: 'actions',
     headerName: '',
-    width: options.onCancel ? 204 : 80,
+    // Amend, Cancel and History take 165 px and the cell's padding 16.
+    width: options.onCancel ? 188 : 80,
     pinned: 'right',
     sortable: false,
     cellRenderer: OrderActionsCell,
