@@ -28,9 +28,8 @@ import { createDueQueue } from './dueQueue.ts';
 import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
 import { createOpenOrders } from './openOrders.ts';
-import { OrderRecord, type StoredEvent, executionsOf, historyOf, pinLatest, storeEvent } from './orderHistory.ts';
+import { FillIds, OrderRecord, type StoredEvent, executionsOf, historyOf, pinLatest, storeEvent } from './orderHistory.ts';
 import { rejectedOrder } from './rejectedTicket.ts';
-import { fillKey } from './replay.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
 import type { CommitEntry, CommitQueue } from './commitQueue.ts';
@@ -182,7 +181,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     rememberClOrdId(e.order.trader, e.order.clOrdId, e.order.orderId);
     if (e.requested) rememberClOrdId(e.order.trader, e.requested.clOrdId, e.order.orderId);
   }
-  const seenFills = replayed.seenFills;
+  /** The venue fill ids each order has applied (read off its events), so a resent fill is dropped; a restart's too. */
+  const seenFills = new FillIds();
   const pendingReplaces = new Map<string, PendingReplace>([...replayed.pendingReplaces].map(([id, amend]) => [id, { amend, origin: undefined }]));
   const cancelOrigins = new Map<string, CommandOrigin | undefined>();
   /** Orders the OMS is cancelling because they ran out: the venue's 'canceled' is recorded as Expired. */
@@ -377,15 +377,15 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         return;
       }
       case 'fill': {
-        const key = fillKey(order.orderId, e.venueExecId);
-        if (seenFills.has(key)) {
+        const r = records.get(order.orderId)!;
+        if (seenFills.has(r, e.venueExecId)) {
           log.info({ orderId: order.orderId, venueExecId: e.venueExecId }, 'duplicate fill dropped');
           return;
         }
         const next = applied(applyFill(order, e.quantity, e.price, now), 'fill', order.orderId);
         if (!next) return;
         commit(next, 'trade', undefined, { lastQty: e.quantity, lastPx: e.price, venueExecId: e.venueExecId });
-        seenFills.add(key);
+        seenFills.added(r, e.venueExecId);
         return;
       }
       case 'triggered': {

@@ -124,6 +124,36 @@ describe('order history kept small (server/oms/orderHistory.ts)', () => {
     );
   }, 120_000);
 
+  it('drops a resent fill however many events its order has, before and after a restart (fill ids read off the events)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.nat(80)), { minLength: 1, maxLength: 120 }), (plan) => {
+        const h = omsHarness();
+        const id = h.place(trader1, { clOrdId: 'big', order: limitTicket({ quantity: '1000', tif: 'gtc' }) }).orderId;
+        h.venue.emit({ kind: 'accepted', orderId: id });
+        // -1: a new fill id; n: a resend of the n-th id used so far (mod how many), which must change nothing.
+        const used: string[] = [];
+        const fill = (venueExecId: string) => h.venue.emit({ kind: 'fill', orderId: id, venueExecId, quantity: dec(1), price: dec('199.50') });
+        for (const p of plan) {
+          if (p === -1 || used.length === 0) {
+            used.push(`V${used.length + 1}`);
+            fill(used.at(-1)!);
+          } else fill(used[p % used.length]!);
+          expect(h.oms.order(id)!.cumQty.toNumber()).toBe(used.length);
+        }
+        const trades = h.updates.filter((u) => u.kind === 'execReport' && u.execution.execType === 'trade').length;
+        expect(trades).toBe(used.length);
+        h.oms.stop();
+        const again = omsHarness({ dir: h.dir });
+        for (const v of used) again.venue.emit({ kind: 'fill', orderId: id, venueExecId: v, quantity: dec(1), price: dec('199.50') });
+        expect(again.updates).toEqual([]);
+        again.venue.emit({ kind: 'fill', orderId: id, venueExecId: 'V-new', quantity: dec(1), price: dec('199.50') });
+        expect(again.oms.order(id)!.cumQty.toNumber()).toBe(used.length + 1);
+        again.oms.stop();
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
   const spec = { symbol: 'AAPL', side: 'buy', type: 'limit', quantity: dec(300), limitPrice: dec('200.00'), account: 'T1-MAIN', tif: 'gtc' } as const;
 
   it('keeps whatever does not fit its rules as it was: odd ids and times, a field that should never change, events before their order', () => {
