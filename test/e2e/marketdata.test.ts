@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import { describe, expect, it } from 'vitest';
+import { pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * Market data in a real browser against a real gateway: symbol search over the
@@ -14,37 +11,14 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
  */
 
 
-let gateway: TestGateway;
-let browser: Browser;
-let page: Page;
-let shot = 0;
-
-async function screenshot(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `md-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
+const session = useBrowserSession({ user: 'trader1', screenshotPrefix: 'md' });
+const screenshot = (name: string): Promise<void> => session.screenshot(session.page, name);
 
 const eventually = pollFor();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, 'trader1');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
-
 describe('market data in the terminal', () => {
   it('finds an instrument by words of its name, adds it to the watchlist and selects it everywhere', async () => {
+    const { page } = session;
     const search = page.getByTestId('symbol-search-input');
     await search.click();
     await search.fill('foxhill micro');
@@ -65,6 +39,7 @@ describe('market data in the terminal', () => {
   });
 
   it('shows the depth ladder, and a click on a level sets the ticket’s side and limit price', async () => {
+    const { page } = session;
     // Back to a symbol with a lot size of 100 and cent ticks.
     const search = page.getByTestId('symbol-search-input');
     await search.fill('AAPL');
@@ -107,6 +82,7 @@ describe('market data in the terminal', () => {
   });
 
   it('switches the chart interval and loads that interval’s bars, and scrolls back for older ones', async () => {
+    const { page } = session;
     const chart = page.getByTestId('chart');
     for (const interval of ['1m', '1s', '1h'] as const) {
       await page.getByTestId(`interval-${interval}`).click();
@@ -139,12 +115,12 @@ describe('market data in the terminal', () => {
   });
 
   it('marks every quote stale when the gateway stops, and shows fresh ones again after the reconnect', async () => {
+    const { page } = session;
     const watchlist = page.getByTestId('watchlist');
     await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(0);
     expect(await page.getByTestId('depth').getAttribute('data-stale')).toBe('false');
 
-    const { port, dataDir } = gateway;
-    await gateway.dispose({ keepData: true });
+    await session.stopGateway();
     await page.locator('[data-testid=connection-status][data-status=reconnecting]').waitFor({ timeout: 20_000 });
     await eventually(() => page.getByTestId('watchlist-stale').textContent()).toMatch(/^\d+ stale$/);
     const rows = await watchlist.locator('.ag-row').count();
@@ -154,7 +130,7 @@ describe('market data in the terminal', () => {
     await page.getByTestId('chart-stale').waitFor();
     await screenshot('stale-gateway-stopped');
 
-    gateway = await startTestGateway({ staticDir: DIST, dataDir, port });
+    await session.restartGateway();
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 30_000 });
     await eventually(() => watchlist.locator('.ag-row.row-stale').count()).toBe(0);
     expect(await page.getByTestId('watchlist-stale').count()).toBe(0);
