@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pollFor, SHOTS } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * The rebalance screen on a laptop: every block order of a proposal with more
@@ -13,21 +12,8 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
  * panel. Screenshots: test-results/rebalance-layout-*.png.
  */
 
-let gateway: TestGateway;
-let browser: Browser;
+const session = useBrowserSession({ defaultTimeoutMs: 10_000 });
 const eventually = pollFor(30_000);
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
 
 interface Box {
   top: number;
@@ -116,11 +102,7 @@ function expectEveryRowInSight(layout: BlockLayout, blocks: number): void {
 
 /** Logs advisor1 in at the given window size and proposes a rebalance of the most drifted accounts that needs more than ten blocks. */
 async function proposeMoreThanTenBlocks(width: number): Promise<{ page: Page; blocks: number }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, 'advisor1');
+  const page = await session.openPage({ viewport: { width, height: 800 }, user: 'advisor1' });
   await page.getByTestId('advisor-rebalance').click();
   await page.locator('[data-testid=advisor-workspace][data-screen=rebalance]').waitFor();
 
