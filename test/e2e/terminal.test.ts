@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.ts';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import { loginAs, pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * The terminal in a real browser against a real gateway: the trader's order
@@ -14,23 +12,8 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
  */
 
 
-let gateway: TestGateway;
-let browser: Browser;
-let shot = 0;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `e2e-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
-
-async function openTerminal(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  // Reads inside `eventually` retry; a single read should not hang the poll.
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  return page;
-}
+const session = useBrowserSession({ screenshotPrefix: 'e2e' });
+const { screenshot } = session;
 
 function cell(scope: Locator, rowId: string, colId: string): Locator {
   return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
@@ -42,24 +25,12 @@ async function texts(locator: Locator): Promise<string[]> {
   return locator.allTextContents();
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
-
 describe('trader1', () => {
   let page: Page;
   let filledOrderId = '';
 
   it('refuses a wrong password with the gateway’s message', async () => {
-    page = await openTerminal();
+    page = await session.openPage();
     await page.getByTestId('login-username').fill('trader1');
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-password').press('Enter');
@@ -161,7 +132,7 @@ describe('trader1', () => {
 
 describe('advisor1', () => {
   it('sees the client book valued live', async () => {
-    const page = await openTerminal();
+    const page = await session.openPage();
     await loginAs(page, 'advisor1');
     const clients = page.locator('[data-testid=client-list] .ag-row');
     await eventually(() => clients.count()).toBeGreaterThan(0);
@@ -186,7 +157,7 @@ describe('advisor1', () => {
 
 describe('deskhead', () => {
   it('sees every trader’s positions and P&L, including trader1’s AAPL', async () => {
-    const page = await openTerminal();
+    const page = await session.openPage();
     await loginAs(page, 'deskhead');
     // The desk monitor's roll-up (desk → trader → book → instrument): open trader1 and their book down to AAPL.
     const rollupCell = (id: string, col: string) => page.locator(`[data-testid=desk-rollup] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
@@ -202,18 +173,17 @@ describe('deskhead', () => {
 
 describe('a gateway restart', () => {
   it('shows Reconnecting…, then logs in again by itself and restores orders and quotes', async () => {
-    const page = await openTerminal();
+    const page = await session.openPage();
     await loginAs(page, 'trader1');
     const blotterRows = page.locator('[data-testid=order-blotter] .ag-row');
     await eventually(() => blotterRows.count()).toBe(2);
 
-    const { port, dataDir } = gateway;
-    await gateway.dispose({ keepData: true });
+    await session.stopGateway();
     await page.locator('[data-testid=connection-status][data-status=reconnecting]').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('connection-status').textContent()).toBe('Reconnecting…');
     await screenshot(page, 'reconnecting');
 
-    gateway = await startTestGateway({ staticDir: DIST, dataDir, port });
+    await session.restartGateway();
     await page.locator('[data-testid=connection-status][data-status=online]').waitFor({ timeout: 30_000 });
     await eventually(() => blotterRows.count()).toBe(2);
     const lastCells = page.locator('[data-testid=watchlist] .ag-cell[col-id="last"]');
