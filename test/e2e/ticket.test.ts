@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type Decimal, dec } from '../../src/core/decimal.ts';
-import { DIST, ensureBuilt, launchChromium, loginAs, pollFor, SHOTS } from '../support/browser.ts';
-import { type TestGateway, startTestGateway } from '../support/gateway.ts';
+import { pollFor } from '../support/browser.ts';
+import { useBrowserSession } from '../support/e2eSession.ts';
 
 /*
  * The ticket a trader wants, in a real browser against a real gateway:
@@ -17,15 +15,8 @@ import { type TestGateway, startTestGateway } from '../support/gateway.ts';
 
 const SYMBOL = 'AAPL';
 
-let gateway: TestGateway;
-let browser: Browser;
-let page: Page;
-let shot = 0;
-
-async function screenshot(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: join(SHOTS, `ticket-${String(shot).padStart(2, '0')}-${name}.png`) });
-}
+const session = useBrowserSession({ user: 'trader1', screenshotPrefix: 'ticket' });
+const screenshot = (name: string): Promise<void> => session.screenshot(session.page, name);
 
 const eventually = pollFor();
 
@@ -33,10 +24,11 @@ function cell(scope: Locator, rowId: string, colId: string): Locator {
   return scope.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 }
 
-const blotter = () => page.getByTestId('order-blotter');
-const ticket = () => page.getByTestId('ticket');
+const blotter = () => session.page.getByTestId('order-blotter');
+const ticket = () => session.page.getByTestId('ticket');
 
 async function touch(): Promise<{ bid: Decimal; ask: Decimal }> {
+  const { page } = session;
   const bid = (await page.getByTestId('ticket-bid').getAttribute('data-price')) ?? '';
   const ask = (await page.getByTestId('ticket-ask').getAttribute('data-price')) ?? '';
   expect(bid).toMatch(/^\d+\.\d{2}$/);
@@ -54,38 +46,24 @@ function money(text: string): Decimal {
 
 /** The order id of the ticket's last accepted send, once it differs from `not`. */
 async function acceptedOrderId(not = ''): Promise<string> {
+  const { page } = session;
   const result = page.locator(`[data-testid=ticket-result][data-state=accepted]:not([data-order-id="${not}"])`);
   await result.waitFor({ timeout: 20_000 });
   return (await result.getAttribute('data-order-id')) ?? '';
 }
 
 async function fillTicket(fields: { quantity: string; limitPrice: string }): Promise<void> {
+  const { page } = session;
   await page.getByTestId('ticket-limit').click();
   await page.getByTestId('ticket-quantity').fill(fields.quantity);
   await page.getByTestId('ticket-limit-price').fill(fields.limitPrice);
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  gateway = await startTestGateway({ staticDir: DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.setDefaultTimeout(5_000);
-  page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(gateway.url);
-  await loginAs(page, 'trader1');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.dispose();
-});
-
 describe('the ticket a trader wants (trader1)', () => {
   let restingId = '';
 
   it('opens on the main account with buying power from the gateway and the hotkeys shown', async () => {
+    const { page } = session;
     await page.getByTestId('ticket-symbol').fill(SYMBOL);
     await eventually(() => page.getByTestId('chart-symbol').textContent()).toBe(SYMBOL);
     expect(await page.getByTestId('ticket-account').inputValue()).toBe('T1-MAIN');
@@ -96,6 +74,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('shows the locate for a short sale, the stop price for a stop and the expiry for GTD', async () => {
+    const { page } = session;
     await page.getByTestId('ticket-short').click();
     await page.getByTestId('ticket-locate').waitFor();
     await page.getByTestId('ticket-stop-limit').click();
@@ -118,6 +97,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('rests a limit buy below the market: in the blotter, on the chart, and it uses buying power', async () => {
+    const { page } = session;
     const { bid } = await touch();
     const bp = page.locator('[data-testid=ticket-buying-power] strong');
     const before = money((await bp.getAttribute('title')) ?? '');
@@ -140,6 +120,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('amends the price from the blotter; the history shows the replace', async () => {
+    const { page } = session;
     const before = dec((await page.getByTestId(`chart-line-${restingId}-limit`).getAttribute('data-price')) ?? '0');
     const next = cents(before.plus('0.10'));
     await page.getByTestId(`amend-${restingId}`).click();
@@ -167,6 +148,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('drags the order’s line on the chart to propose a new price in the amend', async () => {
+    const { page } = session;
     const current = dec((await page.getByTestId(`chart-line-${restingId}-limit`).getAttribute('data-price')) ?? '0');
     const canvas = page.getByTestId('chart-canvas');
     const box = await canvas.boundingBox();
@@ -198,6 +180,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('opens the amend from the chart’s order line, and refuses an amend that changes nothing', async () => {
+    const { page } = session;
     await page.getByTestId(`chart-line-${restingId}-limit`).click();
     await page.getByTestId('amend-dialog').waitFor();
     await page.getByTestId('amend-quantity').fill('200');
@@ -209,12 +192,14 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('cancels it from the blotter and its line leaves the chart', async () => {
+    const { page } = session;
     await page.getByTestId(`cancel-${restingId}`).click();
     await eventually(() => cell(blotter(), restingId, 'status').textContent()).toBe('Canceled');
     await eventually(() => page.getByTestId(`chart-line-${restingId}-limit`).count()).toBe(0);
   });
 
   it('shows a price-far warning inline; the gateway holds the order; Send anyway places it and a fill toast follows', async () => {
+    const { page } = session;
     const { ask } = await touch();
     // 5% through the market: past the 3% warning, inside the 10% collar. It will trade.
     await fillTicket({ quantity: '100', limitPrice: cents(ask.times('1.05')) });
@@ -236,6 +221,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('rejects a price beyond the collar and toasts the reason', async () => {
+    const { page } = session;
     const { ask } = await touch();
     await fillTicket({ quantity: '100', limitPrice: cents(ask.times('1.2')) });
     await eventually(() => page.locator('[data-testid=ticket-warnings] li.bad').count()).toBe(1);
@@ -248,6 +234,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('asks for a confirmation above the large-order threshold; cancel-all mine cancels what rests', async () => {
+    const { page } = session;
     const { bid } = await touch();
     // About 1.2 million: over the 1,000,000 USD warning threshold, far below the market so it rests.
     const price = bid.times('0.95');
@@ -273,6 +260,7 @@ describe('the ticket a trader wants (trader1)', () => {
   });
 
   it('B and S pick the side, Enter sends and Escape clears from the keyboard', async () => {
+    const { page } = session;
     const { bid } = await touch();
     await fillTicket({ quantity: '200', limitPrice: cents(bid.times('0.9')) });
     // Focus on the ticket itself, off any field: letters are hotkeys there.
@@ -306,10 +294,7 @@ let keyboardOrderId = '';
 
 describe('the desk head', () => {
   it('reads a trader’s order history and cancels all of that trader’s working orders', async () => {
-    const desk = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-    desk.setDefaultTimeout(5_000);
-    await desk.goto(gateway.url);
-    await loginAs(desk, 'deskhead');
+    const desk = await session.openPage({ user: 'deskhead' });
     const deskBlotter = desk.getByTestId('order-blotter');
     await eventually(() => cell(deskBlotter, keyboardOrderId, 'status').textContent()).toBe('New');
     // A desk head watches: history, no amend or cancel per order.
@@ -324,7 +309,7 @@ describe('the desk head', () => {
     await desk.getByTestId('cancel-all-confirm-confirm').click();
     await eventually(() => desk.getByTestId('cancel-all-result').textContent()).toBe('1 cancel sent');
     await eventually(() => cell(deskBlotter, keyboardOrderId, 'status').textContent()).toBe('Canceled');
-    await desk.screenshot({ path: join(SHOTS, `ticket-${String(++shot).padStart(2, '0')}-deskhead-cancel-all.png`) });
+    await session.screenshot(desk, 'deskhead-cancel-all');
     // The trader sees it too.
     await eventually(() => cell(blotter(), keyboardOrderId, 'status').textContent()).toBe('Canceled');
     await desk.close();
