@@ -9,6 +9,7 @@ import type { Order, OrderSpec } from '../../src/core/order.ts';
 import { type CollarBand, type CollarSpec, aggressiveInsideCollar, collarBand, collarDistancePercent, collarWidth, isAggressive, isInsideBand } from '../../src/core/risk/collar.ts';
 import { add, compareAbs, lte } from '../../src/core/risk/decimalCompare.ts';
 import { formatAmount, formatMoney, formatPercent } from '../../src/core/risk/format.ts';
+import { collarEdgeOnGrid } from '../../src/core/risk/collarEdge.ts';
 import { tickSizeAt } from '../../src/core/tickTable.ts';
 import type { SessionState } from '../../src/core/tradingSession.ts';
 import type { EffectiveLimits } from './limitsConfig.ts';
@@ -187,7 +188,8 @@ export function priceCollarRuleOn(
   if (band === undefined) return undefined;
   if (isInsideBand(target.price, band)) return undefined;
   const px = (p: Decimal) => priceText(p, instrument);
-  const bound = isBuy(spec.side) ? `at most ${px(band.high)}` : `at least ${px(band.low)}`;
+  // The edge as a price the trader can type: the last tick inside the band.
+  const bound = isBuy(spec.side) ? `at most ${px(collarEdgeOnGrid(band.high, instrument, 'down'))}` : `at least ${px(collarEdgeOnGrid(band.low, instrument, 'up'))}`;
   const against = target.against === 'market' ? `the reference ${px(target.reference)} of ${spec.symbol}` : `the stop price ${px(target.reference)}`;
   return reject(
     'priceCollar',

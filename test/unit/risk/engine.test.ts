@@ -46,6 +46,17 @@ describe('pre-trade risk: price collar', () => {
     expect(rejected(w.engine.check(request(limit('sell', '100', '89.99'))))?.reason).toMatch(/^price collar: 89.99 is 10.01% below .* allows at least 90.00$/);
   });
 
+  it('names the last price on the tick grid inside the band, not the band edge itself', () => {
+    const w = world();
+    // Reference 266.435 (a mid between ticks): 10% gives 293.0785 and 239.7915; the trader can type 293.07 and 239.80.
+    w.quotes.set('AAPL', quote('AAPL', '266.43', '266.44'));
+    w.positions.set('T1-MAIN/AAPL', dec(100));
+    expect(w.engine.check(request(limit('buy', '100', '293.07'))).ok).toBe(true);
+    expect(rejected(w.engine.check(request(limit('buy', '100', '293.08'))))?.reason).toMatch(/ allows at most 293\.07$/);
+    expect(w.engine.check(request(limit('sell', '100', '239.80'))).ok).toBe(true);
+    expect(rejected(w.engine.check(request(limit('sell', '100', '239.79'))))?.reason).toMatch(/ allows at least 239\.80$/);
+  });
+
   it('collars a stop-limit against its stop price and leaves a plain stop alone', () => {
     const w = world();
     const stopLimit = (stop: string, lim: string) =>
