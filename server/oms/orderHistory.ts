@@ -41,6 +41,13 @@ type BackStep = {
   -readonly [K in 'clOrdId' | 'origClOrdId' | 'quantity' | 'limitPrice' | 'stopPrice' | 'cumQty' | 'leavesQty' | 'filledNotional' | 'avgPx' | 'text' | 'updatedAt']?: Order[K];
 };
 
+/**
+ * The back step of an order's first fill when nothing else changed: before it the order was as placed
+ * (cumQty, filledNotional and avgPx the shared ZERO, leavesQty its quantity). Half the orders of a day
+ * fill, most at once: one shared step instead of one of four fields each.
+ */
+const UNFILLED: BackStep = Object.freeze({});
+
 /** What only some events carry; absent (null) for most. */
 interface EventExtra {
   /** A fill's (anything not ZERO). */
@@ -173,6 +180,27 @@ function backStep(before: Order, after: Order, ts: number): BackStep | null | un
   if (before.stopPrice !== after.stopPrice) (step ??= {}).stopPrice = before.stopPrice;
   // The state's time is its event's time (the OMS stamps both with one clock reading): kept only when not.
   if (!Object.is(before.updatedAt, ts)) (step ??= {}).updatedAt = before.updatedAt;
+  if (
+    step !== null &&
+    before.cumQty === ZERO &&
+    before.filledNotional === ZERO &&
+    before.avgPx === ZERO &&
+    before.leavesQty === after.quantity &&
+    step.cumQty !== undefined &&
+    step.leavesQty !== undefined &&
+    step.filledNotional !== undefined &&
+    step.avgPx !== undefined &&
+    // Nothing else in the step (no field of an order is ever undefined).
+    step.text === undefined &&
+    step.clOrdId === undefined &&
+    step.origClOrdId === undefined &&
+    step.quantity === undefined &&
+    step.limitPrice === undefined &&
+    step.stopPrice === undefined &&
+    step.updatedAt === undefined
+  ) {
+    return UNFILLED;
+  }
   return step;
 }
 
@@ -182,6 +210,7 @@ function stateBefore(e: StoredEvent, next: Order): Order {
   if (extra !== null && extra.order !== undefined) return extra.order;
   const step = e.back;
   const ts = tsOf(e, next);
+  if (step === UNFILLED) return { ...next, status: e.status, cumQty: ZERO, leavesQty: next.quantity, filledNotional: ZERO, avgPx: ZERO, updatedAt: ts };
   const updatedAt = step !== null && 'updatedAt' in step ? step.updatedAt! : ts;
   // Spread first: the rebuilt state has the keys of the next in their order, which is the order every state of an order has.
   return { ...next, ...step, status: e.status, updatedAt };
