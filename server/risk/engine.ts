@@ -64,6 +64,8 @@ export interface PreTradeRiskDeps {
 /** What the ticket needs to show "buying power after this order" and the same warnings (riskLimits). */
 export interface RiskLimitsView {
   accounts: { account: string; currency: string; buyingPower: Decimal; used: Decimal }[];
+  /** Per account, the fat-finger limits (notional in the base currency): the ticket warns before the gateway refuses. */
+  orderLimits: { account: string; maxOrderQty: Decimal; maxOrderNotional: Decimal }[];
   warnNotional: Decimal;
   warnCollarPercent: Decimal;
   collarPercent: Decimal;
@@ -296,8 +298,13 @@ export function createPreTradeRisk(deps: PreTradeRiskDeps): RiskEngine {
         const bp = book.limitsFor(user, account).buyingPower;
         return bp === undefined ? [] : [{ account, currency: book.baseCurrency, buyingPower: bp, used: workingBuys(working, account) }];
       });
+      const orderLimits = user.accounts.map((account) => {
+        const l = book.limitsFor(user, account);
+        return { account, maxOrderQty: l.maxOrderQty, maxOrderNotional: l.maxOrderNotional };
+      });
       return {
         accounts,
+        orderLimits,
         warnNotional: defaults.warnNotional,
         warnCollarPercent: defaults.warnCollarPercent,
         collarPercent: defaults.collar.percent ?? ZERO,

@@ -87,6 +87,7 @@ export function riskLimits(ctx: HandlerContext, s: Session, user: UserProfile, m
     type: 'riskLimits',
     reqId: msg.reqId,
     accounts: v.accounts.map((a) => ({ account: a.account, currency: a.currency, buyingPower: toWire(a.buyingPower), used: a.used.toFixed(2) })),
+    orderLimits: v.orderLimits.map((l) => ({ account: l.account, maxOrderQty: toWire(l.maxOrderQty), maxOrderNotional: toWire(l.maxOrderNotional) })),
     warnNotional: toWire(v.warnNotional),
     warnCollarPercent: toWire(v.warnCollarPercent),
     collarPercent: toWire(v.collarPercent),

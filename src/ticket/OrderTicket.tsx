@@ -19,7 +19,8 @@ import { TicketQuote } from './TicketQuote.tsx';
 import { ticketIntent$ } from './ticketIntent.ts';
 import { FALLBACK_THRESHOLDS, type WarningThresholds, needsConfirmation, ticketWarnings } from './ticketWarnings.ts';
 import { useRiskLimits } from './useRiskLimits.ts';
-import { toBase } from './buyingPower.ts';
+import { buyingPowerAfter, buyingPowerShortText, toBase } from './buyingPower.ts';
+import { orderLimitWarnings, withOrderLimitWarnings } from './orderLimitWarnings.ts';
 import { useTicketHotkeys } from './useTicketHotkeys.ts';
 import { WarningPanel } from './WarningPanel.tsx';
 
@@ -87,7 +88,18 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
     : FALLBACK_THRESHOLDS;
   const notional = estimatedNotional(result, form, quote, instrument);
   const baseNotional = notional && instrument ? toBase(notional, instrument.currency, thresholds.baseCurrency, limits?.fxRates ?? {}) : undefined;
-  const warnings = instrument ? ticketWarnings({ symbol: instrument.symbol, side: form.side, price: typedPrice(form), baseNotional }, quote, thresholds) : [];
+  const warnings = instrument
+    ? withOrderLimitWarnings(
+        orderLimitWarnings(
+          { account: form.account, quantity: result.ok ? result.order.quantity : undefined, baseNotional, baseCurrency: thresholds.baseCurrency },
+          limits?.orderLimits ?? [],
+        ),
+        ticketWarnings({ symbol: instrument.symbol, side: form.side, price: typedPrice(form), baseNotional }, quote, thresholds),
+      )
+    : [];
+  // The confirmation repeats what the figures say the gateway will refuse: a trader confirming a large order reads it there.
+  const bp = buyingPowerAfter(limits, form.account, form.side, notional && instrument ? { notional, currency: instrument.currency } : undefined);
+  const confirmLines = [...warnings.map((w) => w.message), ...(bp.kind === 'known' && bp.short ? [buyingPowerShortText(form.account)] : [])];
 
   function edit<K extends keyof TicketForm & TicketField>(field: K, value: TicketForm[K]): void {
     setForm((f) => ({ ...f, [field]: value }));
@@ -130,7 +142,7 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
     if (send.status === 'sending' || send.status === 'confirming') return;
     const summary = orderSummary(result.order, instrument);
     if (needsConfirmation(baseNotional, thresholds)) {
-      setSend({ status: 'confirming', summary, draft, lines: warnings.map((w) => w.message) });
+      setSend({ status: 'confirming', summary, draft, lines: confirmLines });
       return;
     }
     place(draft, summary);

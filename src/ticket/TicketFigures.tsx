@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.ts';
 import type { Side } from '../core/order.ts';
 import { formatMoney } from '../format/numbers.ts';
-import { buyingPowerAfter } from './buyingPower.ts';
+import { buyingPowerAfter, buyingPowerShortText } from './buyingPower.ts';
 import type { TicketWarning } from './ticketWarnings.ts';
 import type { TicketLimits } from './useRiskLimits.ts';
 
@@ -47,7 +47,7 @@ export function TicketFigures({ notional, currency, limits, account, side, warni
       )}
       {bp.kind === 'known' && bp.short && (
         <p className="ticket-warnings bad" data-testid="ticket-bp-short">
-          not enough buying power in {account}: the gateway will refuse this order
+          {buyingPowerShortText(account)}
         </p>
       )}
     </div>

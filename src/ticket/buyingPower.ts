@@ -31,10 +31,11 @@ export type BuyingPowerView =
 
 /**
  * Buying power left after this order = buying power − used − this order's
- * notional (in the account's currency). A buy spends it and so does a short
- * sale (it opens a position to cover); a plain sell closes a position and
- * spends nothing. `short` says the order would take the account below zero,
- * which the gateway would refuse.
+ * notional (in the account's currency). Only a buy spends it, as the
+ * gateway counts it (server/risk buyingPowerRule: purchases today and working
+ * buys): the ticket used to spend it on a short sale too, so the figure fell
+ * as a short was typed and rose back once it was sent. `short` says the order
+ * would take the account below zero, which the gateway would refuse.
  */
 export function buyingPowerAfter(
   limits: { accounts: readonly AccountLimitWire[]; fxRates: FxRates } | undefined,
@@ -45,10 +46,15 @@ export function buyingPowerAfter(
   const line = limits?.accounts.find((l) => l.account === account);
   if (!limits || !line) return { kind: 'unknown' };
   const before = dec(line.buyingPower).minus(dec(line.used));
-  const spends = side === 'buy' || side === 'sellShort';
+  const spends = side === 'buy';
   if (!spends || !order) return { kind: 'known', currency: line.currency, before, after: before, short: before.isNegative() };
   const cost = toBase(order.notional, order.currency, line.currency, limits.fxRates);
   if (cost === undefined) return { kind: 'noRate', currency: line.currency, before };
   const after = before.minus(cost);
   return { kind: 'known', currency: line.currency, before, after, short: after.isNegative() };
+}
+
+/** What the ticket says when the order would take the account below zero. */
+export function buyingPowerShortText(account: string): string {
+  return `not enough buying power in ${account}: the gateway will refuse this order`;
 }

@@ -5,10 +5,13 @@ import { type Decimal, dec } from '../core/decimal.ts';
 import type { ResponseOf } from '../streams/connection.ts';
 import type { Session } from '../streams/session.ts';
 import type { AccountLimitWire, FxRates } from './buyingPower.ts';
+import type { OrderLimits } from './orderLimitWarnings.ts';
 
 /** The gateway's limits for this user, decimals parsed where the ticket computes with them. */
 export interface TicketLimits {
   accounts: readonly AccountLimitWire[];
+  /** Per account, the fat-finger limits (notional in the base currency); empty from a gateway that does not send them. */
+  orderLimits: readonly OrderLimits[];
   warnNotional: Decimal;
   warnCollarPercent: Decimal;
   collarPercent: Decimal;
@@ -20,6 +23,7 @@ export interface TicketLimits {
 export function limitsFromWire(m: ResponseOf<'riskLimits'>): TicketLimits {
   return {
     accounts: m.accounts,
+    orderLimits: (m.orderLimits ?? []).map((l) => ({ account: l.account, maxOrderQty: dec(l.maxOrderQty), maxOrderNotional: dec(l.maxOrderNotional) })),
     warnNotional: dec(m.warnNotional),
     warnCollarPercent: dec(m.warnCollarPercent),
     collarPercent: dec(m.collarPercent),

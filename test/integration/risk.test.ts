@@ -190,6 +190,11 @@ describe('pre-trade risk rules, one passing and one refused order each', () => {
     expect(limits).toMatchObject({
       type: 'riskLimits',
       accounts: [{ account: 'T1-HEDGE', currency: 'USD', buyingPower: '200000', used: dec(price2).times(firstQty).toFixed(2) }],
+      // The fat-finger limits of every account, so the ticket warns before the gateway refuses.
+      orderLimits: [
+        { account: 'T1-HEDGE', maxOrderQty: '10000', maxOrderNotional: '1000000' },
+        { account: 'T1-MAIN', maxOrderQty: '10000', maxOrderNotional: '1000000' },
+      ],
       warnNotional: '500000',
       warnCollarPercent: '2',
       collarPercent: '5',

@@ -85,6 +85,8 @@ export const RISK_ANSWERS = [
     reqId,
     /** Accounts the limits give a buying power to. */
     accounts: z.array(RiskAccountWire),
+    /** Per account: the largest quantity and notional (base currency) one order may have; the ticket warns before the gateway refuses. */
+    orderLimits: z.array(z.strictObject({ account: z.string(), maxOrderQty: decimal, maxOrderNotional: decimal })).optional(),
     /** Base currency: above this notional the gateway asks the trader to confirm. */
     warnNotional: decimal,
     /** Further than this percent from the reference (on the side that trades through the market) asks to confirm. */

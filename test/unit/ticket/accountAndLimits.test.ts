@@ -56,11 +56,11 @@ describe('buyingPowerAfter', () => {
     }
   });
 
-  it('spends on a short sale too, and nothing on a plain sell', () => {
+  it('spends nothing on a sale, short or not: the gateway counts only buys against buying power', () => {
     const order = { notional: dec(1000), currency: 'USD' };
     const short = buyingPowerAfter(limits, 'T1-MAIN', 'sellShort', order);
     const sell = buyingPowerAfter(limits, 'T1-MAIN', 'sell', order);
-    expect(short.kind === 'known' && short.after.toFixed()).toBe('23999000');
+    expect(short.kind === 'known' && short.after.toFixed()).toBe('24000000');
     expect(sell.kind === 'known' && sell.after.toFixed()).toBe('24000000');
   });
 
