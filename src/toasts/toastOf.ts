@@ -22,6 +22,7 @@ export const TOAST_MS: Record<ToastTone, number> = { fill: 6_000, partial: 6_000
 export const MAX_TOASTS = 5;
 
 const SIDE_WORD: Record<string, string> = { buy: 'Bought', sell: 'Sold', sellShort: 'Sold short' };
+const REJECT_SIDE: Record<string, string> = { buy: 'buy', sell: 'sell', sellShort: 'sell short' };
 
 /**
  * The reports in `next` that `prev` did not have, oldest first. Comparing
@@ -57,7 +58,8 @@ export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 't
     return {
       id: report.execId,
       tone: 'reject',
-      title: `Rejected ${o.side === 'buy' ? 'buy' : 'sell'} ${formatQty(dec(o.quantity))} ${o.symbol}`,
+      // A refused short sale says so: it is refused for reasons (the locate) a plain sale never meets.
+      title: `Rejected ${REJECT_SIDE[o.side] ?? o.side} ${formatQty(dec(o.quantity))} ${o.symbol}`,
       body: o.text || 'no reason given',
       orderId: o.orderId,
     };

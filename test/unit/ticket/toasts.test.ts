@@ -38,6 +38,11 @@ describe('toastOf', () => {
     });
   });
 
+  it('names a refused short sale as one', () => {
+    const o = order('O-4', { status: 'rejected', side: 'sellShort', text: 'short sale without locate: …' });
+    expect(toastOf(report('E-4', o, { execType: 'rejected' }), AAPL)?.title).toBe('Rejected sell short 100 AAPL');
+  });
+
   it('stays quiet about acks, cancels and amends', () => {
     for (const execType of ['pendingNew', 'new', 'canceled', 'replaced', 'pendingCancel'] as const) {
       expect(toastOf(report('E', order('O'), { execType }), AAPL)).toBeUndefined();
