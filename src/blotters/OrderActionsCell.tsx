@@ -1,4 +1,5 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
+import { keepFocusThroughRedraw } from '../ticket/focusThroughRedraw.ts';
 import type { OrderRow } from './orderRow.ts';
 
 export interface OrderActions {
@@ -20,7 +21,16 @@ export function OrderActionsCell(props: CustomCellRendererProps<OrderRow> & Orde
         </button>
       )}
       {row.working && props.onCancel && (
-        <button type="button" className="cell-button" data-testid={`cancel-${row.orderId}`} onClick={() => props.onCancel?.(row.orderId)}>
+        <button
+          type="button"
+          className="cell-button"
+          data-testid={`cancel-${row.orderId}`}
+          onClick={(e) => {
+            // The Canceled report redraws the row without this button: the keyboard carries on from the row's History.
+            keepFocusThroughRedraw(e.currentTarget, [`history-${row.orderId}`]);
+            props.onCancel?.(row.orderId);
+          }}
+        >
           Cancel
         </button>
       )}

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { focusIsLost, keepFocusThroughRedraw } from './focusThroughRedraw.ts';
 
 interface Props {
   title: string;
@@ -25,7 +26,12 @@ export function Modal({ title, testId, onClose, children, tone = 'plain' }: Prop
     first?.focus();
     return () => {
       // Only when the focus went down with the dialog (to the page body): never take it from a field that claimed it since.
-      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
+      if (opener?.isConnected && focusIsLost()) {
+        opener.focus();
+        // The opener may be a grid's button whose row the dialog's own action redraws (an amended order): follow it.
+        const id = opener.getAttribute('data-testid');
+        if (id) keepFocusThroughRedraw(opener, [id]);
+      }
     };
   }, []);
   return (
