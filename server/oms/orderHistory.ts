@@ -14,8 +14,10 @@
  * (the execution id is rebuilt from it), its time as milliseconds after the
  * order was created (a small integer, not a boxed double), a fill's quantity
  * and price, and — once the order has moved on — the fields its next event
- * changed, as they were before (a "back step"). An event's order is rebuilt
- * by walking back from the latest state. Everything rebuilt holds the very
+ * changed, as they were before (a "back step"), and its order's previous
+ * event. An event keeps no pointer to its order: the OMS lists, in journal
+ * order, the record each event belongs to (one slot an event). An event's
+ * order is rebuilt by walking back from the latest state. Everything rebuilt holds the very
  * values (same Decimal instances, same strings) the announced execution held.
  * test/unit/oms/orderHistory.test.ts checks on random order lives that the
  * rebuilt executions equal the announced ones, key for key.
@@ -78,7 +80,6 @@ export class StoredEvent {
   /** Set when the order's next event is adopted: the fields that event changed, as they were after this one. */
   back: BackStep | null = null;
   constructor(
-    readonly record: OrderRecord,
     /** The same order's previous event. */
     readonly prev: StoredEvent | null,
     readonly execType: ExecType,
@@ -132,7 +133,7 @@ export function storeEvent(record: OrderRecord, e: Execution, fresh: boolean): S
   }
   // `| 0`: a difference of two boxed doubles is a boxed double even when whole, and one stored in the field would
   // make V8 box the field in every event; a small integer is kept inline.
-  const stored = new StoredEvent(record, prev, e.execType, order.status, seq === undefined ? -1 : seq | 0, inline ? dt | 0 : 0, extra);
+  const stored = new StoredEvent(prev, e.execType, order.status, seq === undefined ? -1 : seq | 0, inline ? dt | 0 : 0, extra);
   record.order = order;
   record.last = stored;
   return stored;
@@ -216,11 +217,11 @@ function stateBefore(e: StoredEvent, next: Order): Order {
   return { ...next, ...step, status: e.status, updatedAt };
 }
 
-/** The order after the latest event of its record. */
-function latestState(e: StoredEvent): Order {
+/** The order after the latest event of `record`. */
+function latestState(record: OrderRecord, e: StoredEvent): Order {
   const extra = e.extra;
   if (extra !== null && extra.order !== undefined) return extra.order;
-  return e.record.order;
+  return record.order;
 }
 
 /** The execution `e` was, around its order's state after it. */
@@ -240,49 +241,52 @@ function executionOf(e: StoredEvent, order: Order): Execution {
   return { execId, execType: e.execType, lastQty, lastPx, ts, order };
 }
 
-/** The order after `e`, walking back from the latest event of its order. */
-function stateAt(e: StoredEvent): Order {
-  const chain: StoredEvent[] = [];
-  let x: StoredEvent | null = e.record.last;
-  while (x !== null && x !== e) {
-    chain.push(x);
-    x = x.prev;
-  }
-  if (x === null) return latestState(e); // not on its record's chain: only an order that is its own latest
-  let state = chain.length === 0 ? latestState(e) : latestState(chain[0]!);
-  for (let i = 1; i < chain.length; i++) state = stateBefore(chain[i]!, state);
-  return chain.length === 0 ? state : stateBefore(e, state);
-}
-
-/** One order's events, oldest first, from its latest event. */
-export function historyOf(last: StoredEvent | null): Execution[] {
+/**
+ * One order's events, oldest first. (Events it carries on from, of another record, keep their states
+ * whole from where they join: pinLatest; stepping back from one returns that state.)
+ */
+export function historyOf(record: OrderRecord | undefined): Execution[] {
+  if (record === undefined || record.last === null) return [];
   const events: StoredEvent[] = [];
-  for (let x = last; x !== null; x = x.prev) events.push(x);
+  for (let x: StoredEvent | null = record.last; x !== null; x = x.prev) events.push(x);
   const out: Execution[] = new Array(events.length);
-  let state: Order | undefined;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    state = state === undefined || e.record !== events[i - 1]!.record ? (e.record.last === e ? latestState(e) : stateAt(e)) : stateBefore(e, state);
-    out[events.length - 1 - i] = executionOf(e, state);
+  let state = latestState(record, events[0]!);
+  out[events.length - 1] = executionOf(events[0]!, state);
+  for (let i = 1; i < events.length; i++) {
+    state = stateBefore(events[i]!, state);
+    out[events.length - 1 - i] = executionOf(events[i]!, state);
   }
   return out;
 }
 
+/** Where a walk back over the journal stands in one order: its event last met and the state after it. */
+interface Cursor {
+  event: StoredEvent;
+  state: Order;
+}
+
 /**
- * The executions of `events` (a journal-ordered list of stored events) that `keep` admits, oldest first.
- * `keep` is asked with each event's record, whose latest order carries its trader and account.
+ * The executions of the journal, oldest first, given the record of each event in journal order (an event
+ * is the next of its record's events: events are stored in the order they are journaled). `keep` picks
+ * the records whose events are wanted; each record's latest order carries its trader and account.
  */
-export function executionsOf(events: readonly StoredEvent[], keep?: (record: OrderRecord) => boolean): Execution[] {
-  // Walk backwards: an order's latest event comes first, then each earlier one steps back from the state after it.
-  const after = new Map<OrderRecord, { event: StoredEvent; state: Order }>();
+export function executionsOf(journal: readonly OrderRecord[], keep?: (record: OrderRecord) => boolean): Execution[] {
+  // Walk backwards: a record met first is at its latest event, and each time after at the one before.
+  const cursors = new Map<OrderRecord, Cursor>();
   const out: Execution[] = [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (keep !== undefined && !keep(e.record)) continue;
-    const seen = after.get(e.record);
-    const state = seen !== undefined && seen.event.prev === e ? stateBefore(e, seen.state) : e.record.last === e ? latestState(e) : stateAt(e);
-    after.set(e.record, { event: e, state });
-    out.push(executionOf(e, state));
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const r = journal[i]!;
+    if (keep !== undefined && !keep(r)) continue;
+    let c = cursors.get(r);
+    if (c === undefined) {
+      const last = r.last!;
+      cursors.set(r, (c = { event: last, state: latestState(r, last) }));
+    } else {
+      const e = c.event.prev!;
+      c.state = stateBefore(e, c.state);
+      c.event = e;
+    }
+    out.push(executionOf(c.event, c.state));
   }
   return out.reverse();
 }

@@ -28,7 +28,7 @@ import { createDueQueue } from './dueQueue.ts';
 import { createExpiryClock } from './expiry.ts';
 import type { Journal } from './journal.ts';
 import { createOpenOrders } from './openOrders.ts';
-import { FillIds, OrderRecord, type StoredEvent, executionsOf, historyOf, pinLatest, storeEvent } from './orderHistory.ts';
+import { FillIds, OrderRecord, executionsOf, historyOf, pinLatest, storeEvent } from './orderHistory.ts';
 import { rejectedOrder } from './rejectedTicket.ts';
 import { DEFAULT_RISK_LIMITS, type RiskLimits, type Touch, checkPreTrade } from './risk.ts';
 import type { Router } from './router.ts';
@@ -158,12 +158,16 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   /** Events whose order the replay did not give (none, unless the journal is damaged): a history and no current state. */
   const orphans = new Map<string, OrderRecord>();
   for (const o of replayed.orders.values()) records.set(o.orderId, new OrderRecord(o, null));
-  /** Every journaled event, in journal order (each rebuilt into its Execution when asked: executions(), snapshot). */
-  const events: StoredEvent[] = [];
+  /**
+   * The record of every journaled event, in journal order: the k-th time a record appears is its k-th event
+   * (the events hang off their records; each is rebuilt into its Execution when asked: executions(), snapshot).
+   */
+  const events: OrderRecord[] = [];
   for (const e of replayed.executions) {
     const r = records.get(e.order.orderId) ?? orphanRecord(e.order);
     // Each record's order steps through the states of its events and ends at the replay's latest state.
-    events.push(storeEvent(r, e, r.last === null));
+    storeEvent(r, e, r.last === null);
+    events.push(r);
   }
   /** Orders not yet done, by trader and account: the scans below that only care about them read this. */
   const open = createOpenOrders();
@@ -283,7 +287,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     if (r !== undefined) {
       const wasOpen = !isTerminal(r.order.status);
       // Moves r.order on to `order`, keeping of the state before only what this event changed.
-      events.push(storeEvent(r, e, false));
+      storeEvent(r, e, false);
+      events.push(r);
       // The open orders index reads the record: only leaving it is news to it.
       if (wasOpen && isTerminal(order.status)) open.leave(r);
     } else {
@@ -296,7 +301,8 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         orphans.delete(order.orderId);
       }
       records.set(order.orderId, fresh);
-      events.push(storeEvent(fresh, e, true));
+      storeEvent(fresh, e, true);
+      events.push(fresh);
       if (!isTerminal(order.status)) {
         open.enter(fresh);
         unscheduled.push(fresh);
@@ -681,7 +687,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     canSee: (user, order) => canSee(user, order),
     order: (orderId) => orderOf(orderId),
     executions: () => executionsOf(events),
-    history: (orderId) => historyOf((records.get(orderId) ?? orphans.get(orderId))?.last ?? null),
+    history: (orderId) => historyOf(records.get(orderId) ?? orphans.get(orderId)),
 
     resubmitWorking() {
       let n = 0;

@@ -5,7 +5,7 @@ import { type Order, applyEvent, applyFill, applyReplace, newOrder } from '../..
 import { type Execution, execIdOf, executionToWire } from '../../../server/oms/execution.ts';
 import { execRowOf } from '../../../server/oms/journal.ts';
 import { createJournal } from '../../../server/oms/journal.ts';
-import { OrderRecord, type StoredEvent, executionsOf, historyOf, pinLatest, storeEvent } from '../../../server/oms/orderHistory.ts';
+import { OrderRecord, executionsOf, historyOf, pinLatest, storeEvent } from '../../../server/oms/orderHistory.ts';
 import { canSee } from '../../../server/oms/entitlements.ts';
 import { deskHead, trader1, trader2 } from './fixtures.ts';
 import { limitTicket, omsHarness } from './omsHarness.ts';
@@ -180,11 +180,12 @@ describe('order history kept small (server/oms/orderHistory.ts)', () => {
           };
           // Events of the order journaled before the order itself (a damaged journal): each keeps its state whole.
           const early = new OrderRecord(order, null);
-          const all: StoredEvent[] = [];
+          const all: OrderRecord[] = [];
           for (let i = 0; i < orphans; i++) {
             const e = exec({ ...order, text: `early ${i}` });
             announced.push(e);
-            all.push(storeEvent(early, e, early.last === null));
+            storeEvent(early, e, early.last === null);
+            all.push(early);
           }
           const record = new OrderRecord(order, null);
           if (orphans > 0) {
@@ -193,7 +194,8 @@ describe('order history kept small (server/oms/orderHistory.ts)', () => {
           }
           const first = exec(order, { execType: 'pendingNew' });
           announced.push(first);
-          all.push(storeEvent(record, first, true));
+          storeEvent(record, first, true);
+          all.push(record);
           for (const s of steps) {
             const now = created + s.ts;
             let next: Order | undefined;
@@ -226,11 +228,12 @@ describe('order history kept small (server/oms/orderHistory.ts)', () => {
             if (s.oddAccount) next = { ...next, account: 'T1-OTHER' };
             const e = exec(next, { ...extra, ts: s.ts % 2 === 0 ? next.updatedAt : now + 1 }, s.oddId);
             announced.push(e);
-            all.push(storeEvent(record, e, false));
+            storeEvent(record, e, false);
+            all.push(record);
             order = next;
           }
           expectSameList(executionsOf(all), announced);
-          expectSameList(historyOf(record.last), announced);
+          expectSameList(historyOf(record), announced);
           expectSameList(executionsOf(all, () => false), []);
         },
       ),
