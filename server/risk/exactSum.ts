@@ -62,6 +62,30 @@ export class ExactSum {
   }
 
   /**
+   * add(fromUnits(units, places), sign), without the Decimal while the sum is kept in units: for a term
+   * kept as its units (a working buy's notional, server/risk/workingOrders.ts). `units` is non-zero and
+   * `places` the term's decimalPlaces() (units not a multiple of 10 unless places is 0), so these are
+   * the very units add() would read off the Decimal.
+   */
+  addUnits(units: number, places: number, sign: 1 | -1): void {
+    if (this.inUnits) {
+      const at = places > this.places ? places : this.places;
+      const held = rescaled(this.units, this.places, at);
+      const u = rescaled(units, places, at);
+      if (held !== undefined && u !== undefined) {
+        const r = sign === 1 ? held + u : held - u;
+        if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) {
+          this.units = r;
+          this.places = at;
+          this.made = undefined;
+          return;
+        }
+      }
+    }
+    this.add(fromUnits(units, places), sign);
+  }
+
+  /**
    * Adds sign × a × b (decimal.js's a.times(b), then plus or minus): in units
    * when both are short and the product fits, so the product is not made either.
    */

@@ -10,7 +10,7 @@
  * `listWorkingOrders` is that list form: tests and the ticket's limits view
  * use it, where the orders are a list anyway.
  */
-import { Decimal, ZERO, addDec, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
+import { Decimal, ZERO, addDec, fromUnits, mulDec, subDec, unitsAt } from '../../src/core/decimal.ts';
 import { ExactSum } from './exactSum.ts';
 import { type Instrument, notional } from '../../src/core/instrument.ts';
 import { type Order, isTerminal } from '../../src/core/order.ts';
@@ -61,10 +61,47 @@ interface Contribution {
   readonly buy: boolean;
   readonly shortSale: boolean;
   readonly leaves: Decimal;
-  /** A priced buy's notional in `currency`; undefined for a sale, an unpriced buy or an unknown instrument. */
-  readonly priced: { readonly currency: string; readonly local: Decimal } | undefined;
+  /** A priced buy's notional in its currency; undefined for a sale, an unpriced buy or an unknown instrument. */
+  readonly priced: PricedBuy | undefined;
   /** A market buy of a known instrument. */
   readonly unpriced: boolean;
+}
+
+/**
+ * A priced working buy's notional (leaves × own price × multiplier) in its currency, kept for as long
+ * as the order works so it can be taken out of the sum exactly as it went in. Kept as a safe integer of
+ * units when it is one (nearly always): a Decimal and its digit array were ~150 bytes held per working
+ * buy; the units add to the currency's sum as the Decimal did (ExactSum.addUnits), and `local` makes
+ * the very same Decimal when one is asked for.
+ */
+class PricedBuy {
+  /** The notional × 10^places, or 0 when `exact` holds it. */
+  private readonly units: number;
+  private readonly places: number;
+  /** The notional itself when it is no non-zero safe integer of units. */
+  private readonly exact: Decimal | undefined;
+
+  constructor(
+    readonly currency: string,
+    local: Decimal,
+  ) {
+    const places = local.decimalPlaces();
+    const units = unitsAt(local, places);
+    const inUnits = units !== undefined && units !== 0;
+    this.units = inUnits ? units : 0;
+    this.places = inUnits ? places : 0;
+    this.exact = inUnits ? undefined : local;
+  }
+
+  get local(): Decimal {
+    return this.exact ?? fromUnits(this.units, this.places);
+  }
+
+  /** sum.add(this.local, sign). */
+  addTo(sum: ExactSum, sign: 1 | -1): void {
+    if (this.exact !== undefined) sum.add(this.exact, sign);
+    else sum.addUnits(this.units, this.places, sign);
+  }
 }
 
 /**
@@ -170,7 +207,7 @@ function contributionOf(order: Order, instrument: InstrumentLookup): Contributio
     buy,
     shortSale: isShortSale(order.side),
     leaves: order.leavesQty,
-    priced: ins !== undefined && ownPrice !== undefined ? { currency: ins.currency, local: contractValue(order.leavesQty, ownPrice, ins.multiplier) } : undefined,
+    priced: ins !== undefined && ownPrice !== undefined ? new PricedBuy(ins.currency, contractValue(order.leavesQty, ownPrice, ins.multiplier)) : undefined,
     unpriced: ins !== undefined && ownPrice === undefined,
   };
 }
@@ -247,7 +284,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     if (!b) buysByAccount.set(account, (b = { priced: new Map(), sums: undefined, unpriced: new Map(), view: undefined }));
     b.view = undefined;
     if (c.priced) {
-      const { currency, local } = c.priced;
+      const { currency } = c.priced;
       let bucket = b.priced.get(currency);
       if (!bucket) {
         b.priced.set(currency, (bucket = new CurrencySum(currency)));
@@ -258,7 +295,7 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
         b.priced.delete(currency);
         b.sums = undefined;
       }
-      else bucket.add(local, sign);
+      else c.priced.addTo(bucket, sign);
     } else if (sign === 1) b.unpriced.set(c.order.orderId, c.order);
     else b.unpriced.delete(c.order.orderId);
     if (b.priced.size === 0 && b.unpriced.size === 0) buysByAccount.delete(account);
@@ -295,16 +332,17 @@ export function createWorkingOrderTotals(instrument: InstrumentLookup): WorkingO
     const b = buysByAccount.get(was.order.account)!;
     b.view = undefined;
     if (was.priced !== undefined) {
-      const { currency, local } = now.priced!;
+      const { currency } = now.priced!;
       const bucket = b.priced.get(currency)!;
       if (bucket.count === 1) {
-        // Taken out and put back: the sum starts again from this order alone, at the end of the currencies.
+        // Taken out and put back: the sum starts again from this order alone, at the end of the currencies (restartWith).
         b.priced.delete(currency);
-        bucket.restartWith(local);
+        bucket.clear();
+        now.priced!.addTo(bucket, 1);
         b.priced.set(currency, bucket);
       } else {
-        bucket.add(was.priced.local, -1);
-        bucket.add(local, 1);
+        was.priced.addTo(bucket, -1);
+        now.priced!.addTo(bucket, 1);
       }
     } else {
       b.unpriced.delete(was.order.orderId);
