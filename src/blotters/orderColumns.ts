@@ -35,7 +35,8 @@ export function orderColumns(options: { showTrader: boolean } & OrderActions): C
     num('cumQty', 'Filled', 76),
     num('leavesQty', 'Leaves', 76),
     num('avgPx', 'Avg px', 90),
-    { field: 'tif', headerName: 'TIF', width: 56 },
+    // Wide enough for a GTD order's expiry: "GTD 11-25 16:30".
+    { field: 'tif', headerName: 'TIF', width: 112 },
     { field: 'account', headerName: 'Account', width: 96 },
     { field: 'text', headerName: 'Text', flex: 1, minWidth: 120, cellClass: 'muted', tooltipField: 'text' },
     { field: 'orderId', headerName: 'Order ID', width: 120, cellClass: 'muted' },

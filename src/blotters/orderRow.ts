@@ -37,6 +37,22 @@ export function timeOf(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour12: false });
 }
 
+/**
+ * The time in force as the blotter shows it; a GTD order says when it goes
+ * ("GTD 16:30", or "GTD 11-25 16:30" when not on the day it was placed), in
+ * the trader's time as the ticket took it: "GTD" alone left the trader
+ * guessing which of their orders would still be working tomorrow.
+ */
+export function tifText(o: Pick<OrderWire, 'tif' | 'expireAt' | 'createdAt'>): string {
+  if (o.tif !== 'gtd' || o.expireAt === null) return o.tif.toUpperCase();
+  const at = new Date(o.expireAt);
+  const placed = new Date(o.createdAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = `${two(at.getHours())}:${two(at.getMinutes())}`;
+  const sameDay = at.getFullYear() === placed.getFullYear() && at.getMonth() === placed.getMonth() && at.getDate() === placed.getDate();
+  return sameDay ? `GTD ${clock}` : `GTD ${two(at.getMonth() + 1)}-${two(at.getDate())} ${clock}`;
+}
+
 export function orderRow(o: OrderWire, instrument: Instrument | undefined): OrderRow {
   const cum = dec(o.cumQty);
   return {
@@ -49,7 +65,7 @@ export function orderRow(o: OrderWire, instrument: Instrument | undefined): Orde
     side: o.side,
     bookSide: bookSide(o.side),
     type: ORDER_TYPE_LABEL[o.type],
-    tif: o.tif.toUpperCase(),
+    tif: tifText(o),
     quantity: formatQty(dec(o.quantity)),
     limit: o.limitPrice === null ? '' : formatPrice(o.limitPrice, instrument),
     stop: o.stopPrice === null ? '' : formatPrice(o.stopPrice, instrument),
