@@ -17,6 +17,8 @@
 class DueAt {
   ids: string[] = [];
   head = 0;
+  /** Out of the heap (all its orders dropped). */
+  gone = false;
   constructor(readonly at: number) {}
 }
 
@@ -34,6 +36,8 @@ export function createDueQueue(): DueQueue {
   const heap: DueAt[] = [];
   const byTime = new Map<number, DueAt>();
   let size = 0;
+  /** The time last added to: a day's new orders are nearly all due at one close (no Map look-up of a double then). */
+  let recent: DueAt | undefined;
 
   function up(i: number): void {
     const e = heap[i]!;
@@ -63,6 +67,7 @@ export function createDueQueue(): DueQueue {
   }
 
   function pop(): void {
+    heap[0]!.gone = true;
     byTime.delete(heap[0]!.at);
     const last = heap.pop()!;
     if (heap.length === 0) return;
@@ -72,13 +77,14 @@ export function createDueQueue(): DueQueue {
 
   return {
     add(at, orderId) {
-      let due = byTime.get(at);
+      let due = recent !== undefined && recent.at === at && !recent.gone ? recent : byTime.get(at);
       if (due === undefined) {
         byTime.set(at, (due = new DueAt(at)));
         heap.push(due);
         up(heap.length - 1);
       }
       due.ids.push(orderId);
+      recent = due;
       size += 1;
     },
     anyDue(now, open) {

@@ -106,12 +106,13 @@ export function pinLatest(record: OrderRecord): void {
 /**
  * Records `e` as the latest event of `record` and moves the record's order on to `e.order`. `fresh`: the record
  * was made for this event (its `last`, if any, is another record's event it carries on from); else `record.order`
- * must still be the state after the previous event.
+ * must still be the state after the previous event. `execSeq`: the number e.execId was made from by execIdOf,
+ * when the caller made it so (the OMS's own events); else it is read off the id.
  */
-export function storeEvent(record: OrderRecord, e: Execution, fresh: boolean): StoredEvent {
+export function storeEvent(record: OrderRecord, e: Execution, fresh: boolean, execSeq?: number): StoredEvent {
   const order = e.order;
   let extra: EventExtra | null = null;
-  const seq = seqOfExecId(e.execId);
+  const seq = execSeq !== undefined && execSeq >= 0 && execSeq <= SMALL && Number.isInteger(execSeq) ? execSeq : seqOfExecId(e.execId);
   if (seq === undefined) (extra ??= {}).execId = e.execId;
   const ts = e.ts;
   const dt = ts - order.createdAt;

@@ -281,13 +281,14 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
   }
 
   /** The writer's state moves on at once; the report goes out once the journal holds it. */
-  function adopt(e: Execution): void {
+  /** `seq`: the execution's sequence number (its id is execIdOf(seq)). */
+  function adopt(e: Execution, seq: number): void {
     const order = e.order;
     const r = records.get(order.orderId);
     if (r !== undefined) {
       const wasOpen = !isTerminal(r.order.status);
       // Moves r.order on to `order`, keeping of the state before only what this event changed.
-      storeEvent(r, e, false);
+      storeEvent(r, e, false, seq);
       events.push(r);
       // The open orders index reads the record: only leaving it is news to it.
       if (wasOpen && isTerminal(order.status)) open.leave(r);
@@ -301,7 +302,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
         orphans.delete(order.orderId);
       }
       records.set(order.orderId, fresh);
-      storeEvent(fresh, e, true);
+      storeEvent(fresh, e, true, seq);
       events.push(fresh);
       if (!isTerminal(order.status)) {
         open.enter(fresh);
@@ -320,7 +321,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     lastOrderSeq = orderSeq;
     lastExecSeq = seq;
     rememberClOrdId(order.trader, order.clOrdId, order.orderId);
-    adopt(e);
+    adopt(e, seq);
   }
 
   function commit(order: Order, execType: ExecType, origin?: CommandOrigin, extra?: ExecutionExtra): void {
@@ -328,7 +329,7 @@ export function createOrderManager(deps: OrderManagerDeps): OrderManager {
     const e = makeExecution(seq, order, execType, extra);
     recordReport(new ReportEntry(e, origin, 0, seq));
     lastExecSeq = seq;
-    adopt(e);
+    adopt(e, seq);
   }
 
   function applied(result: ApplyResult, context: string, orderId: string): Order | undefined {
