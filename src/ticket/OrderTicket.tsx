@@ -28,6 +28,11 @@ const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity'
 const SIDES_SHOWN: readonly Side[] = ['buy', 'sell', 'sellShort'];
 const SIDE_KEY: Partial<Record<Side, string>> = { buy: 'F1', sell: 'F2' };
 const REVEALED_BY: Partial<Record<TicketField, TicketField>> = { locate: 'side', expireAt: 'tif', stopPrice: 'type' };
+/** What a kill switch on this trader means for them, under the ticket's badge. */
+const MODE_NOTICE: Record<'halted' | 'reducing', string> = {
+  halted: 'Kill switch: your desk head has HALTED your trading. New orders are refused and your working orders were canceled.',
+  reducing: 'Kill switch: REDUCING only. Only orders that bring a position towards flat are accepted; your working orders were canceled.',
+};
 
 interface Props {
   symbol: string;
@@ -211,6 +216,12 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
           </span>
         )}
       </div>
+      {limits && limits.mode !== 'active' && (
+        // The badge alone said "Trading halted" while ten orders turned Canceled in the blotter with no word of why.
+        <p className="ticket-mode-notice bad" data-testid="ticket-mode-notice" role="alert">
+          {MODE_NOTICE[limits.mode]}
+        </p>
+      )}
       <form className={`panel-body ticket-form side-${bookSide(form.side)}`} onSubmit={submit} noValidate>
         <div className="row2">
           <label>

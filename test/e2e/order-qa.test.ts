@@ -173,8 +173,10 @@ describe('order management on a 1280×800 laptop', () => {
     // trader1 has no working order left: setting the switch cancels nothing, so no order event tells the ticket.
     expect(await desk.request({ type: 'setKillSwitch', scope, mode: 'halted', reason: 'QA: halt' })).toMatchObject({ type: 'killSwitchEvent', canceled: 0 });
     await eventually(() => page.getByTestId('ticket-mode').textContent()).toBe('Trading halted');
+    expect(await page.getByTestId('ticket-mode-notice').textContent()).toContain('New orders are refused and your working orders were canceled');
     await session.screenshot(page, 'halted');
     expect(await desk.request({ type: 'clearKillSwitch', scope, reason: 'QA: done' })).toMatchObject({ type: 'killSwitchEvent' });
     await eventually(() => page.getByTestId('ticket-mode').count()).toBe(0);
+    expect(await page.getByTestId('ticket-mode-notice').count()).toBe(0);
   });
 });
