@@ -67,9 +67,18 @@ export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 't
   return undefined;
 }
 
-/** Adds toasts to a stack, newest last, keeping at most MAX_TOASTS. */
+/**
+ * Adds toasts to a stack, newest last, keeping at most MAX_TOASTS. A fill
+ * takes the place of the earlier partial-fill toasts of its order (its own
+ * text says how much of the order is done): one order sweeping three price
+ * levels raised three toasts, which covered the positions it had just changed.
+ */
 export function pushToasts(stack: readonly Toast[], added: readonly Toast[]): Toast[] {
   if (added.length === 0) return stack as Toast[];
   const seen = new Set(stack.map((t) => t.id));
-  return [...stack, ...added.filter((t) => !seen.has(t.id))].slice(-MAX_TOASTS);
+  const fresh = added.filter((t) => !seen.has(t.id));
+  const all = [...stack, ...fresh];
+  const lastFillOf = new Map<string, Toast>();
+  for (const t of all) if (t.tone !== 'reject') lastFillOf.set(t.orderId, t);
+  return all.filter((t) => t.tone !== 'partial' || lastFillOf.get(t.orderId) === t).slice(-MAX_TOASTS);
 }

@@ -59,4 +59,13 @@ describe('pushToasts', () => {
     expect(many).toHaveLength(MAX_TOASTS);
     expect(many.map((x) => x.id)).toEqual(['c', 'd', 'e', 'f', 'g']);
   });
+
+  it('keeps one fill toast per order: a later fill replaces the order’s partial fills, other orders and rejects stay', () => {
+    const p = (id: string, orderId: string, tone: Toast['tone'] = 'partial'): Toast => ({ id, tone, title: id, body: '', orderId });
+    // Three partial fills of one order in one batch (a sweep of three levels) and one of another order.
+    const swept = pushToasts([p('r', 'O-9', 'reject')], [p('a1', 'O-1'), p('b1', 'O-2'), p('a2', 'O-1'), p('a3', 'O-1')]);
+    expect(swept.map((x) => x.id)).toEqual(['r', 'b1', 'a3']);
+    // The order completes later: its last partial gives way to the fill.
+    expect(pushToasts(swept, [p('a4', 'O-1', 'fill')]).map((x) => x.id)).toEqual(['r', 'b1', 'a4']);
+  });
 });
