@@ -50,7 +50,9 @@ export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 't
         // The fill price exactly (a venue may fill between ticks), at least to the tick's places.
         // The currency with the price: a desk trading EUR and USD lines cannot tell them apart from the number alone.
         `${side} ${formatQty(dec(report.lastQty))} @ ${formatAvgPx(dec(report.lastPx), pricePlaces(instrument))}${instrument?.currency ? ` ${instrument.currency}` : ''}` +
-        (full ? ` · done ${formatQty(dec(o.cumQty))}` : ` · ${formatQty(dec(o.cumQty))} of ${formatQty(dec(o.quantity))}`),
+        (full ? ` · done ${formatQty(dec(o.cumQty))}` : ` · ${formatQty(dec(o.cumQty))} of ${formatQty(dec(o.quantity))}`) +
+        // Filled in pieces: the average of all of them, since this toast replaces the earlier pieces' (pushToasts).
+        (dec(o.cumQty).eq(dec(report.lastQty)) ? '' : ` · avg ${formatAvgPx(dec(o.avgPx), pricePlaces(instrument))}`),
       orderId: o.orderId,
     };
   }

@@ -24,9 +24,10 @@ describe('toastOf', () => {
   });
 
   it('toasts the fill that completes an order', () => {
-    const o = order('O-1', { side: 'sellShort', status: 'filled', quantity: '1000', cumQty: '1000', leavesQty: '0' });
+    const o = order('O-1', { side: 'sellShort', status: 'filled', quantity: '1000', cumQty: '1000', leavesQty: '0', avgPx: '190.06' });
     const t = toastOf(report('E-2', o, { execType: 'trade', lastQty: '600', lastPx: '190.10' }), AAPL);
-    expect(t).toMatchObject({ tone: 'fill', title: 'Filled AAPL', body: 'Sold short 600 @ 190.10 USD · done 1,000' });
+    // Filled in two pieces: the average of both.
+    expect(t).toMatchObject({ tone: 'fill', title: 'Filled AAPL', body: 'Sold short 600 @ 190.10 USD · done 1,000 · avg 190.06' });
   });
 
   it('toasts a reject with the gateway’s reason', () => {
