@@ -30,6 +30,14 @@ export function KillSwitchDialog({ ask, busy, error, onConfirm, onCancel }: { as
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           onBlur={() => setTouched(true)}
+          onKeyDown={(e) => {
+            // Enter confirms, as in the other dialogs (in an emergency the desk head types a reason and presses Enter,
+            // which only added a line); Shift+Enter still starts a new line.
+            if (e.key !== 'Enter' || e.shiftKey) return;
+            e.preventDefault();
+            setTouched(true);
+            if (problem === null && !busy) onConfirm(reason);
+          }}
         />
       </label>
       {touched && problem && <p className="bad">{problem}</p>}
@@ -49,7 +57,7 @@ export function KillSwitchDialog({ ask, busy, error, onConfirm, onCancel }: { as
           onClick={() => onConfirm(reason)}
           data-testid="kill-switch-confirm"
         >
-          {busy ? 'Sending…' : ask.action === 'set' ? `Set ${MODE_LABEL[ask.mode]}` : 'Clear'}
+          {busy ? 'Sending…' : ask.action === 'set' ? `Set ${MODE_LABEL[ask.mode]}` : 'Clear'} {!busy && <kbd>Enter</kbd>}
         </button>
       </div>
     </Modal>

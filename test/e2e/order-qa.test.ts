@@ -180,3 +180,26 @@ describe('order management on a 1280×800 laptop', () => {
     expect(await page.getByTestId('ticket-mode-notice').count()).toBe(0);
   });
 });
+
+describe('the desk head’s kill switch from the keyboard', () => {
+  it('sets REDUCING on a trader with a reason and Enter, the trader’s ticket says what it means, and Enter clears it', async () => {
+    const desk = await session.openPage({ user: 'deskhead' });
+    await desk.getByTestId('kill-reduce-trader:trader1').click();
+    await desk.getByTestId('kill-switch-reason').waitFor();
+    // The reason field has the focus: type and press Enter.
+    await desk.keyboard.type('QA: reduce only');
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('kill-switch-dialog').waitFor({ state: 'detached' });
+    await eventually(() => desk.getByTestId('kill-state-trader:trader1').textContent()).toContain('REDUCING');
+    await eventually(() => session.page.getByTestId('ticket-mode-notice').textContent()).toContain('REDUCING only');
+    await session.screenshot(session.page, 'reducing-notice');
+
+    await desk.getByTestId('kill-clear-trader:trader1').click();
+    await desk.getByTestId('kill-switch-reason').waitFor();
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('kill-switch-dialog').waitFor({ state: 'detached' });
+    await eventually(() => desk.getByTestId('kill-state-trader:trader1').textContent()).not.toContain('REDUCING');
+    await eventually(() => session.page.getByTestId('ticket-mode-notice').count()).toBe(0);
+    await desk.close();
+  });
+});
