@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useSession } from '../app/sessionContext.ts';
 import { useObservable } from '../app/useObservable.ts';
 import { NO_ORDERS, executionsOf } from '../streams/ordersState.ts';
@@ -29,19 +29,26 @@ export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClo
             <th>Status</th>
             <th>Terms / fill</th>
             <th>ClOrdID</th>
-            <th>Text</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.execId} data-testid="history-row" data-event={r.event}>
-              <td className="num muted">{r.time}</td>
-              <td>{r.event}</td>
-              <td>{r.status}</td>
-              <td className="num">{r.detail}</td>
-              <td className="muted">{r.clOrdId}</td>
-              <td className="muted">{r.text}</td>
-            </tr>
+            <Fragment key={r.execId}>
+              <tr data-testid="history-row" data-event={r.event} className={r.text ? 'with-text' : undefined}>
+                <td className="num muted">{r.time}</td>
+                <td>{r.event}</td>
+                <td>{r.status}</td>
+                <td className="num">{r.detail}</td>
+                <td className="muted">{r.clOrdId}</td>
+              </tr>
+              {/* The reason (a reject's, a cancel's) on its own line across the panel: as a last column it ran
+                  off the side of the narrow panel, past the ClOrdID, where a trader never saw it. */}
+              {r.text && (
+                <tr className="history-text-row" data-testid="history-text">
+                  <td colSpan={5}>{r.text}</td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
