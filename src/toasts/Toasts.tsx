@@ -15,7 +15,7 @@ export function Toasts() {
   useEffect(() => {
     const sub = session.orders$.pipe(pairwise()).subscribe(([prev, next]) => {
       const added = newReports(prev, next)
-        .map((r) => toastOf(r, session.instrument(r.order.symbol)))
+        .map((r) => toastOf(r, session.instrument(r.order.symbol), session.user.username))
         .filter((t): t is Toast => t !== undefined);
       if (added.length > 0) setStack((s) => pushToasts(s, added));
     });

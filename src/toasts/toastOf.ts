@@ -36,16 +36,26 @@ export function newReports(prev: OrdersState, next: OrdersState): ExecReportWire
   return out.sort((a, b) => a.ts - b.ts || a.execId.localeCompare(b.execId));
 }
 
-/** The toast for a fill (partial or full) or a reject; nothing for the other reports. */
-export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 'tickSize'> & Partial<Pick<Instrument, 'currency'>>) | undefined): Toast | undefined {
+/**
+ * The toast for a fill (partial or full) or a reject; nothing for the other
+ * reports. `viewer` is who reads it: another trader's order (a desk head sees
+ * every trader's) names its trader, or "Rejected buy 100 AAPL" left the desk
+ * head asking whose.
+ */
+export function toastOf(
+  report: ExecReportWire,
+  instrument: (Pick<Instrument, 'tickSize'> & Partial<Pick<Instrument, 'currency'>>) | undefined,
+  viewer?: string,
+): Toast | undefined {
   const o = report.order;
+  const whose = viewer === undefined || o.trader === viewer ? '' : ` · ${o.trader}`;
   if (report.execType === 'trade') {
     const full = o.status === 'filled';
     const side = SIDE_WORD[o.side] ?? o.side;
     return {
       id: report.execId,
       tone: full ? 'fill' : 'partial',
-      title: full ? `Filled ${o.symbol}` : `Partial fill ${o.symbol}`,
+      title: (full ? `Filled ${o.symbol}` : `Partial fill ${o.symbol}`) + whose,
       body:
         // The fill price exactly (a venue may fill between ticks), at least to the tick's places.
         // The currency with the price: a desk trading EUR and USD lines cannot tell them apart from the number alone.
@@ -61,7 +71,7 @@ export function toastOf(report: ExecReportWire, instrument: (Pick<Instrument, 't
       id: report.execId,
       tone: 'reject',
       // A refused short sale says so: it is refused for reasons (the locate) a plain sale never meets.
-      title: `Rejected ${REJECT_SIDE[o.side] ?? o.side} ${formatQty(dec(o.quantity))} ${o.symbol}`,
+      title: `Rejected ${REJECT_SIDE[o.side] ?? o.side} ${formatQty(dec(o.quantity))} ${o.symbol}${whose}`,
       body: o.text || 'no reason given',
       orderId: o.orderId,
     };

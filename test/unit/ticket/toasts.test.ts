@@ -44,6 +44,14 @@ describe('toastOf', () => {
     expect(toastOf(report('E-4', o, { execType: 'rejected' }), AAPL)?.title).toBe('Rejected sell short 100 AAPL');
   });
 
+  it('names the trader of another trader’s order (a desk head sees them all), not the viewer’s own', () => {
+    const theirs = order('O-5', { trader: 'trader2', status: 'rejected', text: 'restricted list: …' });
+    expect(toastOf(report('E-5', theirs, { execType: 'rejected' }), AAPL, 'deskhead')?.title).toBe('Rejected buy 100 AAPL · trader2');
+    expect(toastOf(report('E-5', theirs, { execType: 'rejected' }), AAPL, 'trader2')?.title).toBe('Rejected buy 100 AAPL');
+    const fill = order('O-6', { trader: 'trader2', status: 'filled', cumQty: '100', leavesQty: '0' });
+    expect(toastOf(report('E-6', fill, { execType: 'trade', lastQty: '100', lastPx: '190.00' }), AAPL, 'deskhead')?.title).toBe('Filled AAPL · trader2');
+  });
+
   it('stays quiet about acks, cancels and amends', () => {
     for (const execType of ['pendingNew', 'new', 'canceled', 'replaced', 'pendingCancel'] as const) {
       expect(toastOf(report('E', order('O'), { execType }), AAPL)).toBeUndefined();
