@@ -1,7 +1,7 @@
 import { type Decimal, dec, isDecimalString, toWire } from './decimal.ts';
 import { type Instrument, isOnTick, isWholeLots } from './instrument.ts';
 import { type Amend, type Order, STATUS_LABEL, hasLimitPrice, hasStopPrice } from './order.ts';
-import { TYPE_WORDS } from './ticket.ts';
+import { TYPE_WORDS, decimalCommaMessage, withoutGrouping } from './ticket.ts';
 
 /** A cancel/replace as the trader sends it: the new ClOrdID and whichever values change (text decimals). */
 export interface AmendRequest {
@@ -14,7 +14,8 @@ export interface AmendRequest {
 export type AmendResult = { ok: true; amend: Amend } | { ok: false; reason: string };
 
 function readPositive(raw: string, what: string): Decimal | string {
-  const text = raw.trim().replace(/,/g, '');
+  const text = withoutGrouping(raw.trim());
+  if (text === undefined) return decimalCommaMessage(what, raw.trim());
   if (!isDecimalString(text)) return `${what} must be a number, such as 100 or 12.5`;
   const v = dec(text);
   return v.gt(0) ? v : `${what} must be greater than 0`;

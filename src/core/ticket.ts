@@ -68,10 +68,31 @@ export const TIF_WORDS: Record<TimeInForce, string> = {
   gtd: 'good till date',
 };
 
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * A number as typed, without its thousands separators ("1,000", "1,234,567.5");
+ * undefined when a comma is anything else. "263,50" is a decimal comma: read
+ * as a separator it made a limit price of 26,350.00, a hundred times the one meant.
+ */
+export function withoutGrouping(text: string): string | undefined {
+  if (!text.includes(',')) return text;
+  return GROUPED.test(text) ? text.replace(/,/g, '') : undefined;
+}
+
+/** What a field says of a comma that does not group thousands. */
+export function decimalCommaMessage(what: string, typed: string): string {
+  return `${what} ${typed}: write decimals with a point (commas only group thousands, as in 1,000)`;
+}
+
 function parsePositive(raw: string | undefined, what: string, field: TicketField, errors: TicketError[]): Decimal | undefined {
   const trimmed = (raw ?? '').trim();
   // Thousands separators are allowed as typed ("1,000"); most text has none, so no regex runs for it.
-  const text = trimmed.includes(',') ? trimmed.replace(/,/g, '') : trimmed;
+  const text = trimmed.includes(',') ? withoutGrouping(trimmed) : trimmed;
+  if (text === undefined) {
+    errors.push({ field, message: decimalCommaMessage(what, trimmed) });
+    return undefined;
+  }
   if (text === '') {
     errors.push({ field, message: `${what} is required` });
     return undefined;

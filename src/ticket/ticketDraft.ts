@@ -3,7 +3,7 @@ import type { Instrument } from '../core/instrument.ts';
 import { type OrderType, type Side, type TimeInForce, bookSide, hasLimitPrice, hasStopPrice } from '../core/order.ts';
 import type { QuoteWire } from '../core/protocol.ts';
 import { orderNotional, valuationPrice } from '../core/risk/index.ts';
-import type { TicketDraft, TicketError, TicketField, TicketResult } from '../core/ticket.ts';
+import { type TicketDraft, type TicketError, type TicketField, type TicketResult, withoutGrouping } from '../core/ticket.ts';
 
 /** What the form holds: every field as typed, kept while a field is hidden so switching type back restores it. */
 export interface TicketForm {
@@ -72,8 +72,8 @@ export function errorsByField(result: TicketResult): Partial<Record<TicketField,
 
 /** A price field's text as a positive decimal, or undefined while it is not one. */
 export function priceOf(text: string): Decimal | undefined {
-  const clean = text.trim().replace(/,/g, '');
-  return isDecimalString(clean) && dec(clean).gt(0) ? dec(clean) : undefined;
+  const clean = withoutGrouping(text.trim());
+  return clean !== undefined && isDecimalString(clean) && dec(clean).gt(0) ? dec(clean) : undefined;
 }
 
 /**
@@ -110,9 +110,9 @@ export function estimatedNotional(
 
 /** Arrow keys move a price by a tick and a quantity by a lot; text that is not a number is left alone. */
 export function stepText(text: string, step: Decimal, direction: 1 | -1): string {
-  const clean = text.trim().replace(/,/g, '');
+  const clean = withoutGrouping(text.trim());
   if (clean === '') return direction === 1 ? step.toFixed() : text;
-  if (!isDecimalString(clean)) return text;
+  if (clean === undefined || !isDecimalString(clean)) return text;
   const next = dec(clean).plus(step.times(direction));
   return next.lte(0) ? text : next.toFixed(Math.max(step.decimalPlaces(), 0));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.ts';
 import type { Instrument } from '../../../src/core/instrument.ts';
-import { describeErrors, validateTicket, type TicketDraft } from '../../../src/core/ticket.ts';
+import { describeErrors, validateTicket, type TicketDraft, withoutGrouping } from '../../../src/core/ticket.ts';
 
 const AAPL: Instrument = {
   symbol: 'AAPL',
@@ -56,6 +56,16 @@ describe('validateTicket', () => {
     expect(r.ok && r.order.quantity.toFixed()).toBe('1000');
   });
 
+  it('takes commas between thousands only', () => {
+    expect(withoutGrouping('1,000')).toBe('1000');
+    expect(withoutGrouping('1,234,567.5')).toBe('1234567.5');
+    expect(withoutGrouping('263.50')).toBe('263.50');
+    expect(withoutGrouping('263,50')).toBeUndefined();
+    expect(withoutGrouping('1,0000')).toBeUndefined();
+    expect(withoutGrouping(',100')).toBeUndefined();
+    expect(withoutGrouping('1000,000')).toBeUndefined();
+  });
+
   it.each([
     [{ quantity: '0' }, 'quantity', 'quantity must be greater than 0'],
     [{ quantity: '-100' }, 'quantity', 'quantity must be greater than 0'],
@@ -65,6 +75,10 @@ describe('validateTicket', () => {
     [{ quantity: '150' }, 'quantity', 'quantity must be a multiple of the lot size 100'],
     [{ quantity: '1000000000000000' }, 'quantity', 'quantity is too large'],
     [{ limitPrice: '190.105' }, 'limitPrice', 'limit price must be a multiple of the tick size 0.01'],
+    // A decimal comma is not a thousands separator: read as one, 190,10 was a price of 19,010.
+    [{ limitPrice: '190,10' }, 'limitPrice', 'limit price 190,10: write decimals with a point (commas only group thousands, as in 1,000)'],
+    [{ quantity: '1,00' }, 'quantity', 'quantity 1,00: write decimals with a point (commas only group thousands, as in 1,000)'],
+    [{ quantity: '10,000,0' }, 'quantity', 'quantity 10,000,0: write decimals with a point (commas only group thousands, as in 1,000)'],
     [{ limitPrice: '' }, 'limitPrice', 'limit price is required'],
     [{ type: 'market', limitPrice: '190' }, 'limitPrice', 'a market order takes no limit price'],
     [{ symbol: 'ZZZZ' }, 'symbol', 'unknown symbol ZZZZ'],

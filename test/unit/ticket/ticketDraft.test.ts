@@ -80,3 +80,11 @@ describe('stepText', () => {
     expect(stepText('', dec(100), 1)).toBe('100');
   });
 });
+
+describe('a decimal comma in a price field', () => {
+  it('is no price to warn about or step: 263,50 was read as 26,350', () => {
+    expect(typedPrice({ type: 'limit', limitPrice: '263,50', stopPrice: '' })).toBeUndefined();
+    expect(typedPrice({ type: 'limit', limitPrice: '1,263.50', stopPrice: '' })?.toFixed(2)).toBe('1263.50');
+    expect(stepText('263,50', dec('0.01'), 1)).toBe('263,50');
+  });
+});
