@@ -17,8 +17,10 @@
  * changed, as they were before (a "back step"), and its order's previous
  * event. An event keeps no pointer to its order: the OMS lists, in journal
  * order, the record each event belongs to (one slot an event). An event's
- * order is rebuilt by walking back from the latest state. Everything rebuilt holds the very
- * values (same Decimal instances, same strings) the announced execution held.
+ * order is rebuilt by walking back from the latest state. Everything rebuilt
+ * holds the very values (same Decimal instances, same strings) the announced
+ * execution held (a non-fill's zero quantity and price read back from the
+ * journal come back as the shared ZERO: the same value, the same text).
  * test/unit/oms/orderHistory.test.ts checks on random order lives that the
  * rebuilt executions equal the announced ones, key for key.
  *
@@ -118,7 +120,7 @@ export function storeEvent(record: OrderRecord, e: Execution, fresh: boolean, ex
   const dt = ts - order.createdAt;
   const inline = Number.isSafeInteger(ts) && Number.isSafeInteger(order.createdAt) && dt <= SMALL && dt >= -SMALL;
   if (!inline) (extra ??= {}).ts = ts;
-  if (e.lastQty !== ZERO || e.lastPx !== ZERO) {
+  if (!isPlainZero(e.lastQty) || !isPlainZero(e.lastPx)) {
     extra ??= {};
     extra.lastQty = e.lastQty;
     extra.lastPx = e.lastPx;
@@ -138,6 +140,14 @@ export function storeEvent(record: OrderRecord, e: Execution, fresh: boolean, ex
   record.order = order;
   record.last = stored;
   return stored;
+}
+
+/**
+ * A zero that may be kept as the shared ZERO: ZERO itself, or another +0 (a journal read back parses
+ * "0" into its own instance; +0 is one value, written "0" on the wire and in the journal alike).
+ */
+function isPlainZero(x: Decimal): boolean {
+  return x === ZERO || (x.isZero() && !x.isNeg());
 }
 
 /** The event's time, given the order's state after it (for its creation time). */
