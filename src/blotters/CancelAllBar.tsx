@@ -67,7 +67,8 @@ export function CancelAllBar({ desk, working }: Props) {
     <span className="cancel-all" data-testid="cancel-all">
       {!desk && (
         <>
-          <button type="button" className="cell-button" onClick={() => ask({ kind: 'mine' })} data-testid="cancel-all-mine">
+          {/* Nothing working, nothing to cancel: the confirmation only ever said "0 orders are working". */}
+          <button type="button" className="cell-button" disabled={countInScope(working, { kind: 'mine' }, user.username) === 0} onClick={() => ask({ kind: 'mine' })} data-testid="cancel-all-mine">
             Cancel all mine
           </button>
           {user.accounts.length > 1 && (
@@ -77,7 +78,13 @@ export function CancelAllBar({ desk, working }: Props) {
                   <option key={a}>{a}</option>
                 ))}
               </select>
-              <button type="button" className="cell-button" onClick={() => ask({ kind: 'account', account })} data-testid="cancel-all-account">
+              <button
+                type="button"
+                className="cell-button"
+                disabled={countInScope(working, { kind: 'account', account }, user.username) === 0}
+                onClick={() => ask({ kind: 'account', account })}
+                data-testid="cancel-all-account"
+              >
                 Cancel account
               </button>
             </>

@@ -29,6 +29,7 @@ export function ExecutionBlotter({ desk }: { desk: boolean }) {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.execId}
+          overlayNoRowsTemplate="No fills yet today"
         />
       </div>
     </div>

@@ -80,6 +80,8 @@ export function OrderBlotter({ desk, onHistory }: Props) {
           suppressCellFocus={false}
           tooltipShowDelay={300}
           onRowDoubleClicked={onRowDoubleClicked}
+          // The trader's words, not ag-grid's "No Rows To Show".
+          overlayNoRowsTemplate={desk ? 'No orders on the desk yet today' : 'No orders yet today: an order you send shows here'}
         />
       </div>
     </div>
