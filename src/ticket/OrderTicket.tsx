@@ -28,6 +28,11 @@ const ALL_FIELDS: readonly TicketField[] = ['symbol', 'side', 'type', 'quantity'
 const SIDES_SHOWN: readonly Side[] = ['buy', 'sell', 'sellShort'];
 const SIDE_KEY: Partial<Record<Side, string>> = { buy: 'F1', sell: 'F2' };
 const REVEALED_BY: Partial<Record<TicketField, TicketField>> = { locate: 'side', expireAt: 'tif', stopPrice: 'type' };
+/** A blocking warning (a hard limit) or a buying-power shortfall: the gateway refuses such an order. */
+function willBeRefused(warnings: readonly { blocking: boolean }[], bp: { kind: string; short?: boolean }): boolean {
+  return warnings.some((w) => w.blocking) || (bp.kind === 'known' && bp.short === true);
+}
+
 /** What a kill switch on this trader means for them, under the ticket's badge. */
 const MODE_NOTICE: Record<'halted' | 'reducing', string> = {
   halted: 'Kill switch: your desk head has HALTED your trading. New orders are refused and your working orders were canceled.',
@@ -147,7 +152,7 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
     if (send.status === 'sending' || send.status === 'confirming') return;
     const summary = orderSummary(result.order, instrument);
     if (needsConfirmation(baseNotional, thresholds)) {
-      setSend({ status: 'confirming', summary, draft, lines: confirmLines });
+      setSend({ status: 'confirming', summary, draft, lines: confirmLines, willBeRefused: willBeRefused(warnings, bp) });
       return;
     }
     place(draft, summary);
@@ -380,10 +385,11 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
       )}
       {send.status === 'confirming' && (
         <ConfirmDialog
-          title="Confirm a large order"
+          // A large order the gateway will refuse (over a hard limit) is not asked about as merely "large".
+          title={send.willBeRefused ? 'The gateway will refuse this order' : 'Confirm a large order'}
           testId="ticket-confirm"
           lines={[send.summary, ...send.lines]}
-          confirmLabel="Send"
+          confirmLabel={send.willBeRefused ? 'Send anyway' : 'Send'}
           onConfirm={() => place(send.draft, send.summary, { confirm: true })}
           onCancel={() => setSend({ status: 'idle' })}
         />

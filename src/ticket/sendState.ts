@@ -11,7 +11,7 @@ export interface GatewayWarning {
 export type SendState =
   | { status: 'idle' }
   /** Large order: the ticket asks "are you sure?" before anything is sent. */
-  | { status: 'confirming'; summary: string; draft: TicketDraft; lines: readonly string[] }
+  | { status: 'confirming'; summary: string; draft: TicketDraft; lines: readonly string[]; willBeRefused?: boolean }
   | { status: 'sending'; clOrdId: string; summary: string }
   /** The gateway did not place it: the trader may send it anyway (with a justification when one is required). */
   | { status: 'warned'; clOrdId: string; summary: string; draft: TicketDraft; warnings: readonly GatewayWarning[] }

@@ -150,6 +150,8 @@ describe('order management on a 1280×800 laptop', () => {
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('is over the per-order limit of 250,000 in T1-MAIN, expect a reject');
     expect(await confirm.textContent()).toContain('not enough buying power in T1-MAIN');
+    expect(await confirm.locator('h3').textContent()).toBe('The gateway will refuse this order');
+    expect(await page.getByTestId('ticket-confirm-confirm').textContent()).toContain('Send anyway');
     await session.screenshot(page, 'fat-finger-confirm');
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
