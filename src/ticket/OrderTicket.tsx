@@ -41,15 +41,21 @@ const MODE_NOTICE: Record<'halted' | 'reducing', string> = {
 
 interface Props {
   symbol: string;
+  /**
+   * The accounts this ticket trades for: a client's, in an advisor's client view. Without it every account of
+   * the user's, which for an advisor is every client's: the ticket opened on another client's account.
+   */
+  accounts?: readonly string[] | undefined;
   /** The ticket's symbol became a known one: the workspace selects it for the other panels. */
   onSymbol(symbol: string): void;
 }
 
-export function OrderTicket({ symbol, onSymbol }: Props) {
+export function OrderTicket({ symbol, onSymbol, accounts }: Props) {
   const session = useSession();
   const { user } = session;
   const store = useMemo(() => browserStore(), []);
-  const startAccount = useMemo(() => defaultAccount(user.accounts, readLastAccount(store, user.username)), [user, store]);
+  const tradable = accounts ?? user.accounts;
+  const startAccount = useMemo(() => defaultAccount(tradable, readLastAccount(store, user.username)), [tradable, user, store]);
   const [form, setForm] = useState<TicketForm>(() => initialForm(symbol, startAccount, session.instrument(symbol)?.lotSize));
   // Errors show under a field once the trader has touched it (or tried to send), not on a blank ticket.
   const [touched, setTouched] = useState<ReadonlySet<TicketField>>(new Set());
@@ -85,7 +91,11 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
   const marked$ = useMemo(() => markStale(quote$, session.freshness$), [quote$, session]);
   const quoteStale = useObservable(marked$, { quote: undefined, stale: false }).stale;
   const limits = useRiskLimits(session);
-  const ctx = useMemo((): TicketContext => ({ instrument: (s) => session.instrument(s), accounts: user.accounts }), [session, user.accounts]);
+  const ctx = useMemo((): TicketContext => ({ instrument: (s) => session.instrument(s), accounts: tradable }), [session, tradable]);
+  // Another client opened in the same ticket: its account, never the last client's.
+  useEffect(() => {
+    setForm((f) => (tradable.includes(f.account) ? f : { ...f, account: startAccount }));
+  }, [tradable, startAccount]);
   const draft = useMemo(() => draftOf(form), [form]);
   const result = useMemo(() => validateTicket(draft, ctx), [draft, ctx]);
   const errors = errorsByField(result);
@@ -247,7 +257,7 @@ export function OrderTicket({ symbol, onSymbol }: Props) {
           <label>
             Account
             <select data-testid="ticket-account" value={form.account} onChange={(e) => edit('account', e.target.value)}>
-              {user.accounts.map((a) => (
+              {tradable.map((a) => (
                 <option key={a} value={a}>
                   {a}
                 </option>
