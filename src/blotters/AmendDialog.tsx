@@ -9,7 +9,7 @@ import { sessionClOrdId } from '../ticket/clOrdId.ts';
 import { Modal } from '../ticket/Modal.tsx';
 import { type AmendField, type AmendForm, amendFormOf, validateAmend } from './amendForm.ts';
 
-type AmendState = { status: 'editing' } | { status: 'sending' } | { status: 'refused'; reason: string };
+type AmendState = { status: 'editing' } | { status: 'sending' } | { status: 'refused'; reason: string } | { status: 'cancelling' } | { status: 'cancelRefused'; reason: string };
 
 interface Props {
   order: OrderWire;
@@ -34,19 +34,48 @@ export function AmendDialog({ order, proposed, onClose }: Props) {
   function edit(field: AmendField, value: string): void {
     setForm((f) => ({ ...f, [field]: value }));
     setTouched(true);
-    if (state.status === 'refused') setState({ status: 'editing' });
+    if (state.status === 'refused' || state.status === 'cancelRefused') setState({ status: 'editing' });
   }
 
   function submit(e: FormEvent): void {
     e.preventDefault();
     setTouched(true);
-    if (!result.ok || state.status === 'sending') return;
+    if (!result.ok || state.status === 'sending' || state.status === 'cancelling') return;
     setState({ status: 'sending' });
     pending.current = session.replaceOrder(order.orderId, nextClOrdId(), result.terms).subscribe({
       next: (msg) => (msg.type === 'cancelReject' ? setState({ status: 'refused', reason: msg.reason }) : onClose()),
       error: (err: unknown) => setState({ status: 'refused', reason: err instanceof Error ? err.message : String(err) }),
     });
   }
+
+  /**
+   * Cancels the order from here: the dialog is what a click on the order's line on the chart opens, and the chart
+   * had no way to cancel (the issue asks for amend and cancel from the chart).
+   */
+  function cancelOrder(): void {
+    if (state.status === 'sending' || state.status === 'cancelling') return;
+    setState({ status: 'cancelling' });
+    pending.current?.unsubscribe();
+    pending.current = session.cancelOrder(order.orderId).subscribe({
+      next: (msg) => (msg.type === 'cancelReject' ? setState({ status: 'cancelRefused', reason: msg.reason }) : onClose()),
+      error: (err: unknown) => setState({ status: 'cancelRefused', reason: err instanceof Error ? err.message : String(err) }),
+    });
+  }
+
+  const busy = state.status === 'sending' || state.status === 'cancelling';
+  const message =
+    state.status === 'refused'
+      ? `Amend refused: ${state.reason}`
+      : state.status === 'cancelRefused'
+        ? `Cancel refused: ${state.reason}`
+        : state.status === 'sending'
+          ? 'Sending the amend…'
+          : state.status === 'cancelling'
+            ? 'Cancelling the order…'
+            : touched
+              ? (errors.form ?? '')
+              : '';
+  const refused = state.status === 'refused' || state.status === 'cancelRefused';
 
   const field = (name: AmendField, label: string) => (
     <label>
@@ -77,15 +106,19 @@ export function AmendDialog({ order, proposed, onClose }: Props) {
         {field('quantity', 'New total quantity')}
         {order.limitPrice !== null && field('limitPrice', 'Limit price')}
         {order.stopPrice !== null && field('stopPrice', 'Stop price')}
-        <p className={state.status === 'refused' ? 'bad' : 'muted'} data-testid="amend-message" role={state.status === 'refused' ? 'alert' : undefined}>
-          {state.status === 'refused' ? `Amend refused: ${state.reason}` : state.status === 'sending' ? 'Sending the amend…' : touched ? (errors.form ?? '') : ''}
+        <p className={refused ? 'bad' : 'muted'} data-testid="amend-message" role={refused ? 'alert' : undefined}>
+          {message}
         </p>
         <div className="modal-actions">
           <button type="button" className="modal-secondary" onClick={onClose} data-testid="amend-close">
             Close <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="modal-primary" disabled={!result.ok || state.status === 'sending'} data-testid="amend-send">
+          <button type="submit" className="modal-primary" disabled={!result.ok || busy} data-testid="amend-send">
             Amend <kbd>Enter</kbd>
+          </button>
+          {/* Last in the tab order (Tab from a field reaches Close and Amend first), drawn at the left. */}
+          <button type="button" className="modal-secondary cancel-order" onClick={cancelOrder} disabled={busy} data-testid="amend-cancel-order">
+            Cancel order
           </button>
         </div>
       </form>

@@ -183,6 +183,34 @@ describe('order management on a 1280×800 laptop', () => {
   });
 });
 
+describe('cancel from the chart', () => {
+  it('a click on a working order’s line opens its dialog, whose Cancel order cancels it and takes the line away', async () => {
+    const { page } = session;
+    await page.getByTestId('ticket-symbol').fill(SYMBOL);
+    const { bid } = await touch(page);
+    await page.getByTestId('ticket-limit').click();
+    await page.getByTestId('ticket-quantity').fill('100');
+    await page.getByTestId('ticket-tif').selectOption('day');
+    await page.getByTestId('ticket-limit-price').fill(cents(bid.times('0.97')));
+    const before = (await page.locator('[data-testid=ticket-result]').getAttribute('data-order-id')) ?? '';
+    await page.getByTestId('ticket-send').click();
+    const result = page.locator(`[data-testid=ticket-result][data-state=accepted]:not([data-order-id="${before}"])`);
+    await result.waitFor();
+    const id = (await result.getAttribute('data-order-id')) ?? '';
+    await eventually(() => result.getAttribute('data-order-status')).toBe('new');
+
+    const chip = page.getByTestId(`chart-line-${id}-limit`);
+    await chip.click();
+    await page.getByTestId('amend-dialog').waitFor();
+    await session.screenshot(page, 'chart-cancel-dialog');
+    await page.getByTestId('amend-cancel-order').click();
+    await page.getByTestId('amend-dialog').waitFor({ state: 'detached' });
+    const status = page.locator(`[data-testid=order-blotter] .ag-row[row-id="${id}"] .ag-cell[col-id=status]`);
+    await eventually(() => status.textContent()).toBe('Canceled');
+    await eventually(() => chip.count()).toBe(0);
+  });
+});
+
 describe('the desk head’s kill switch from the keyboard', () => {
   it('sets REDUCING on a trader with a reason and Enter, the trader’s ticket says what it means, and Enter clears it', async () => {
     const desk = await session.openPage({ user: 'deskhead' });
