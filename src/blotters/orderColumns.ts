@@ -27,7 +27,14 @@ export function orderColumns(options: { showTrader: boolean } & OrderActions): C
     { field: 'trader', headerName: 'Trader', width: 80, hide: !options.showTrader },
     { field: 'symbol', headerName: 'Symbol', width: 72, cellClass: 'sym' },
     { field: 'side', headerName: 'Side', width: 72, valueFormatter: (p) => sideText(p.value), cellClass: (p) => sideClass(p.data?.side) },
-    { field: 'status', headerName: 'Status', width: 112, cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status' },
+    {
+      field: 'status',
+      headerName: 'Status',
+      width: 112,
+      cellClass: (p) => STATUS_CLASS[p.data?.statusKey ?? 'new'] ?? 'status',
+      // Why an order was rejected or canceled, on the status itself: the Text column is off the side at 1280.
+      tooltipValueGetter: (p) => (p.data?.text ? `${p.data.status}: ${p.data.text}` : undefined),
+    },
     { field: 'type', headerName: 'Type', width: 72 },
     num('quantity', 'Qty', 76),
     num('limit', 'Limit', 76),
